@@ -1,0 +1,70 @@
+// Helpers every CLI command shares: reading inputs with a per-file summary, quiet-aware logging, failures.
+import { Option, type Command } from 'commander';
+import { ingest, FORMAT_NAMES, type IngestResult } from '../ingest/index.ts';
+import { fileSource } from '../io/files.ts';
+import { PaperKgError } from '../errors.ts';
+
+export interface CommonOptions {
+  quiet?: boolean;
+}
+
+/** Messages for people go to stderr, so stdout stays clean for data (JSONL, JSON). */
+export function info(opts: CommonOptions, line: string): void {
+  if (!opts.quiet) process.stderr.write(line + '\n');
+}
+
+export function fail(message: string, code = 1): void {
+  process.stderr.write(`paper-kg: ${message}\n`);
+  process.exitCode = code;
+}
+
+/** Adds the options that choose how inputs are read. */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <name>', 'read every input as this format instead of detecting it').choices([...FORMAT_NAMES]))
+    .option('--listing-date <YYYY-MM-DD>', 'listing date of an HF page: completes dates shown without a year')
+    .option('--field-map <pairs>', 'CSV/JSONL columns, e.g. "title=Title,abstract=Abstract Note,authors=Author"')
+    .option('-q, --quiet', 'print nothing but errors');
+}
+
+export interface InputOptions extends CommonOptions {
+  format?: (typeof FORMAT_NAMES)[number];
+  listingDate?: string;
+  fieldMap?: string;
+}
+
+function parseFieldMap(spec: string | undefined): Record<string, string> | undefined {
+  if (!spec) return undefined;
+  const map: Record<string, string> = {};
+  for (const pair of spec.split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new PaperKgError('E_OPTIONS', `--field-map: expected field=column pairs separated by commas, got "${pair}"`);
+    map[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return map;
+}
+
+/** Ingests the inputs and prints, on stderr, every problem and the counts per file. */
+export async function readInputs(paths: string[], opts: InputOptions): Promise<IngestResult> {
+  const result = await ingest(paths.map(fileSource), {
+    format: opts.format,
+    listingDate: opts.listingDate,
+    fieldMap: parseFieldMap(opts.fieldMap),
+  });
+  for (const m of result.messages) {
+    if (m.level === 'warning' && opts.quiet) continue;
+    const where = [m.file, m.line !== undefined ? `line ${m.line}` : undefined, m.index !== undefined ? `record ${m.index}` : undefined]
+      .filter(Boolean)
+      .join(', ');
+    // File-level messages already name their file.
+    const prefix = m.index === undefined && m.line === undefined ? '' : `${where}: `;
+    process.stderr.write(`${m.level}: ${prefix}${m.message}\n`);
+  }
+  for (const f of result.files) {
+    const status = f.error ? `FAILED (${f.error.code})` : `${f.format}: read ${f.read}, parsed ${f.parsed}, merged ${f.merged}, skipped ${f.skipped}`;
+    info(opts, `${f.file}: ${status}`);
+  }
+  info(opts, `${result.papers.length} papers from ${result.files.length} file(s)`);
+  if (!result.ok) process.exitCode = 1;
+  return result;
+}

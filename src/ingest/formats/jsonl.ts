@@ -1,0 +1,13 @@
+// Reader for jsonl inputs. NOTE: placeholder until its reader lands; detects nothing.
+import type { FormatReader } from '../types.ts';
+import { PaperKgError } from '../../errors.ts';
+
+export const jsonl: FormatReader = {
+  name: 'jsonl',
+  description: 'jsonl (not implemented yet)',
+  detect: () => 0,
+  // eslint-disable-next-line require-yield
+  async *read(source) {
+    throw new PaperKgError('E_FORMAT_UNKNOWN', `${source.name}: the jsonl reader is not implemented yet`, source.name);
+  },
+};

@@ -1,0 +1,128 @@
+// The ingest stage: detects each input's format, reads every record (parsed or reported), merges duplicates.
+import { PaperSchema, type Paper } from '../model/paper.ts';
+import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { READERS, readerFor } from './formats/index.ts';
+import { mergePapers } from './merge.ts';
+import { IngestOptionsSchema, type IngestOptions } from './options.ts';
+import type { FormatName, SourceInput } from './types.ts';
+
+export type { FormatName, SourceInput, FormatReader, ReadItem } from './types.ts';
+export { FORMAT_NAMES } from './types.ts';
+export { IngestOptionsSchema, DEFAULT_INGEST_OPTIONS, type IngestOptions } from './options.ts';
+export { mergePapers } from './merge.ts';
+export { READERS } from './formats/index.ts';
+
+export interface IngestMessage {
+  level: 'error' | 'warning';
+  file: string;
+  /** 0-based record index within the file, when the message is about one record. */
+  index?: number;
+  line?: number;
+  message: string;
+}
+
+export interface FileReport {
+  file: string;
+  format?: FormatName;
+  /** Records found in the file (parsed + skipped). */
+  read: number;
+  parsed: number;
+  skipped: number;
+  /** Parsed records that were merged into a record of an earlier file or position. */
+  merged: number;
+  /** Set when the file as a whole could not be read; its records are then not counted. */
+  error?: { code: string; message: string };
+}
+
+export interface IngestResult {
+  papers: Paper[];
+  files: FileReport[];
+  messages: IngestMessage[];
+  /** False when any file failed as a whole: the CLI exits non-zero. */
+  ok: boolean;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/** Reads the first 64 KiB of a source's text, for detection. */
+export async function readHead(source: SourceInput): Promise<string> {
+  let head = '';
+  for await (const chunk of source.chunks()) {
+    head += chunk;
+    if (head.length >= HEAD_BYTES) break;
+  }
+  return head.slice(0, HEAD_BYTES);
+}
+
+/** The best-scoring format for a source; throws a PaperKgError when the input is empty, binary or unknown. */
+export async function detectFormat(source: SourceInput): Promise<FormatName> {
+  const head = await readHead(source);
+  if (head.trim() === '') throw new PaperKgError('E_INPUT_EMPTY', `${source.name}: the file is empty; expected paper records`, source.name);
+  if (head.includes('\u0000')) {
+    throw new PaperKgError('E_INPUT_BINARY', `${source.name}: looks binary (contains NUL bytes); expected a text listing (HF page text, JSON, XML, BibTeX, CSV, JSONL)`, source.name);
+  }
+  let best: { name: FormatName; score: number } | undefined;
+  for (const r of READERS) {
+    const score = r.detect(head, source.name);
+    if (score > 0 && (!best || score > best.score)) best = { name: r.name, score };
+  }
+  if (!best) {
+    throw new PaperKgError(
+      'E_FORMAT_UNKNOWN',
+      `${source.name}: could not tell the format from its content; pass --format with one of: ${READERS.map((r) => r.name).join(', ')}`,
+      source.name,
+    );
+  }
+  return best.name;
+}
+
+/** Reads, validates and merges the papers of every source; one bad file never stops the others. */
+export async function ingest(sources: SourceInput[], options: Partial<IngestOptions> = {}): Promise<IngestResult> {
+  const opts = IngestOptionsSchema.parse(options);
+  const records: Paper[] = [];
+  const files: FileReport[] = [];
+  const messages: IngestMessage[] = [];
+  let ok = true;
+  for (const source of sources) {
+    const report: FileReport = { file: source.name, read: 0, parsed: 0, skipped: 0, merged: 0 };
+    files.push(report);
+    const fileRecords: Paper[] = [];
+    const fileMessages: IngestMessage[] = [];
+    try {
+      const format = opts.format ?? (await detectFormat(source));
+      report.format = format;
+      for await (const item of readerFor(format).read(source, { listingDate: opts.listingDate, fieldMap: opts.fieldMap })) {
+        if (item.kind === 'warning') {
+          fileMessages.push({ level: 'warning', file: source.name, index: item.index, line: item.line, message: item.message });
+          continue;
+        }
+        report.read++;
+        if (item.kind === 'skip') {
+          report.skipped++;
+          fileMessages.push({ level: 'error', file: source.name, index: item.index, line: item.line, message: item.reason });
+          continue;
+        }
+        const parsed = PaperSchema.safeParse(item.paper);
+        if (parsed.success) {
+          report.parsed++;
+          fileRecords.push(parsed.data);
+        } else {
+          report.skipped++;
+          fileMessages.push({ level: 'error', file: source.name, index: item.index, line: item.line, message: `invalid record: ${formatZodIssues(parsed.error.issues)}` });
+        }
+      }
+      records.push(...fileRecords);
+      messages.push(...fileMessages);
+    } catch (err) {
+      ok = false;
+      const e = err instanceof PaperKgError ? err : new PaperKgError('E_INPUT_UNREADABLE', `${source.name}: ${(err as Error).message}`, source.name);
+      // A file that fails as a whole contributes nothing, so the counts stay honest: read = parsed + skipped.
+      Object.assign(report, { read: 0, parsed: 0, skipped: 0 });
+      report.error = { code: e.code, message: e.message };
+      messages.push({ level: 'error', file: source.name, message: e.message });
+    }
+  }
+  const { papers, mergedByFile } = mergePapers(records);
+  for (const f of files) f.merged = mergedByFile.get(f.file) ?? 0;
+  return { papers, files, messages, ok };
+}

@@ -1,0 +1,75 @@
+// File-system edges of the pipeline: sources read from disk, outputs written atomically.
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { PaperKgError } from '../errors.ts';
+import type { SourceInput } from '../ingest/types.ts';
+
+function decodeError(name: string): PaperKgError {
+  return new PaperKgError('E_INPUT_ENCODING', `${name}: is not valid UTF-8; re-save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)`, name);
+}
+
+/** A SourceInput over a file; decoding is strict UTF-8 so a wrongly encoded file is reported, not garbled. */
+export function fileSource(path: string): SourceInput {
+  const name = basename(path);
+  return {
+    name,
+    async text() {
+      let buf: Buffer;
+      try {
+        buf = await readFile(path);
+      } catch (e) {
+        throw new PaperKgError('E_INPUT_UNREADABLE', `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`, name);
+      }
+      try {
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+      } catch {
+        throw decodeError(name);
+      }
+    },
+    async *chunks() {
+      const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+      const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+      try {
+        for await (const buf of stream) {
+          try {
+            yield decoder.decode(buf as Buffer, { stream: true });
+          } catch {
+            throw decodeError(name);
+          }
+        }
+        yield decoder.decode();
+      } catch (e) {
+        if (e instanceof PaperKgError) throw e;
+        throw new PaperKgError('E_INPUT_UNREADABLE', `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`, name);
+      } finally {
+        stream.destroy();
+      }
+    },
+  };
+}
+
+/** A SourceInput over text in memory (tests, the viewer, stdin). */
+export function textSource(name: string, text: string): SourceInput {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return {
+    name,
+    text: async () => clean,
+    async *chunks() {
+      for (let i = 0; i < clean.length; i += 256 * 1024) yield clean.slice(i, i + 256 * 1024);
+    },
+  };
+}
+
+/** Writes a file atomically: a temp file beside it, then a rename, so an interrupted build leaves no half file. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
