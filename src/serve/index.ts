@@ -1,0 +1,142 @@
+// A small static server for the viewer: the built site plus one build's graph.json, on 127.0.0.1 only, behind a CSP.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { PaperKgError, formatZodIssues } from '../errors.ts';
+
+export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export const ServeOptionsSchema = z.object({
+  /** The graph.json to serve at ./graph.json (a file path; see resolveGraphFile for directories). */
+  graphFile: z.string().min(1),
+  /** The built viewer (vite build output). */
+  distDir: z.string().min(1),
+  /** 0 picks a free port. */
+  port: z.number().int().min(0).max(65535),
+});
+export type ServeOptions = z.infer<typeof ServeOptionsSchema>;
+
+export const DEFAULT_SERVE_OPTIONS: Readonly<Omit<ServeOptions, 'graphFile'>> = Object.freeze({ distDir: DIST_DIR, port: 8377 });
+
+export function resolveServeOptions(partial: Partial<ServeOptions> & { graphFile: string }): ServeOptions {
+  const parsed = ServeOptionsSchema.safeParse({ ...DEFAULT_SERVE_OPTIONS, ...partial });
+  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `serve: ${formatZodIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+/** NOTE: every byte of the page comes from this origin; data from graph files can never load or run anything else. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.gexf': 'application/gexf+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** `--graph` may name a build directory (its graph.json) or the file itself. */
+export async function resolveGraphFile(path: string): Promise<string> {
+  const abs = resolve(path);
+  const info = await stat(abs).catch(() => null);
+  if (!info) throw new PaperKgError('E_INPUT_UNREADABLE', `${path}: no such file or directory; pass the output directory of "paper-kg build" (it holds graph.json)`, path);
+  const file = info.isDirectory() ? join(abs, 'graph.json') : abs;
+  const fileInfo = await stat(file).catch(() => null);
+  if (!fileInfo?.isFile()) throw new PaperKgError('E_INPUT_UNREADABLE', `${path}: has no graph.json; run "paper-kg build --out ${path}" first`, path);
+  return file;
+}
+
+export async function checkDist(distDir: string): Promise<void> {
+  const index = await stat(join(distDir, 'index.html')).catch(() => null);
+  if (!index) throw new PaperKgError('E_INPUT_UNREADABLE', `the viewer is not built (no ${join(distDir, 'index.html')}); run "npm run build" first`);
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' });
+  res.end(text);
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, o: ServeOptions): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'only GET and HEAD');
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  } catch {
+    return send(res, 400, 'bad URL');
+  }
+  if (path.includes('\0')) return send(res, 400, 'bad URL');
+  let file: string;
+  if (path === '/graph.json') file = o.graphFile;
+  else {
+    const root = resolve(o.distDir);
+    file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    // Paths that climb out of the site (../) are refused, not resolved.
+    if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden');
+  }
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return send(res, 404, `not found: ${path}`);
+  res.writeHead(200, {
+    'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    // Hashed assets never change; graph.json and index.html change with every build.
+    'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+/** Serves on 127.0.0.1 only: the map is for the person at this machine, not the network. */
+export async function startServer(partial: Partial<ServeOptions> & { graphFile: string }): Promise<RunningServer> {
+  const o = resolveServeOptions(partial);
+  await checkDist(o.distDir);
+  const server = createServer((req, res) => {
+    handle(req, res, o).catch((e: Error) => send(res, 500, `internal error: ${e.message}`));
+  });
+  await new Promise<void>((ok, ko) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      ko(e.code === 'EADDRINUSE' ? new PaperKgError('E_OPTIONS', `port ${o.port} is in use; pass another with --port N (0 picks a free one)`) : e),
+    );
+    server.listen(o.port, '127.0.0.1', () => ok());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : o.port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}

@@ -1,0 +1,38 @@
+// Vite config of the viewer: web/ is the app; `npm run build` writes a static site to dist/ that works from any host.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+/** In `npm run dev`, serves graph.json from PAPER_KG_GRAPH (a build dir), else graph/, so the dev app sees real data. */
+function devGraph(): Plugin {
+  return {
+    name: 'paper-kg-dev-graph',
+    configureServer(server) {
+      server.middlewares.use('/graph.json', (_req, res) => {
+        const dir = resolve(process.env.PAPER_KG_GRAPH ?? 'graph');
+        const path = resolve(dir, 'graph.json');
+        if (!existsSync(path)) {
+          res.statusCode = 404;
+          res.end(`no graph.json in ${dir}: run "paper-kg build" or set PAPER_KG_GRAPH`);
+          return;
+        }
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(readFileSync(path));
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: 'web',
+  // NOTE: a relative base lets dist/ be served from any path (a subfolder, GitHub Pages, file servers).
+  base: './',
+  plugins: [devGraph()],
+  build: {
+    outDir: resolve('dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1024,
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});

@@ -1,0 +1,338 @@
+// The map: sigma on the loaded graph, with visual state applied through reducers (the graph is never mutated).
+import Sigma from 'sigma';
+import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import { createNodeBorderProgram } from '@sigma/node-border';
+import { NodeSquareProgram } from '@sigma/node-square';
+import { byId, el } from './dom.ts';
+import { KIND_COLORS, type ViewModel, type ViewNode, type ViewEdge } from './model.ts';
+import { renderPanel } from './panels.ts';
+import { buildSearchIndex, mountSearch } from './search.ts';
+import { filters, sharedBenchmarks, themesLegend, type SidebarHost } from './sidebar.ts';
+import { hashToState, stateToHash, type ViewState } from './state.ts';
+import { exportGexf, exportPng } from './exporters.ts';
+
+export interface MountedApp {
+  sigma: Sigma<ViewNode, ViewEdge>;
+  select(key: string | null): void;
+  kill(): void;
+}
+
+const FADED_NODE = '#e3e6ea';
+const EDGE_COLOR = '#d5dae1';
+const EDGE_HIGHLIGHT = '#7b8595';
+const LABEL_MAX = 48;
+
+const PaperProgram = createNodeBorderProgram<ViewNode, ViewEdge>({
+  borders: [
+    { size: { value: 0.18 }, color: { value: '#ffffff' } },
+    { size: { fill: true }, color: { attribute: 'color' } },
+  ],
+});
+
+function shortLabel(label: string): string {
+  return label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1).trimEnd()}…` : label;
+}
+
+function filterChanged(a: ViewState, b: ViewState): boolean {
+  return (
+    a.onlyTheme !== b.onlyTheme ||
+    a.from !== b.from ||
+    a.to !== b.to ||
+    a.minDegree !== b.minDegree ||
+    [...a.kinds].sort().join() !== [...b.kinds].sort().join() ||
+    [...a.hiddenThemes].sort().join() !== [...b.hiddenThemes].sort().join()
+  );
+}
+
+export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
+  const { graph } = model;
+  const container = byId('map');
+  const panel = byId('panel');
+  const panelBody = byId('panel-body');
+  const labelsLayer = byId('theme-labels');
+  let state: ViewState = initial;
+  let hovered: string | null = null;
+  const hidden = new Set<string>();
+  let highlight: Set<string> | null = null;
+  let highlightEdges: Set<string> | null = null;
+  let focal: string | null = null;
+  const labels = new Map<string, string>();
+  graph.forEachNode((key, a) => labels.set(key, shortLabel(a.label)));
+
+  const computeVisibility = () => {
+    hidden.clear();
+    const paperHidden = (a: Extract<ViewNode, { kind: 'paper' }>) => {
+      const month = a.date?.slice(0, 7);
+      return (state.from !== null && (!month || month < state.from)) || (state.to !== null && (!month || month > state.to));
+    };
+    graph.forEachNode((key, a) => {
+      const off =
+        !state.kinds.has(a.kind) ||
+        state.hiddenThemes.has(a.theme) ||
+        (state.onlyTheme !== null && a.theme !== state.onlyTheme) ||
+        graph.degree(key) < state.minDegree ||
+        (a.kind === 'paper' && paperHidden(a));
+      if (off) hidden.add(key);
+    });
+    // NOTE: with a date range, a concept whose papers are all out of range has nothing to show: hide it too.
+    if (state.from !== null || state.to !== null) {
+      graph.forEachNode((key, a) => {
+        if (a.kind === 'paper' || hidden.has(key)) return;
+        let any = false;
+        graph.forEachNeighbor(key, (n, na) => {
+          if (!any && na.kind === 'paper' && !hidden.has(n)) any = true;
+        });
+        if (!any) hidden.add(key);
+      });
+    }
+  };
+
+  const computeHighlight = () => {
+    highlight = null;
+    highlightEdges = null;
+    focal = null;
+    const around = (key: string) => {
+      focal = key;
+      highlight = new Set([key, ...graph.neighbors(key)]);
+      highlightEdges = new Set(graph.edges(key));
+    };
+    const among = (nodes: Iterable<string>) => {
+      const set = new Set(nodes);
+      const edges = new Set<string>();
+      for (const n of set) graph.forEachEdge(n, (e, _a, s, t) => (set.has(s) && set.has(t) ? edges.add(e) : undefined));
+      highlight = set;
+      highlightEdges = edges;
+    };
+    const selectedNode = state.selected && graph.hasNode(state.selected) ? state.selected : null;
+    if (hovered) around(hovered);
+    else if (selectedNode) around(selectedNode);
+    else if (state.selected?.startsWith('author:')) among(model.papersByAuthor.get(state.selected.slice(7)) ?? []);
+    else if (state.benchmark && graph.hasNode(state.benchmark)) around(state.benchmark);
+    else if (state.focusTheme) {
+      const members: string[] = [];
+      graph.forEachNode((k, a) => (a.theme === state.focusTheme ? members.push(k) : undefined));
+      among(members);
+    }
+  };
+
+  const sigma = new Sigma<ViewNode, ViewEdge>(graph, container, {
+    nodeProgramClasses: { paper: PaperProgram, concept: NodeSquareProgram as unknown as typeof PaperProgram },
+    defaultNodeType: 'paper',
+    labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    labelSize: 12,
+    labelWeight: '500',
+    labelColor: { color: '#1f2933' },
+    labelDensity: 0.6,
+    labelGridCellSize: 120,
+    labelRenderedSizeThreshold: 7,
+    defaultEdgeColor: EDGE_COLOR,
+    zIndex: true,
+    minCameraRatio: 0.03,
+    maxCameraRatio: 4,
+    // NOTE: at tens of thousands of edges, drawing them while panning costs more frames than it is worth.
+    hideEdgesOnMove: graph.size > 20_000,
+    nodeReducer: (key, a) => {
+      const out: Partial<NodeDisplayData> & { type: string } = {
+        x: a.x,
+        y: a.y,
+        size: a.size,
+        label: labels.get(key) ?? a.label,
+        color: a.kind === 'paper' || a.kind === 'other' ? a.color : KIND_COLORS[a.kind],
+        type: a.kind === 'paper' || a.kind === 'other' ? 'paper' : 'concept',
+        zIndex: a.kind === 'paper' ? 1 : 0,
+      };
+      if (hidden.has(key)) out.hidden = true;
+      if (highlight) {
+        if (highlight.has(key)) {
+          out.zIndex = 2;
+          if (key === focal || key === state.selected) {
+            out.forceLabel = true;
+            out.highlighted = true;
+            out.zIndex = 3;
+          }
+        } else {
+          out.color = FADED_NODE;
+          out.label = '';
+          out.zIndex = 0;
+        }
+      }
+      return out as NodeDisplayData;
+    },
+    edgeReducer: (key, a) => {
+      const out: Partial<EdgeDisplayData> = { color: EDGE_COLOR, size: 0.5 + Math.min(1.5, (a.weight ?? 1) / 4) };
+      if (highlightEdges) {
+        if (highlightEdges.has(key)) {
+          out.color = EDGE_HIGHLIGHT;
+          out.size = 1.2;
+          out.zIndex = 1;
+        } else out.hidden = true;
+      }
+      return out as EdgeDisplayData;
+    },
+  });
+
+  // Theme names: an HTML layer moved after every render, so they stay crisp and never collide with WebGL labels.
+  const themeLabels = model.themes.map((t) => {
+    const div = el('div', { class: 'theme-label', text: t.name });
+    div.style.setProperty('--theme', t.color);
+    div.style.fontSize = `${Math.round(12 + Math.min(8, Math.sqrt(t.size)))}px`;
+    labelsLayer.append(div);
+    return { t, div };
+  });
+  const placeThemeLabels = () => {
+    const ratio = sigma.getCamera().ratio;
+    for (const { t, div } of themeLabels) {
+      const off = state.hiddenThemes.has(t.id) || (state.onlyTheme !== null && state.onlyTheme !== t.id) || ratio < 0.25;
+      div.hidden = off;
+      if (off) continue;
+      const p = sigma.graphToViewport({ x: t.x, y: t.y });
+      div.style.transform = `translate(-50%, -50%) translate(${p.x}px, ${p.y}px)`;
+      div.classList.toggle('dim', highlight !== null && state.focusTheme !== t.id);
+    }
+  };
+  sigma.on('afterRender', placeThemeLabels);
+
+  const moveTo = (keys: string[], animate = true) => {
+    const camera = sigma.getCamera();
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const k of keys) {
+      const d = sigma.getNodeDisplayData(k);
+      if (!d) continue;
+      minX = Math.min(minX, d.x);
+      maxX = Math.max(maxX, d.x);
+      minY = Math.min(minY, d.y);
+      maxY = Math.max(maxY, d.y);
+    }
+    if (!Number.isFinite(minX)) return;
+    const ratio = keys.length === 1 ? Math.min(camera.ratio, 0.35) : Math.min(1.2, Math.max(0.15, Math.max(maxX - minX, maxY - minY) * 1.3));
+    const target = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio };
+    if (animate) camera.animate(target, { duration: 450 });
+    else camera.setState(target);
+  };
+
+  let writeTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeUrl = () => {
+    clearTimeout(writeTimer);
+    writeTimer = setTimeout(() => {
+      const c = sigma.getCamera().getState();
+      const hash = stateToHash({ ...state, camera: { x: c.x, y: c.y, ratio: c.ratio } });
+      if (hash !== location.hash) history.replaceState(null, '', hash || location.pathname + location.search);
+    }, 250);
+  };
+
+  const showPanel = () => {
+    const content = state.selected ? renderPanel(model, state.selected, actions) : null;
+    panel.hidden = content === null;
+    document.body.classList.toggle('has-panel', content !== null);
+    panelBody.replaceChildren(...(content ? [content] : []));
+    if (content) panelBody.scrollTop = 0;
+  };
+
+  const parts: ReturnType<typeof themesLegend>[] = [];
+  const update = (patch: Partial<ViewState>, opts: { refocus?: boolean } = {}) => {
+    const prev = state;
+    state = { ...state, ...patch };
+    if (filterChanged(prev, state)) computeVisibility();
+    computeHighlight();
+    if (prev.selected !== state.selected) showPanel();
+    for (const p of parts) p.sync(state);
+    sigma.refresh({ skipIndexation: !filterChanged(prev, state) });
+    if (opts.refocus && state.selected) panel.focus();
+    writeUrl();
+  };
+
+  const actions = {
+    select(key: string | null, refocus = false) {
+      update({ selected: key }, { refocus });
+      if (!key) return;
+      if (graph.hasNode(key)) moveTo([key]);
+      else if (key.startsWith('author:')) moveTo(model.papersByAuthor.get(key.slice(7)) ?? []);
+    },
+    focusTheme(id: string | null) {
+      update({ focusTheme: id, selected: null });
+      if (!id) return;
+      const members: string[] = [];
+      graph.forEachNode((k, a) => (a.theme === id && !hidden.has(k) ? members.push(k) : undefined));
+      moveTo(members);
+    },
+  };
+
+  const host: SidebarHost = {
+    model,
+    state: () => state,
+    update: (patch) => update(patch),
+    select: (key) => actions.select(key),
+    focusTheme: (id) => actions.focusTheme(id),
+  };
+  const sidebar = byId('sidebar-content');
+  parts.push(themesLegend(host), filters(host), sharedBenchmarks(host));
+  sidebar.replaceChildren(...parts.map((p) => p.element));
+
+  sigma.on('enterNode', ({ node }) => {
+    hovered = node;
+    computeHighlight();
+    sigma.refresh({ skipIndexation: true });
+    container.style.cursor = 'pointer';
+  });
+  sigma.on('leaveNode', () => {
+    hovered = null;
+    computeHighlight();
+    sigma.refresh({ skipIndexation: true });
+    container.style.cursor = '';
+  });
+  sigma.on('clickNode', ({ node }) => actions.select(node));
+  sigma.on('clickStage', () => {
+    if (state.selected || state.focusTheme || state.benchmark) update({ selected: null, focusTheme: null, benchmark: null });
+  });
+  sigma.getCamera().on('updated', writeUrl);
+
+  const unmountSearch = mountSearch(byId<HTMLInputElement>('search'), byId<HTMLUListElement>('suggestions'), buildSearchIndex(model), (key) => actions.select(key, true));
+  const closePanel = () => update({ selected: null });
+  byId('close-panel').onclick = closePanel;
+  const onKey = (ev: KeyboardEvent) => {
+    const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLSelectElement || ev.target instanceof HTMLTextAreaElement;
+    if (ev.key === 'Escape' && !typing && state.selected) closePanel();
+    if (ev.key === '/' && !typing) {
+      ev.preventDefault();
+      byId('search').focus();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  const onHash = () => {
+    const next = hashToState(location.hash);
+    const { camera, ...rest } = next;
+    update(rest);
+    if (camera) sigma.getCamera().setState(camera);
+  };
+  window.addEventListener('hashchange', onHash);
+  byId('export-gexf').onclick = () => exportGexf(model);
+  byId('export-png').onclick = () => void exportPng(sigma);
+
+  // First paint: filters, then selection and camera from the URL.
+  computeVisibility();
+  computeHighlight();
+  showPanel();
+  for (const p of parts) p.sync(state);
+  sigma.refresh();
+  if (initial.camera) sigma.getCamera().setState(initial.camera);
+  else if (initial.selected && graph.hasNode(initial.selected)) moveTo([initial.selected], false);
+
+  return {
+    sigma,
+    select: (key) => actions.select(key),
+    kill() {
+      clearTimeout(writeTimer);
+      unmountSearch();
+      document.removeEventListener('keydown', onKey);
+      window.removeEventListener('hashchange', onHash);
+      sigma.kill();
+      labelsLayer.replaceChildren();
+      sidebar.replaceChildren();
+      panelBody.replaceChildren();
+      panel.hidden = true;
+    },
+  };
+}

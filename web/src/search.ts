@@ -1,0 +1,129 @@
+// Search over papers, concepts (labels and aliases) and authors, and the combobox that shows its suggestions.
+import { el } from './dom.ts';
+import { isConcept, type ViewModel } from './model.ts';
+
+export interface SearchEntry {
+  /** Node key, or "author:<name>". */
+  key: string;
+  label: string;
+  /** Lower-cased text matched against. */
+  text: string;
+  /** What the entry is: "paper", a concept kind, "author". */
+  kind: string;
+  weight: number;
+}
+
+function normalise(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+export function buildSearchIndex(model: ViewModel): SearchEntry[] {
+  const entries: SearchEntry[] = [];
+  model.graph.forEachNode((key, a) => {
+    const weight = model.graph.degree(key);
+    entries.push({ key, label: a.label, text: normalise(a.label), kind: a.kind, weight });
+    if (isConcept(a)) for (const alias of a.aliases) if (alias !== a.label) entries.push({ key, label: `${alias} → ${a.label}`, text: normalise(alias), kind: a.kind, weight });
+  });
+  for (const [name, papers] of model.papersByAuthor) entries.push({ key: `author:${name}`, label: name, text: normalise(name), kind: 'author', weight: papers.length });
+  return entries;
+}
+
+/** Ranks exact matches, then prefixes, then word starts, then substrings; ties go to better-connected entries. Linear in the index size. */
+export function searchIndex(index: SearchEntry[], query: string, limit = 10): SearchEntry[] {
+  const q = normalise(query.trim());
+  if (!q) return [];
+  const scored: Array<{ e: SearchEntry; score: number }> = [];
+  for (const e of index) {
+    const at = e.text.indexOf(q);
+    if (at < 0) continue;
+    let score = 1;
+    if (e.text === q) score = 4;
+    else if (at === 0) score = 3;
+    else if (/[\s\-_:(/]/.test(e.text[at - 1])) score = 2;
+    scored.push({ e, score });
+  }
+  scored.sort((a, b) => b.score - a.score || b.e.weight - a.e.weight || a.e.label.localeCompare(b.e.label) || a.e.key.localeCompare(b.e.key));
+  const seen = new Set<string>();
+  const out: SearchEntry[] = [];
+  for (const { e } of scored) {
+    if (seen.has(e.key)) continue;
+    seen.add(e.key);
+    out.push(e);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Wires the search box as an ARIA combobox; `onPick` receives the chosen key. Returns its cleanup. */
+export function mountSearch(input: HTMLInputElement, list: HTMLUListElement, index: SearchEntry[], onPick: (key: string) => void): () => void {
+  let items: SearchEntry[] = [];
+  let active = -1;
+
+  const close = () => {
+    list.hidden = true;
+    list.replaceChildren();
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const pick = (entry: SearchEntry | undefined) => {
+    if (!entry) return;
+    close();
+    onPick(entry.key);
+  };
+  const render = () => {
+    list.replaceChildren(
+      ...items.map((entry, i) =>
+        el(
+          'li',
+          {
+            attrs: { role: 'option', id: `suggestion-${i}`, 'aria-selected': String(i === active), 'data-key': entry.key },
+            class: i === active ? 'active' : '',
+            on: {
+              // NOTE: mousedown, not click: a click would first blur the input and close the list.
+              mousedown: (ev) => {
+                ev.preventDefault();
+                pick(entry);
+              },
+            },
+          },
+          [el('span', { class: `kind-tag kind-${entry.kind}`, text: entry.kind }), el('span', { class: 'suggestion-label', text: entry.label })],
+        ),
+      ),
+    );
+    list.hidden = items.length === 0;
+    input.setAttribute('aria-expanded', String(items.length > 0));
+    if (active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${active}`);
+    else input.removeAttribute('aria-activedescendant');
+  };
+  const onInput = () => {
+    items = searchIndex(index, input.value);
+    active = -1;
+    render();
+  };
+  const onKey = (ev: KeyboardEvent) => {
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      if (!items.length) items = searchIndex(index, input.value);
+      if (!items.length) return;
+      ev.preventDefault();
+      active = ev.key === 'ArrowDown' ? (active + 1) % items.length : (active - 1 + items.length) % items.length;
+      render();
+    } else if (ev.key === 'Enter') {
+      ev.preventDefault();
+      const found = items.length ? items : searchIndex(index, input.value);
+      pick(found[Math.max(0, active)]);
+    } else if (ev.key === 'Escape') {
+      close();
+    }
+  };
+  const onBlur = () => setTimeout(close, 100);
+  input.addEventListener('input', onInput);
+  input.addEventListener('keydown', onKey);
+  input.addEventListener('blur', onBlur);
+  return () => {
+    input.removeEventListener('input', onInput);
+    input.removeEventListener('keydown', onKey);
+    input.removeEventListener('blur', onBlur);
+    close();
+  };
+}
