@@ -1,6 +1,7 @@
 // Vite config of the viewer: web/ is the app; `npm run build` writes a static site to dist/ that works from any host.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /** In `npm run dev`, serves graph.json from PAPER_KG_GRAPH (a build dir), else graph/, so the dev app sees real data. */
@@ -9,7 +10,7 @@ function devGraph(): Plugin {
     name: 'paper-kg-dev-graph',
     configureServer(server) {
       server.middlewares.use('/graph.json', (_req, res) => {
-        const dir = resolve(process.env.PAPER_KG_GRAPH ?? 'graph');
+        const dir = resolve(process.env.PAPER_KG_GRAPH ?? here('./graph'));
         const path = resolve(dir, 'graph.json');
         if (!existsSync(path)) {
           res.statusCode = 404;
@@ -23,13 +24,16 @@ function devGraph(): Plugin {
   };
 }
 
+// NOTE: paths relative to this file, so `paper-kg start` can build the viewer from any working directory.
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
-  root: 'web',
+  root: here('./web'),
   // NOTE: a relative base lets dist/ be served from any path (a subfolder, GitHub Pages, file servers).
   base: './',
   plugins: [devGraph()],
   build: {
-    outDir: resolve('dist'),
+    outDir: here('./dist'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1024,
   },

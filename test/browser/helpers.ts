@@ -1,0 +1,124 @@
+// Shared set-up of the browser tests: Chromium (or a clear skip), the built viewer, graphs served on 127.0.0.1, pixel checks.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { GraphJson } from '../../src/model/graph-json.ts';
+import { DIST_DIR, startServer, type RunningServer } from '../../src/serve/index.ts';
+import { ensureViewerBuilt } from '../../src/serve/viewer-build.ts';
+import { writeSyntheticGraph, type SyntheticOptions } from '../../scripts/synthetic-graph.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Base flags, plus the ones that make WebGL run on SwiftShader (the software renderer) in headless Chromium. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // NOTE: with --disable-gpu, Chromium only falls back to SwiftShader for WebGL when told it may.
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+/** Outside CI a missing Chromium skips the browser tests (with how to install it); under CI it fails them. */
+export function chromiumMissing(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  const message = `browser tests need Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`;
+  if (process.env.CI === 'true') throw new Error(message);
+  console.warn(`SKIPPED: ${message}`);
+  return message;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export async function ensureViewer(): Promise<void> {
+  await ensureViewerBuilt(DIST_DIR, () => {});
+}
+
+export async function serveSynthetic(options: Partial<SyntheticOptions>): Promise<{ server: RunningServer; json: GraphJson }> {
+  const dir = mkdtempSync(join(tmpdir(), 'paper-kg-viewer-'));
+  const file = writeSyntheticGraph(dir, options);
+  return { server: await startServer({ graphFile: file, port: 0 }), json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
+}
+
+/**
+ * The bundled corpus's graph, built with the pipeline when the build stage exists, else a synthetic stand-in (said so on stderr),
+ * so the viewer's tests run either way.
+ */
+export async function serveBundled(): Promise<{ server: RunningServer; json: GraphJson; synthetic: boolean }> {
+  const buildModule = fileURLToPath(new URL('../../src/io/build.ts', import.meta.url));
+  if (existsSync(buildModule)) {
+    const mod = (await import(buildModule)) as { buildToDirectory?: (o: { inputs: string[]; out: string }) => Promise<unknown> };
+    if (typeof mod.buildToDirectory === 'function') {
+      const out = mkdtempSync(join(tmpdir(), 'paper-kg-bundled-'));
+      await mod.buildToDirectory({ inputs: [fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url))], out });
+      const file = join(out, 'graph.json');
+      return { server: await startServer({ graphFile: file, port: 0 }), json: JSON.parse(await readFile(file, 'utf8')) as GraphJson, synthetic: false };
+    }
+  }
+  console.warn('NOTE: src/io/build.ts (buildToDirectory) is not there yet: the "bundled map" tests run on a synthetic graph');
+  return { ...(await serveSynthetic({ papers: 110, concepts: 90, edges: 900 })), synthetic: true };
+}
+
+/** Collects what would show up as errors in the developer console: uncaught exceptions and console.error (CSP violations included). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+  return errors;
+}
+
+export async function openViewer(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { paperKg?: { ready: boolean } }).paperKg?.ready === true, null, { timeout: 20_000 });
+}
+
+/**
+ * Counts the map's pixels near each given colour, reading only the WebGL layers (nodes and edges): the 2D label canvases and the
+ * HTML theme names are hidden for the count, so a blank WebGL context cannot pass as a rendered map.
+ */
+export async function countMapPixels(page: Page, colors: string[]): Promise<{ total: number; ink: number; byColor: number[] }> {
+  await page.evaluate(() => {
+    for (const node of document.querySelectorAll<HTMLElement>('#map canvas:not(.sigma-nodes):not(.sigma-edges), #theme-labels')) node.style.visibility = 'hidden';
+  });
+  const png = await page.locator('#map').screenshot();
+  await page.evaluate(() => {
+    for (const node of document.querySelectorAll<HTMLElement>('#map canvas, #theme-labels')) node.style.visibility = '';
+  });
+  // NOTE: decoded inside the page (a 2D canvas), so the tests need no PNG library.
+  return page.evaluate(
+    async ({ data, colors }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, img.width, img.height).data;
+      const rgb = colors.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
+      const byColor = colors.map(() => 0);
+      let ink = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        const [r, g, b] = [px[i], px[i + 1], px[i + 2]];
+        if (r < 245 || g < 245 || b < 245) ink++;
+        rgb.forEach((c, j) => {
+          if (Math.abs(c[0] - r) + Math.abs(c[1] - g) + Math.abs(c[2] - b) < 24) byColor[j]++;
+        });
+      }
+      return { total: px.length / 4, ink, byColor };
+    },
+    { data: png.toString('base64'), colors },
+  );
+}

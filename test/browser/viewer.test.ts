@@ -1,0 +1,202 @@
+// The viewer in a real browser (headless Chromium): what a person sees on the bundled map, and that untrusted text stays inert.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import type { GraphJson } from '../../src/model/graph-json.ts';
+import type { RunningServer } from '../../src/serve/index.ts';
+import { XSS_TITLE } from '../../scripts/synthetic-graph.ts';
+import { chromiumMissing, countMapPixels, ensureViewer, launchBrowser, openViewer, serveBundled, serveSynthetic, watchErrors } from './helpers.ts';
+
+const skip = chromiumMissing();
+const LES_MISERABLES = fileURLToPath(new URL('../fixtures/gexf/graphology-fixtures/les_miserables.gexf', import.meta.url));
+
+type Node = GraphJson['graph']['nodes'][number];
+
+describe.skipIf(skip !== null)('viewer in Chromium', () => {
+  let browser: Browser;
+  let bundled: { server: RunningServer; json: GraphJson };
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    await ensureViewer();
+    [browser, bundled] = await Promise.all([launchBrowser(), serveBundled()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bundled?.server.close();
+  });
+
+  const fresh = async (url = bundled.server.url) => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    errors = watchErrors(page);
+    await openViewer(page, url);
+  };
+  afterEach(async () => {
+    // Every test ends with a clean console: no uncaught exception, no CSP violation, no failed request.
+    expect(errors).toEqual([]);
+    await page?.close();
+  });
+
+  const papers = () => bundled.json.graph.nodes.filter((n): n is Node & { attributes: { kind: 'paper' } } => n.attributes.kind === 'paper');
+  const searchFor = async (text: string) => {
+    await page.locator('input[type="search"]').fill(text);
+    await page.locator('#suggestions li').first().waitFor();
+    await page.locator('input[type="search"]').press('Enter');
+  };
+
+  it('renders the bundled map: the WebGL layers draw nodes in the theme colours', async () => {
+    await fresh();
+    const themeColors = bundled.json.themes.map((t) => t.color);
+    const pixels = await countMapPixels(page, themeColors);
+    expect(pixels.ink / pixels.total).toBeGreaterThan(0.01);
+    // Most themes are visible as coloured paper discs.
+    expect(pixels.byColor.filter((n) => n > 20).length).toBeGreaterThanOrEqual(Math.min(3, themeColors.length));
+    await expect(page.locator('#graph-name').textContent()).resolves.toContain(`${bundled.json.graph.nodes.length} nodes`);
+    await expect(page.locator('.theme-label').count()).resolves.toBe(bundled.json.themes.length);
+  });
+
+  it('typing a paper title and pressing Enter shows its abstract with the extracted concepts highlighted', async () => {
+    await fresh();
+    // The paper with the most evidence spans, so the highlights are many.
+    const spansOf = (key: string) => bundled.json.graph.edges.filter((e) => e.source === key || e.target === key).flatMap((e) => e.attributes.spans.filter((s) => s.field === 'abstract'));
+    const paper = papers()
+      .map((p) => ({ p, spans: spansOf(p.key) }))
+      .sort((a, b) => b.spans.length - a.spans.length)[0];
+    await searchFor(paper.p.attributes.label);
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.p.attributes.label);
+    const abstract = page.locator('#panel .abstract');
+    await expect(abstract.textContent()).resolves.toBe(paper.p.attributes.abstract);
+    const marks = await abstract.locator('mark.concept').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(paper.spans.map((s) => s.text)).toContain(m);
+    // A highlight leads to its concept.
+    const first = abstract.locator('mark.concept').first();
+    const key = await first.getAttribute('data-key');
+    await first.click();
+    const concept = bundled.json.graph.nodes.find((n) => n.key === key)!;
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(concept.attributes.label);
+    // The selection is in the URL.
+    await page.waitForFunction((k) => decodeURIComponent(location.hash).includes(`sel=${k}`), key);
+  });
+
+  it('a benchmark shows the papers that use it and their reported numbers', async () => {
+    await fresh();
+    const counts = new Map<string, number>();
+    for (const r of bundled.json.results) if (r.benchmark) counts.set(r.benchmark, (counts.get(r.benchmark) ?? 0) + 1);
+    const [benchKey, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    const bench = bundled.json.graph.nodes.find((x) => x.key === benchKey || x.key === `concept:${benchKey}`)!;
+    await searchFor(bench.attributes.label);
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(bench.attributes.label);
+    const rows = page.locator('#panel table.results tbody tr');
+    await expect(rows.count()).resolves.toBe(n);
+    const table = await page.locator('#panel table.results').textContent();
+    for (const r of bundled.json.results.filter((x) => x.benchmark === benchKey)) {
+      expect(table).toContain(String(r.value));
+      expect(table).toContain(bundled.json.graph.nodes.find((x) => x.key === r.paper)!.attributes.label);
+    }
+    const listed = await page.locator('#panel ol.papers li').count();
+    expect(listed).toBe(bundled.json.graph.edges.filter((e) => e.source === bench.key || e.target === bench.key).length);
+  });
+
+  it('a theme toggle hides its nodes, on the map and in the renderer', async () => {
+    await fresh();
+    const theme = [...bundled.json.themes].sort((a, b) => b.size - a.size)[0];
+    const before = await countMapPixels(page, [theme.color]);
+    expect(before.byColor[0]).toBeGreaterThan(20);
+    await page.locator(`li[data-theme="${theme.id}"] input[type="checkbox"]`).uncheck();
+    const after = await countMapPixels(page, [theme.color]);
+    expect(after.byColor[0]).toBeLessThan(before.byColor[0] / 10);
+    const members = bundled.json.graph.nodes.filter((n) => n.attributes.theme === theme.id).map((n) => n.key);
+    const hidden = await page.evaluate(
+      (keys) => keys.filter((k) => (window as any).paperKg.app.sigma.getNodeDisplayData(k)?.hidden === true).length,
+      members,
+    );
+    expect(hidden).toBe(members.length);
+    await page.waitForFunction((id) => decodeURIComponent(location.hash).includes(`hide=${id}`), theme.id);
+  });
+
+  it('a reloaded URL restores the selection, the filters and the camera', async () => {
+    await fresh();
+    const paper = papers()[3];
+    await searchFor(paper.attributes.label);
+    await page.locator('button', { hasText: 'Papers + benchmarks' }).click();
+    await page.waitForFunction(() => location.hash.includes('sel=') && location.hash.includes('kinds=') && location.hash.includes('cam='));
+    await page.waitForTimeout(700); // the camera animation ends, the URL follows
+    const before = await page.evaluate(() => (window as any).paperKg.app.sigma.getCamera().getState());
+    await page.reload();
+    await page.waitForFunction(() => (window as any).paperKg?.ready === true);
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.attributes.label);
+    await expect(page.locator('input[data-kind="method"]').isChecked()).resolves.toBe(false);
+    const after = await page.evaluate(() => (window as any).paperKg.app.sigma.getCamera().getState());
+    expect(after.ratio).toBeCloseTo(before.ratio, 3);
+    expect(after.x).toBeCloseTo(before.x, 3);
+  });
+
+  it('Escape closes the panel; "/" reaches the search box from the keyboard', async () => {
+    await fresh();
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search');
+    await page.keyboard.type(papers()[0].attributes.label.slice(0, 12));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#panel').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#panel').isVisible()).resolves.toBe(false);
+  });
+
+  it('opens a GEXF file given to it (Open… / drop) and draws it', async () => {
+    await fresh();
+    await page.locator('#open-file').setInputFiles(LES_MISERABLES);
+    await page.waitForFunction(() => document.querySelector('#graph-name')?.textContent?.startsWith('les_miserables.gexf'));
+    await expect(page.locator('#graph-name').textContent()).resolves.toContain('77 nodes');
+    const pixels = await countMapPixels(page, []);
+    expect(pixels.ink / pixels.total).toBeGreaterThan(0.005);
+    await searchFor('Valjean');
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe('Valjean');
+  });
+
+  it('a narrow window keeps the map and folds the sidebar away', async () => {
+    page = await browser.newPage({ viewport: { width: 390, height: 740 } });
+    errors = watchErrors(page);
+    await openViewer(page, bundled.server.url);
+    await expect(page.locator('#sidebar').isVisible()).resolves.toBe(false);
+    await page.locator('#toggle-sidebar').click();
+    await expect(page.locator('#sidebar').isVisible()).resolves.toBe(true);
+    const pixels = await countMapPixels(page, []);
+    expect(pixels.ink).toBeGreaterThan(0);
+  });
+
+  describe('untrusted text', () => {
+    let xss: { server: RunningServer; json: GraphJson };
+    beforeAll(async () => {
+      xss = await serveSynthetic({ xss: true });
+    });
+    afterAll(async () => xss?.server.close());
+
+    it(`a paper titled ${XSS_TITLE} shows the text literally and runs nothing`, async () => {
+      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      errors = watchErrors(page);
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      await openViewer(page, xss.server.url);
+      await page.locator('input[type="search"]').fill('<img');
+      await expect(page.locator('#suggestions .suggestion-label').first().textContent()).resolves.toBe(XSS_TITLE);
+      await page.locator('input[type="search"]').press('Enter');
+      await expect(page.locator('#panel h2').textContent()).resolves.toBe(XSS_TITLE);
+      // Hovering the node draws its label on the canvas, never in the DOM.
+      await page.mouse.move(640, 400);
+      await page.waitForTimeout(300);
+      expect(dialogs).toEqual([]);
+      await expect(page.locator('img').count()).resolves.toBe(0);
+      expect(requests.filter((p) => p === '/x')).toEqual([]);
+      const related = await page.locator('#panel').evaluate((el) => el.innerHTML.includes('<img'));
+      expect(related).toBe(false);
+    });
+  });
+});
