@@ -1,11 +1,25 @@
-// `paper-kg export`. NOTE: placeholder until its issue lands.
-import type { Command } from 'commander';
-import { fail } from './shared.ts';
+// `paper-kg export`: writes a build in another system's import format (Neo4j bulk import + GDS Cypher).
+import { Option, type Command } from 'commander';
+import { join } from 'node:path';
+import { readGraphDir } from '../io/graph-dir.ts';
+import { writeFileAtomic } from '../io/files.ts';
+import { toNeo4j, type CommunityAlgorithm } from '../neo4j/index.ts';
+import { info } from './shared.ts';
 
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('export (not implemented yet)')
-    .allowUnknownOption()
-    .action(() => fail('"export" is not implemented yet', 2));
+    .description('write a build for another system: Neo4j bulk-import CSVs and a Cypher script for GDS communities')
+    .requiredOption('--graph <dir>', 'build directory holding graph.json')
+    .addOption(new Option('--format <name>', 'target format').choices(['neo4j']).default('neo4j'))
+    .addOption(new Option('--algorithm <name>', 'community detection the Cypher script runs').choices(['leiden', 'louvain']).default('leiden'))
+    .requiredOption('-o, --out <dir>', 'folder to write the files into')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (opts: { graph: string; out: string; algorithm: CommunityAlgorithm; quiet?: boolean }) => {
+      const graph = await readGraphDir(opts.graph);
+      const files = toNeo4j(graph, opts.algorithm);
+      for (const [name, content] of Object.entries(files)) await writeFileAtomic(join(opts.out, name), content);
+      info(opts, `wrote ${Object.keys(files).join(', ')} to ${opts.out}`);
+      info(opts, `next: cd ${opts.out} && sh import.sh && cypher-shell -f communities.cypher`);
+    });
 }
