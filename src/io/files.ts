@@ -5,7 +5,11 @@ import { basename, dirname } from 'node:path';
 import { PaperKgError } from '../errors.ts';
 import type { SourceInput } from '../ingest/types.ts';
 
-function decodeError(name: string): PaperKgError {
+function decodeError(name: string, buf?: Uint8Array): PaperKgError {
+  // NOTE: bytes that are not UTF-8 and include NULs are a binary file (an image, a PDF, a zip), not a text in another encoding.
+  if (buf?.includes(0)) {
+    return new PaperKgError('E_INPUT_BINARY', `${name}: looks binary (not UTF-8 text, contains NUL bytes); expected a text listing (HF page text, JSON, XML, BibTeX, CSV, JSONL)`, name);
+  }
   return new PaperKgError('E_INPUT_ENCODING', `${name}: is not valid UTF-8; re-save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)`, name);
 }
 
@@ -24,7 +28,7 @@ export function fileSource(path: string): SourceInput {
       try {
         return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
       } catch {
-        throw decodeError(name);
+        throw decodeError(name, buf);
       }
     },
     async *chunks() {
@@ -35,7 +39,7 @@ export function fileSource(path: string): SourceInput {
           try {
             yield decoder.decode(buf as Buffer, { stream: true });
           } catch {
-            throw decodeError(name);
+            throw decodeError(name, buf as Buffer);
           }
         }
         yield decoder.decode();
