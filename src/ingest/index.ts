@@ -111,8 +111,9 @@ export async function ingest(sources: SourceInput[], options: Partial<IngestOpti
           fileMessages.push({ level: 'error', file: source.name, index: item.index, line: item.line, message: `invalid record: ${formatZodIssues(parsed.error.issues)}` });
         }
       }
-      records.push(...fileRecords);
-      messages.push(...fileMessages);
+      // NOTE: a loop, not push(...list): spreading hundreds of thousands of records overflows the call stack.
+      for (const r of fileRecords) records.push(r);
+      for (const m of fileMessages) messages.push(m);
     } catch (err) {
       ok = false;
       const e = err instanceof PaperKgError ? err : new PaperKgError('E_INPUT_UNREADABLE', `${source.name}: ${(err as Error).message}`, source.name);

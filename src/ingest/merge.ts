@@ -1,7 +1,8 @@
 // Merges records of the same paper from several sources into one that keeps every provenance.
 //
 // Two records are the same paper when they share an arXiv id (version dropped), a DOI, or a normalised
-// title. Conflicts resolve field by field, the first source in input order winning ties:
+// title, but never when their arXiv ids differ. Conflicts resolve field by field, the first source in input
+// order winning ties:
 //   id: the arXiv id when any record has one, else the first record's; title: the first record's;
 //   abstract: the longest; authors: the first list of names, else the largest count; date: the most
 //   precise, a stated date over an inferred one; upvotes: the largest; links: the first value of each;
@@ -13,13 +14,23 @@ const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
 
 function keysOf(p: Paper): string[] {
   const keys: string[] = [];
-  const arxiv = parseArxivId(p.links.arxiv) ?? (p.id.startsWith('t-') ? undefined : parseArxivId(p.id));
+  const arxiv = arxivOf(p);
   if (arxiv) keys.push('arxiv:' + arxiv);
   const doi = normaliseDoi(p.links.doi);
   if (doi) keys.push('doi:' + doi);
   const title = normaliseTitle(p.title);
   if (title.length >= 12) keys.push('title:' + title);
   return keys;
+}
+
+function arxivOf(p: Paper): string | undefined {
+  return parseArxivId(p.links.arxiv) ?? (p.id.startsWith('t-') ? undefined : parseArxivId(p.id));
+}
+
+function compatible(a: Paper, b: Paper): boolean {
+  const x = arxivOf(a);
+  const y = arxivOf(b);
+  return !x || !y || x === y;
 }
 
 function mergeInto(a: Paper, b: Paper): void {
@@ -58,8 +69,13 @@ export function mergePapers(records: Paper[]): MergeResult {
     const keys = keysOf(r);
     let target: Paper | undefined;
     for (const k of keys) {
-      target = byKey.get(k);
-      if (target) break;
+      const found = byKey.get(k);
+      // NOTE: two different arXiv ids are two papers, even when their titles or DOIs agree (a reused title, a
+      // DOI copied into the wrong record): the title and DOI keys only join records the arXiv ids do not tell apart.
+      if (found && compatible(found, r)) {
+        target = found;
+        break;
+      }
     }
     if (target && target !== r) {
       mergeInto(target, r);
