@@ -29,6 +29,12 @@ function headerCells(line: string, delimiter: string): string[] {
   return line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
 }
 
+function lineBreaks(record: string[]): number {
+  let n = 0;
+  for (const field of record) for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
 function megabytes(chars: number): string {
   return `${(chars / (1024 * 1024)).toFixed(1)} MB`;
 }
@@ -61,9 +67,13 @@ export const csv: FormatReader = {
     let index = 0;
     let nextLine = 1;
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        const line = nextLine;
-        nextLine = info.lines + 1;
+      let emptyBefore = 0;
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
+        // NOTE: a record starts after the previous one and the blank lines skipped since. Its own line breaks are counted
+        // in its fields, since csv-parse's info.lines counts a CRLF inside quotes as two lines.
+        const line = nextLine + (info.empty_lines - emptyBefore);
+        emptyBefore = info.empty_lines;
+        nextLine = line + 1 + lineBreaks(record);
         if (!header) {
           header = record.map((c) => c.trim());
           plan = planFields(header, options.fieldMap);

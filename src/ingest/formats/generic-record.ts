@@ -75,6 +75,8 @@ function flipName(name: string): string {
  * commas and "and" (arXiv style), except one lone "Last, First" whose last name is one word.
  */
 export function authorNames(v: unknown): string[] {
+  // paper-kg's own output ({names: [...]}) reads back as it was written.
+  if (v && typeof v === 'object' && !Array.isArray(v) && Array.isArray((v as { names?: unknown }).names)) return authorNames((v as { names: unknown[] }).names);
   if (Array.isArray(v)) {
     return v
       .map((a) => {
@@ -153,9 +155,9 @@ export function genericToItems(
   for (const key of dateKeys) {
     const raw = valueAt(record, key);
     if (raw === undefined || raw === null || raw === '') continue;
-    date = parseDate(raw);
+    date = parseDate(raw && typeof raw === 'object' ? (raw as { value?: unknown }).value : raw);
     if (date) break;
-    items.push({ kind: 'warning', index, line, message: `"${key}" value ${JSON.stringify(String(raw).slice(0, 40))} is not a date this reader understands (YYYY, YYYY-MM, YYYY-MM-DD, an ISO timestamp, RFC 2822, "Jun 3, 2024"); ${key === dateKeys[dateKeys.length - 1] ? 'date left empty' : 'trying the next date column'}` });
+    items.push({ kind: 'warning', index, line, message: `"${key}" value ${JSON.stringify((typeof raw === 'string' ? raw : JSON.stringify(raw)).slice(0, 40))} is not a date this reader understands (YYYY, YYYY-MM, YYYY-MM-DD, an ISO timestamp, RFC 2822, "Jun 3, 2024"); ${key === dateKeys[dateKeys.length - 1] ? 'date left empty' : 'trying the next date column'}` });
   }
   const categories = unique((plan.categories ?? []).flatMap((k) => listValues(valueAt(record, k))));
   items.push({
