@@ -132,8 +132,10 @@ export function genericToItems(
   };
   const title = text(first('title').value);
   if (!title) {
-    const keys = plan.title ? plan.title.map((k) => `"${k}"`).join(' / ') : 'a title column (title)';
-    return [{ kind: 'skip', index, line, reason: `no title: ${keys} is empty or missing` }];
+    const reason = plan.title
+      ? `no title: ${plan.title.map((k) => `"${k}"`).join(' / ')} is empty or missing`
+      : `no title: no "title" key among ${Object.keys(record).slice(0, 8).map((k) => `"${k}"`).join(', ') || 'none'}; name the key with --field-map title=<key>`;
+    return [{ kind: 'skip', index, line, reason }];
   }
   const items: ReadItem[] = [];
   const links: PaperInput['links'] = {};
