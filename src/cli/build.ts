@@ -1,11 +1,51 @@
-// `paper-kg build`. NOTE: placeholder until its issue lands.
+// `paper-kg build`: ingest → extract → graph → themes → layout → exports, with a one-screen summary on stderr.
 import type { Command } from 'commander';
-import { fail } from './shared.ts';
+import { buildToDirectory } from '../io/build.ts';
+import { addInputOptions, info, type InputOptions } from './shared.ts';
+import { PaperKgError } from '../errors.ts';
+
+interface BuildCliOptions extends InputOptions {
+  out: string;
+  resolution: string;
+  seed: string;
+}
+
+function number(name: string, value: string, integer: boolean): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new PaperKgError('E_OPTIONS', `--${name}: expected ${integer ? 'an integer' : 'a number'}, got "${value}"`);
+  return n;
+}
+
+const ms = (x: number | undefined): string => (x === undefined ? '-' : x < 1000 ? `${Math.round(x)} ms` : `${(x / 1000).toFixed(2)} s`);
 
 export function registerBuild(program: Command): void {
-  program
+  const cmd = program
     .command('build')
-    .description('build (not implemented yet)')
-    .allowUnknownOption()
-    .action(() => fail('"build" is not implemented yet', 2));
+    .description('build the knowledge graph of the inputs: graph.json (viewer), graph.gexf, graph.graphml, nodes.csv, edges.csv')
+    .argument('<inputs...>', 'paper listings (any supported format)')
+    .requiredOption('-o, --out <dir>', 'output directory')
+    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller themes', '1')
+    .option('--seed <n>', 'random seed (same inputs and seed give byte-identical outputs)', '42');
+  addInputOptions(cmd).action(async (inputs: string[], opts: BuildCliOptions) => {
+    const summary = await buildToDirectory({
+      inputs,
+      out: opts.out,
+      resolution: number('resolution', opts.resolution, false),
+      seed: number('seed', opts.seed, true),
+      ingest: { format: opts.format, listingDate: opts.listingDate },
+    });
+    for (const m of summary.ingest.messages) {
+      if (m.level === 'warning' && opts.quiet) continue;
+      const where = [m.file, m.line !== undefined ? `line ${m.line}` : undefined, m.index !== undefined ? `record ${m.index}` : undefined].filter(Boolean).join(', ');
+      process.stderr.write(`${m.level}: ${where}: ${m.message}\n`);
+    }
+    if (!summary.ingest.ok) process.exitCode = 1;
+    const kinds = Object.entries(summary.conceptsByKind).map(([k, n]) => `${n} ${k}`).join(', ');
+    info(opts, `${summary.papers} papers, ${summary.concepts} concepts (${kinds}), ${summary.edges} paper–concept links`);
+    info(opts, `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}:`);
+    for (const t of summary.themes) info(opts, `  ${t.id.padEnd(5)} ${String(t.size).padStart(4)}  ${t.name}`);
+    for (const m of summary.messages) info(opts, `note: ${m.message}`);
+    info(opts, `time: ${Object.entries(summary.timings).map(([s, t]) => `${s} ${ms(t)}`).join(', ')}`);
+    info(opts, `wrote ${summary.files.map((f) => `${f.name} (${(f.bytes / 1024).toFixed(0)} KiB)`).join(', ')} to ${opts.out}`);
+  });
 }

@@ -73,6 +73,10 @@ export const ThemeSchema = z.object({
   conceptCount: z.number().int().nonnegative(),
   /** The concepts that name it, most distinctive first: {id, label, kind, score}. */
   topConcepts: z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(CONCEPT_KINDS), score: z.number() })),
+  /** The same concepts grouped by kind (a few per kind), with how many of the theme's papers have each. */
+  topConceptsByKind: z
+    .partialRecord(z.enum(CONCEPT_KINDS), z.array(z.object({ id: z.string(), label: z.string(), papers: z.number().int(), score: z.number() })))
+    .optional(),
   topBenchmarks: z.array(z.object({ id: z.string(), label: z.string(), papers: z.number().int() })),
   dateRange: z.tuple([z.string(), z.string()]).nullable(),
   /** Node keys of its most central papers, and of papers tied strongly to other themes. */

@@ -1,0 +1,40 @@
+// nodes.csv + edges.csv, with the column names Gephi's spreadsheet import recognises (Id, Label, Source, Target, Type, Weight).
+import type { KnowledgeGraph } from '../graph/index.ts';
+import type { Theme } from '../model/graph-json.ts';
+import { evidenceText, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
+
+const NODE_COLUMNS = [
+  'kind', 'theme', 'themeName', 'degree', 'weightedDegree', 'pagerank', 'paperId', 'date', 'url', 'upvotes', 'authors',
+  'authorCount', 'conceptId', 'df', 'firstSeen', 'lastSeen', 'aliases', 'source', 'parent',
+] as const;
+
+/**
+ * One RFC 4180 cell. NOTE: paper text is untrusted: a text cell starting with = + - @ or a tab would run as a formula
+ * in a spreadsheet, so it gets a leading apostrophe (numbers are written as numbers and never get one).
+ */
+export function csvCell(value: Scalar | undefined): string {
+  if (value === undefined) return '';
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const line = (cells: Array<Scalar | undefined>): string => cells.map(csvCell).join(',');
+
+export function toNodesCsv(kg: KnowledgeGraph, themes: Theme[]): string {
+  const names = themeNameMap(themes);
+  const rows = [line(['Id', 'Label', 'x', 'y', 'size', 'color', ...NODE_COLUMNS])];
+  kg.forEachNode((key, attr) => {
+    const flat = flatNodeAttributes(attr, names);
+    rows.push(line([key, attr.label, attr.x, attr.y, attr.size, attr.color, ...NODE_COLUMNS.map((c) => flat[c])]));
+  });
+  return rows.join('\n') + '\n';
+}
+
+export function toEdgesCsv(kg: KnowledgeGraph): string {
+  const rows = [line(['Id', 'Source', 'Target', 'Type', 'Weight', 'source', 'evidence'])];
+  kg.forEachEdge((key, attr, source, target) => {
+    rows.push(line([key, source, target, 'Undirected', attr.weight, attr.source, evidenceText(attr)]));
+  });
+  return rows.join('\n') + '\n';
+}

@@ -1,0 +1,69 @@
+// GraphML export: typed keys for every node and edge attribute, plus label, position, size and r/g/b that Gephi reads.
+// NOTE: graphology-graphml only parses; this writer is small, and the tests read its output back with that parser.
+import type { KnowledgeGraph } from '../graph/index.ts';
+import type { Theme } from '../model/graph-json.ts';
+import { escapeXml, evidenceText, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
+
+type KeyType = 'string' | 'int' | 'double' | 'boolean';
+
+function typeOf(v: Scalar): KeyType {
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'double';
+  return 'string';
+}
+
+const WIDER: Record<KeyType, number> = { boolean: 0, int: 1, double: 2, string: 3 };
+
+/** Declares each attribute once with the widest type any element needs (an int column with one 0.5 is a double). */
+function inferKeys(rows: Array<Record<string, Scalar | undefined>>): Map<string, KeyType> {
+  const keys = new Map<string, KeyType>();
+  for (const row of rows) {
+    for (const [k, v] of Object.entries(row)) {
+      if (v === undefined || v === '') continue;
+      const t = typeOf(v);
+      const seen = keys.get(k);
+      if (!seen || WIDER[t] > WIDER[seen]) keys.set(k, t);
+    }
+  }
+  return keys;
+}
+
+function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function toGraphml(kg: KnowledgeGraph, themes: Theme[]): string {
+  const names = themeNameMap(themes);
+  const nodes: Array<{ key: string; row: Record<string, Scalar | undefined> }> = [];
+  kg.forEachNode((key, attr) => {
+    const [r, g, b] = hexToRgb(attr.color);
+    nodes.push({ key, row: { label: attr.label, x: attr.x, y: attr.y, size: attr.size, color: attr.color, r, g, b, ...flatNodeAttributes(attr, names) } });
+  });
+  const edges: Array<{ source: string; target: string; row: Record<string, Scalar | undefined> }> = [];
+  kg.forEachEdge((_key, attr, source, target) => {
+    edges.push({ source, target, row: { weight: attr.weight, source: attr.source, evidence: evidenceText(attr) } });
+  });
+  const nodeKeys = inferKeys(nodes.map((n) => n.row));
+  const edgeKeys = inferKeys(edges.map((e) => e.row));
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+  ];
+  for (const [name, type] of nodeKeys) out.push(`<key id="n-${escapeXml(name)}" for="node" attr.name="${escapeXml(name)}" attr.type="${type}"/>`);
+  for (const [name, type] of edgeKeys) out.push(`<key id="e-${escapeXml(name)}" for="edge" attr.name="${escapeXml(name)}" attr.type="${type}"/>`);
+  out.push('<graph id="paper-kg" edgedefault="undirected">');
+  const data = (prefix: string, row: Record<string, Scalar | undefined>, keys: Map<string, KeyType>): string => {
+    let s = '';
+    for (const name of keys.keys()) {
+      const v = row[name];
+      if (v === undefined || v === '') continue;
+      s += `<data key="${prefix}-${escapeXml(name)}">${escapeXml(String(v))}</data>`;
+    }
+    return s;
+  };
+  for (const n of nodes) out.push(`<node id="${escapeXml(n.key)}">${data('n', n.row, nodeKeys)}</node>`);
+  edges.forEach((e, i) => out.push(`<edge id="e${i}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">${data('e', e.row, edgeKeys)}</edge>`));
+  out.push('</graph>', '</graphml>', '');
+  return out.join('\n');
+}

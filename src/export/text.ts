@@ -1,0 +1,61 @@
+// Text helpers every exporter shares: characters XML cannot hold, evidence as one line, attribute rows per node.
+import type { KnowledgeGraph } from '../graph/index.ts';
+import type { EdgeAttributes, NodeAttributes, Theme } from '../model/graph-json.ts';
+
+// NOTE: paper text is untrusted: control characters and lone surrogates would make the XML unparsable, so they go.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(text: string): string {
+  return text.replace(XML_INVALID, '');
+}
+
+export function escapeXml(text: string): string {
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The evidence of an edge as one line: `"visual token pruning" (abstract 12–33, vocabulary); …`. */
+export function evidenceText(edge: EdgeAttributes): string {
+  return edge.spans.map((s) => `"${s.text}" (${s.field} ${s.start}-${s.end}, ${s.rule})`).join('; ');
+}
+
+export type Scalar = string | number | boolean;
+
+/** Flat, typed attributes of a node for the tabular and XML exports (no nested values; lists joined with "; "). */
+export function flatNodeAttributes(attr: NodeAttributes, themeNames: Map<string, string>): Record<string, Scalar | undefined> {
+  const common = {
+    kind: attr.kind,
+    theme: attr.theme,
+    themeName: themeNames.get(attr.theme) ?? '',
+    degree: attr.degree,
+    weightedDegree: attr.weightedDegree,
+    pagerank: attr.pagerank,
+  };
+  if (attr.kind === 'paper') {
+    return {
+      ...common,
+      paperId: attr.paperId,
+      date: attr.date,
+      url: attr.url,
+      upvotes: attr.upvotes,
+      authors: attr.authors.length ? attr.authors.join('; ') : undefined,
+      authorCount: attr.authorCount ?? (attr.authors.length || undefined),
+      abstract: attr.abstract || undefined,
+    };
+  }
+  return {
+    ...common,
+    conceptId: attr.conceptId,
+    df: attr.df,
+    firstSeen: attr.firstSeen,
+    lastSeen: attr.lastSeen,
+    aliases: attr.aliases.length ? attr.aliases.join('; ') : undefined,
+    source: attr.source,
+    parent: attr.parent,
+  };
+}
+
+export function themeNameMap(themes: Theme[]): Map<string, string> {
+  return new Map(themes.map((t) => [t.id, t.name]));
+}
+
+export type { KnowledgeGraph };

@@ -1,0 +1,113 @@
+// Relates papers to each other through the rare concepts they share: a top-k nearest-neighbour graph of papers.
+//
+// NOTE: why top-k neighbours over an inverted index, and not all pairs or Louvain on the bipartite graph: all pairs of
+// papers sharing a concept grow with the square of a concept's papers (one benchmark in 10% of 100k papers is 50M pairs);
+// skipping hubs and keeping k neighbours per paper bounds the work by papers × concepts per paper × hub limit, and the
+// edges by k × papers. Louvain on the bipartite graph would need no projection, but there a hub concept is itself a node
+// that pulls its papers into one community, and rarity can only enter through edge weights.
+import Graph from 'graphology';
+import type { KnowledgeGraph } from './index.ts';
+import type { GraphOptions } from './options.ts';
+import type { ConceptNode } from '../model/graph-json.ts';
+
+export interface Projection {
+  /** Papers as nodes (every paper, isolated ones too), edges weighted by cosine similarity of rarity-weighted concepts. */
+  graph: Graph<{ index: number }, { weight: number }>;
+  /** Concepts in more papers than this relate none (hubs). */
+  hubLimit: number;
+  /** Ids of the hub concepts, sorted. */
+  hubs: string[];
+}
+
+/** The paper–paper neighbour graph of a knowledge graph. Linear in papers for a fixed hub limit. */
+export function projectPapers(kg: KnowledgeGraph, options: GraphOptions): Projection {
+  const paperKeys: string[] = [];
+  kg.forEachNode((key, attr) => {
+    if (attr.kind === 'paper') paperKeys.push(key);
+  });
+  const n = paperKeys.length;
+
+  // Features: each concept of a paper, and its broader concept (a weaker feature) when the vocabulary gives one.
+  const featureIndex = new Map<string, number>();
+  const featureName: string[] = [];
+  const featureOf = (name: string): number => {
+    let f = featureIndex.get(name);
+    if (f === undefined) {
+      f = featureName.length;
+      featureIndex.set(name, f);
+      featureName.push(name);
+    }
+    return f;
+  };
+  const paperFeatures: Map<number, number>[] = paperKeys.map(() => new Map());
+  paperKeys.forEach((key, i) => {
+    const feats = paperFeatures[i];
+    kg.forEachNeighbor(key, (_ckey, c) => {
+      const concept = c as ConceptNode;
+      const w = options.kindWeights[concept.kind];
+      if (w <= 0) return;
+      const f = featureOf(concept.conceptId);
+      feats.set(f, Math.max(feats.get(f) ?? 0, w));
+      if (concept.parent && options.parentWeight > 0) {
+        const pf = featureOf(concept.parent);
+        feats.set(pf, Math.max(feats.get(pf) ?? 0, w * options.parentWeight));
+      }
+    });
+  });
+
+  const df = new Int32Array(featureName.length);
+  for (const feats of paperFeatures) for (const f of feats.keys()) df[f]++;
+  const hubLimit = Math.min(options.hubMaxPapers, Math.max(2, Math.floor(options.hubShare * n)));
+  const hubs = featureName.filter((name, f) => df[f] > hubLimit && !name.includes(':')).sort();
+
+  // Postings only for shareable features (2 ≤ df ≤ hub limit): the others relate no pair.
+  const postings: number[][] = featureName.map(() => []);
+  const vectors: Array<Array<[number, number]>> = paperFeatures.map((feats, i) => {
+    const v: Array<[number, number]> = [];
+    for (const [f, w] of feats) {
+      if (df[f] < 2 || df[f] > hubLimit) continue;
+      v.push([f, w * Math.log(n / df[f])]);
+      postings[f].push(i);
+    }
+    return v;
+  });
+  const weightMaps = vectors.map((v) => new Map(v));
+  const norms = new Float64Array(n);
+  vectors.forEach((v, i) => {
+    let s = 0;
+    for (const [, w] of v) s += w * w;
+    norms[i] = Math.sqrt(s);
+  });
+
+  const graph = new Graph<{ index: number }, { weight: number }>({ type: 'undirected', multi: false, allowSelfLoops: false });
+  paperKeys.forEach((key, i) => graph.addNode(key, { index: i }));
+  const acc = new Float64Array(n);
+  const touched: number[] = [];
+  const k = options.neighbours;
+  for (let i = 0; i < n; i++) {
+    for (const [f, w] of vectors[i]) {
+      const list = postings[f];
+      for (let t = 0; t < list.length; t++) {
+        const j = list[t];
+        if (j === i) continue;
+        if (acc[j] === 0) touched.push(j);
+        acc[j] += w * weightMaps[j].get(f)!;
+      }
+    }
+    const candidates: Array<[number, number]> = [];
+    for (const j of touched) {
+      const sim = acc[j] / (norms[i] * norms[j]);
+      if (sim >= options.minSimilarity) candidates.push([j, sim]);
+      acc[j] = 0;
+    }
+    touched.length = 0;
+    candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (let c = 0; c < Math.min(k, candidates.length); c++) {
+      const [j, sim] = candidates[c];
+      const a = paperKeys[Math.min(i, j)];
+      const b = paperKeys[Math.max(i, j)];
+      if (!graph.hasEdge(a, b)) graph.addEdge(a, b, { weight: sim });
+    }
+  }
+  return { graph, hubLimit, hubs };
+}

@@ -1,0 +1,31 @@
+// Options of the layout stage: ForceAtlas2 iterations and Barnes-Hut, then noverlap.
+import { z } from 'zod';
+import { PaperKgError, formatZodIssues } from '../errors.ts';
+
+export const LayoutOptionsSchema = z.object({
+  // ForceAtlas2
+  /** Iterations; by default scaled to the graph's size (fewer on big graphs, where each one costs more). */
+  iterations: z.number().int().nonnegative().optional(),
+  /** Work budget of the automatic iteration count: iterations ≈ budget / (nodes + edges), within [minIterations, maxIterations]. */
+  budget: z.number().positive().default(1_000_000),
+  minIterations: z.number().int().nonnegative().default(30),
+  maxIterations: z.number().int().nonnegative().default(400),
+  /** Barnes-Hut approximation above this many nodes (exact repulsion is quadratic); θ 1.2 is Gephi's default. */
+  barnesHutAbove: z.number().int().nonnegative().default(1000),
+  barnesHutTheta: z.number().positive().default(1.2),
+  // noverlap
+  noverlapIterations: z.number().int().nonnegative().default(60),
+  /** Digits kept in positions: rounding makes outputs portable across machines whose floats differ in the last bits. */
+  digits: z.number().int().min(0).max(10).default(2),
+});
+
+export type LayoutOptions = z.infer<typeof LayoutOptionsSchema>;
+
+export const DEFAULT_LAYOUT_OPTIONS: Readonly<LayoutOptions> = Object.freeze(LayoutOptionsSchema.parse({}));
+
+/** Parses partial options over the defaults; a bad value is a PaperKgError naming it. */
+export function resolveLayoutOptions(partial: Partial<LayoutOptions> = {}): LayoutOptions {
+  const parsed = LayoutOptionsSchema.safeParse(partial);
+  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `layout options: ${formatZodIssues(parsed.error.issues)}`);
+  return parsed.data;
+}

@@ -1,0 +1,98 @@
+// The pipeline: papers → extraction → knowledge graph → themes → metrics → layout, over one context that carries the
+// data, the messages and the seeded RNG through every stage. No file I/O here (see src/io/build.ts), so the viewer can run it.
+import { z } from 'zod';
+import { PaperKgError, formatZodIssues } from './errors.ts';
+import type { Paper } from './model/paper.ts';
+import { extract } from './extract/index.ts';
+import type { ExtractOptions } from './extract/options.ts';
+import type { ExtractionResult, ConceptKind } from './extract/types.ts';
+import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, createRng, type KnowledgeGraph, type Projection, type GraphOptions } from './graph/index.ts';
+import { assignMetrics } from './graph/metrics.ts';
+import { detectThemes, type ThemesResult, type ThemesOptions } from './themes/index.ts';
+import { layoutGraph, type LayoutOptions, type LayoutReport } from './layout/index.ts';
+
+export const PipelineOptionsSchema = z.object({
+  /** Seeds every random choice (Louvain's traversal order, layout start positions): same seed, same outputs. */
+  seed: z.number().int().default(42),
+  /** Louvain resolution (overrides themes.resolution). */
+  resolution: z.number().positive().default(1),
+  extract: z.custom<Partial<ExtractOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+  graph: z.custom<Partial<GraphOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+  themes: z.custom<Partial<ThemesOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+  layout: z.custom<Partial<LayoutOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+});
+
+export type PipelineOptions = z.infer<typeof PipelineOptionsSchema>;
+
+export const DEFAULT_PIPELINE_OPTIONS: Readonly<PipelineOptions> = Object.freeze(PipelineOptionsSchema.parse({}));
+
+/** Parses partial options over the defaults; a bad value is a PaperKgError naming it. */
+export function resolvePipelineOptions(partial: Partial<PipelineOptions> = {}): PipelineOptions {
+  const parsed = PipelineOptionsSchema.safeParse(partial);
+  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `build options: ${formatZodIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+export const STAGES = ['extract', 'graph', 'projection', 'themes', 'metrics', 'layout'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface PipelineMessage {
+  level: 'info' | 'warning';
+  stage: Stage;
+  message: string;
+}
+
+export interface PipelineContext {
+  options: PipelineOptions;
+  rng: () => number;
+  papers: Paper[];
+  extraction: ExtractionResult;
+  graph: KnowledgeGraph;
+  projection: Projection;
+  themes: ThemesResult;
+  layout: LayoutReport;
+  messages: PipelineMessage[];
+  /** Milliseconds per stage, in stage order (for the summary; never written into outputs). */
+  timings: Partial<Record<Stage, number>>;
+}
+
+/** Runs every stage after ingest. `extraction` may be given (tests, or a precomputed one); else extract runs. */
+export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> = {}, extraction?: ExtractionResult): PipelineContext {
+  const options = resolvePipelineOptions(partial);
+  const graphOptions = resolveGraphOptions(options.graph);
+  const rng = createRng(options.seed);
+  const messages: PipelineMessage[] = [];
+  const timings: PipelineContext['timings'] = {};
+  const time = <T>(stage: Stage, run: () => T): T => {
+    const t0 = performance.now();
+    const out = run();
+    timings[stage] = performance.now() - t0;
+    return out;
+  };
+
+  const ex = time('extract', () => extraction ?? extract(papers, options.extract));
+  const graph = time('graph', () => buildKnowledgeGraph(papers, ex));
+  const projection = time('projection', () => projectPapers(graph, graphOptions));
+  if (projection.hubs.length) {
+    messages.push({
+      level: 'info',
+      stage: 'projection',
+      message: `${projection.hubs.length} hub concept(s) in more than ${projection.hubLimit} papers relate no papers: ${projection.hubs.slice(0, 8).join(', ')}${projection.hubs.length > 8 ? ', …' : ''}`,
+    });
+  }
+  const themes = time('themes', () => detectThemes(graph, projection, rng, { ...options.themes, resolution: options.resolution }));
+  const other = themes.themes.find((t) => t.id === 'other');
+  if (other?.note) messages.push({ level: 'info', stage: 'themes', message: `"other" holds ${other.size} paper(s): ${other.note}` });
+  time('metrics', () => assignMetrics(graph));
+  const layout = time('layout', () => layoutGraph(graph, themes.themes, rng, options.layout));
+  return { options, rng, papers, extraction: ex, graph, projection, themes, layout, messages, timings };
+}
+
+/** Concept counts by kind, in the kinds' declared order. */
+export function conceptsByKind(graph: KnowledgeGraph): Partial<Record<ConceptKind, number>> {
+  const out: Partial<Record<ConceptKind, number>> = {};
+  graph.forEachNode((_k, a) => {
+    if (a.kind !== 'paper') out[a.kind] = (out[a.kind] ?? 0) + 1;
+  });
+  return out;
+}

@@ -1,0 +1,32 @@
+// Options of the themes stage: Louvain's resolution, what counts as too small to be a theme, how themes are named.
+import { z } from 'zod';
+import { PaperKgError, formatZodIssues } from '../errors.ts';
+
+export const ThemesOptionsSchema = z.object({
+  // Louvain
+  /** Louvain resolution: above 1 gives more, smaller themes; below 1 fewer, larger ones. */
+  resolution: z.number().positive().default(1),
+  // Tiny themes
+  /** Communities with fewer papers are gathered into the "other" theme, with the reason. */
+  minThemeSize: z.number().int().positive().default(3),
+  // Naming and summaries
+  /** Concepts in a theme's name. */
+  nameConcepts: z.number().int().positive().default(3),
+  /** Concepts listed per theme (and per kind), benchmarks, central and bridge papers. */
+  topConcepts: z.number().int().positive().default(10),
+  topPerKind: z.number().int().positive().default(5),
+  topBenchmarks: z.number().int().positive().default(8),
+  centralPapers: z.number().int().positive().default(5),
+  bridgePapers: z.number().int().positive().default(5),
+});
+
+export type ThemesOptions = z.infer<typeof ThemesOptionsSchema>;
+
+export const DEFAULT_THEMES_OPTIONS: Readonly<ThemesOptions> = Object.freeze(ThemesOptionsSchema.parse({}));
+
+/** Parses partial options over the defaults; a bad value is a PaperKgError naming it. */
+export function resolveThemesOptions(partial: Partial<ThemesOptions> = {}): ThemesOptions {
+  const parsed = ThemesOptionsSchema.safeParse(partial);
+  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `themes options: ${formatZodIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
