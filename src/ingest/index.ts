@@ -3,12 +3,12 @@ import { PaperSchema, type Paper } from '../model/paper.ts';
 import { PaperKgError, formatZodIssues } from '../errors.ts';
 import { READERS, readerFor } from './formats/index.ts';
 import { mergePapers } from './merge.ts';
-import { IngestOptionsSchema, type IngestOptions } from './options.ts';
+import { resolveIngestOptions, type IngestOptions } from './options.ts';
 import type { FormatName, SourceInput } from './types.ts';
 
 export type { FormatName, SourceInput, FormatReader, ReadItem } from './types.ts';
 export { FORMAT_NAMES } from './types.ts';
-export { IngestOptionsSchema, DEFAULT_INGEST_OPTIONS, type IngestOptions } from './options.ts';
+export { IngestOptionsSchema, DEFAULT_INGEST_OPTIONS, resolveIngestOptions, type IngestOptions } from './options.ts';
 export { mergePapers } from './merge.ts';
 export { READERS } from './formats/index.ts';
 
@@ -76,9 +76,9 @@ export async function detectFormat(source: SourceInput): Promise<FormatName> {
   return best.name;
 }
 
-/** Reads, validates and merges the papers of every source; one bad file never stops the others. */
+/** Reads, validates and merges the papers of every source; one bad file never stops the others (bad options throw E_OPTIONS). */
 export async function ingest(sources: SourceInput[], options: Partial<IngestOptions> = {}): Promise<IngestResult> {
-  const opts = IngestOptionsSchema.parse(options);
+  const opts = resolveIngestOptions(options);
   const records: Paper[] = [];
   const files: FileReport[] = [];
   const messages: IngestMessage[] = [];
