@@ -2,9 +2,13 @@
 import type { Paper } from '../model/paper.ts';
 import type { Concept, ConceptKind, ConceptSource, ExtractionResult, PaperConcept, PaperExtraction, Span } from './types.ts';
 import { resolveExtractOptions, type ExtractOptions } from './options.ts';
-import { bundledVocabulary, type Vocabulary } from './vocabulary.ts';
+import { bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
 import { compileMatcher, matchVocabulary, type Matcher } from './matcher.ts';
-import { tokenize, type Token } from './tokenize.ts';
+import { normalizeWord, tokenize, type Token } from './tokenize.ts';
+import { findAcronymDefinitions } from './acronyms.ts';
+import { findPatternNames, findProposed } from './patterns.ts';
+import { findResults, type Mention } from './results.ts';
+import { candidatePhrases, scorePhrases, type MinedPhrase } from './mine.ts';
 
 export { ExtractOptionsSchema, DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type ExtractOptions } from './options.ts';
 export { loadVocabulary, parseVocabulary, bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
@@ -90,6 +94,104 @@ function firstPos(c: PaperConcept): number {
   return (s.field === 'title' ? 0 : 1e9) + s.start;
 }
 
+interface PaperWork {
+  paper: Paper;
+  fields: FieldText[];
+  found: PaperFindings;
+  covered: Uint8Array[];
+  mentions: Mention[][];
+}
+
+const METRIC_HEADS = /(rate|score|error|accuracy|distance|ratio|loss|perplexity|precision|recall|similarity|time)$/i;
+const DATA_HEADS = /(benchmark|bench|dataset|db|database|corpus|leaderboard)$/i;
+
+function guessAcronymKind(long: string): ConceptKind {
+  if (METRIC_HEADS.test(long)) return 'metric';
+  if (DATA_HEADS.test(long)) return 'dataset';
+  return 'method';
+}
+
+function addMention(w: PaperWork, fi: number, id: string, kind: string, from: number, to: number): void {
+  const ft = w.fields[fi]!;
+  w.mentions[fi]!.push({ id, kind, start: ft.tokens[from]!.start, end: ft.tokens[to - 1]!.end });
+  w.covered[fi]!.fill(1, from, to);
+}
+
+function runKey(tokens: Token[], from: number, to: number): string {
+  let k = '';
+  for (let i = from; i < to; i++) k += tokens[i]!.norm;
+  return k;
+}
+
+/** Vocabulary matches, with acronyms defined in the paper taking over their short forms. */
+function conceptsOfPaper(w: PaperWork, matcher: Matcher, opts: ExtractOptions): void {
+  const defs = new Map<string, Omit<Finding, 'spans' | 'aliases'>>();
+  const own = findProposed(w.fields[0]!.text, w.fields[0]!.tokens, w.fields[1]!.text, w.fields[1]!.tokens);
+  const matches = w.fields.map((ft) => matchVocabulary(matcher, ft.tokens));
+  if (opts.acronyms) {
+    w.fields.forEach((ft, fi) => {
+      for (const d of findAcronymDefinitions(ft.text, ft.tokens)) {
+        // The long form ends where a vocabulary match ends: "attack success rate (ASR)" is the metric.
+        const m = matches[fi]!.find((x) => x.to === d.longTo && x.from >= d.longFrom);
+        const shortKey = normalizeWord(d.short);
+        if (defs.has(shortKey)) continue;
+        if (m && (m.from === d.longFrom || m.to - m.from > 1)) {
+          const e = m.entry;
+          defs.set(shortKey, { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', ...(e.parent ? { parent: e.parent } : {}) });
+        } else if (!matches[fi]!.some((x) => x.from === d.longFrom && x.to === d.longTo)) {
+          const label = ft.text.slice(ft.tokens[d.longFrom]!.start, ft.tokens[d.longTo - 1]!.end);
+          const kind = own.has(normalizeWord(d.short)) ? 'method' : guessAcronymKind(label);
+          defs.set(shortKey, { id: slugify(label), label, kind, source: 'acronym' });
+          w.found.add({ id: slugify(label), label, kind, source: 'acronym', aliases: [d.short] }, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'));
+          addMention(w, fi, slugify(label), kind, d.longFrom, d.longTo);
+        }
+      }
+    });
+  }
+  w.fields.forEach((ft, fi) => {
+    for (const m of matches[fi]!) {
+      const e = m.entry;
+      const single = m.to - m.from === 1 ? defs.get(ft.tokens[m.from]!.norm) : undefined;
+      const target = single ?? { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary' as const, ...(e.parent ? { parent: e.parent } : {}) };
+      const aliases = single ? [ft.tokens[m.from]!.raw] : e.aliases;
+      w.found.add({ ...target, aliases }, spanOf(ft, m.from, m.to, single ? 'acronym:use' : m.rule));
+      addMention(w, fi, target.id, target.kind, m.from, m.to);
+    }
+    if (defs.size === 0) return;
+    // Uses of a defined acronym the vocabulary does not know ("HICom", "DAP").
+    ft.tokens.forEach((t, i) => {
+      if (w.covered[fi]![i]) return;
+      const d = defs.get(t.norm);
+      if (!d || t.raw.toLowerCase() === t.raw) return;
+      w.found.add({ ...d, aliases: [t.raw] }, spanOf(ft, i, i + 1, 'acronym:use'));
+      addMention(w, fi, d.id, d.kind, i, i + 1);
+    });
+  });
+}
+
+/** Names recognised from their use; the paper's own system names are not models of other work. */
+function patternsOfPaper(w: PaperWork, vocabIds: Map<string, VocabularyEntry>): void {
+  const [title, abstract] = w.fields as [FieldText, FieldText];
+  const proposed = findProposed(title.text, title.tokens, abstract.text, abstract.tokens);
+  w.fields.forEach((ft, fi) => {
+    for (const h of findPatternNames(ft.text, ft.tokens, w.covered[fi]!, ft.field === 'title')) {
+      const key = runKey(ft.tokens, h.from, h.to);
+      const core = runKey(ft.tokens, h.from, h.coreTo);
+      const own = proposed.has(key) || proposed.has(core);
+      if (own && (h.kind === 'model' || !h.explicit)) continue;
+      const label = ft.text.slice(ft.tokens[h.from]!.start, ft.tokens[h.coreTo - 1]!.end);
+      const id = slugify(label);
+      if (id === '') continue;
+      const known = vocabIds.get(id);
+      const f = known
+        ? { id, label: known.label, kind: known.kind, source: 'vocabulary' as const, aliases: known.aliases }
+        : { id, label, kind: h.kind, source: 'pattern' as const };
+      w.found.add(f, spanOf(ft, h.from, h.to, h.rule));
+      addMention(w, fi, id, f.kind, h.from, h.to);
+    }
+  });
+}
+
 /**
  * Extracts the concepts of each paper, with the spans that support them, and the results they report.
  * Synchronous and deterministic: the same papers and options give the same output.
@@ -98,24 +200,98 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   const opts = resolveExtractOptions(options);
   const vocab = opts.vocabulary ?? bundledVocabulary();
   const matcher = matcherFor(vocab);
-  const perPaper: PaperExtraction[] = [];
-  for (const p of papers) {
-    const found = new PaperFindings();
-    for (const ft of fieldTexts(p)) {
-      for (const m of matchVocabulary(matcher, ft.tokens)) {
-        const e = m.entry;
-        found.add(
-          { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', aliases: e.aliases, ...(e.parent ? { parent: e.parent } : {}) },
-          spanOf(ft, m.from, m.to, m.rule),
-        );
-      }
-    }
-    const concepts = [...found.byId.values()].map(toPaperConcept).sort((a, b) => firstPos(a) - firstPos(b) || (a.id < b.id ? -1 : 1));
-    perPaper.push({ id: p.id, title: p.title, concepts, results: [] });
+  const works: PaperWork[] = papers.map((paper) => {
+    const fields = fieldTexts(paper);
+    return { paper, fields, found: new PaperFindings(), covered: fields.map((f) => new Uint8Array(f.tokens.length)), mentions: fields.map(() => []) };
+  });
+  for (const w of works) {
+    conceptsOfPaper(w, matcher, opts);
+    if (opts.patterns) patternsOfPaper(w, matcher.byId);
   }
+  harmoniseKinds(works, matcher.byId);
+  if (opts.mine) mineKeyphrases(works, opts, matcher.byId);
+  const perPaper: PaperExtraction[] = works.map((w) => {
+    const concepts = [...w.found.byId.values()].map(toPaperConcept).sort((a, b) => firstPos(a) - firstPos(b) || (a.id < b.id ? -1 : 1));
+    const results = opts.results
+      ? w.fields.flatMap((ft, fi) => findResults(ft.field, ft.text, [...w.mentions[fi]!].sort((a, b) => a.start - b.start)))
+      : [];
+    return { id: w.paper.id, title: w.paper.title, concepts, results };
+  });
   return { papers: perPaper, concepts: collectConcepts(perPaper) };
 }
 
+const KIND_ORDER: readonly ConceptKind[] = ['benchmark', 'dataset', 'model', 'metric', 'method', 'task', 'modality'];
+
+/** A name seen as a benchmark in one paper and a model in another gets one kind (the most frequent), so ids stay unique across kinds. */
+function harmoniseKinds(works: PaperWork[], vocabIds: Map<string, VocabularyEntry>): void {
+  const votes = new Map<string, Map<ConceptKind, number>>();
+  for (const w of works) {
+    for (const f of w.found.byId.values()) {
+      if (vocabIds.has(f.id)) continue;
+      let v = votes.get(f.id);
+      if (!v) votes.set(f.id, (v = new Map()));
+      v.set(f.kind, (v.get(f.kind) ?? 0) + 1);
+    }
+  }
+  const chosen = new Map<string, ConceptKind>();
+  for (const [id, v] of votes) {
+    if (v.size < 2) continue;
+    let best: ConceptKind = 'method';
+    let bestN = -1;
+    for (const k of KIND_ORDER) if ((v.get(k) ?? 0) > bestN) [best, bestN] = [k, v.get(k) ?? 0];
+    chosen.set(id, best);
+  }
+  if (chosen.size === 0) return;
+  for (const w of works) {
+    for (const f of w.found.byId.values()) {
+      const k = chosen.get(f.id);
+      if (k) f.kind = k;
+    }
+    for (const ms of w.mentions) for (const m of ms) m.kind = chosen.get(m.id) ?? m.kind;
+  }
+}
+
+/** Recurring phrases across the corpus, added to each paper where they are among its most distinctive. */
+function mineKeyphrases(works: PaperWork[], opts: ExtractOptions, vocabIds: Map<string, VocabularyEntry>): void {
+  const perPaper = works.map((w) => w.fields.map((ft, fi) => candidatePhrases(ft.text, ft.tokens, w.covered[fi]!)));
+  const df = new Map<string, number>();
+  for (const fields of perPaper) {
+    const seen = new Set<string>();
+    for (const cands of fields) for (const c of cands) seen.add(c.key);
+    for (const key of seen) df.set(key, (df.get(key) ?? 0) + 1);
+  }
+  const scored = scorePhrases(df, works.length, opts.minedMinPapers, opts.minedMaxShare);
+  if (scored.size === 0 || opts.minedPerPaper === 0) return;
+  const taken = new Set<string>(); // ids used by other concepts, so mined ids never collide across kinds
+  for (const w of works) for (const id of w.found.byId.keys()) taken.add(id);
+  works.forEach((w, wi) => {
+    const best = new Map<string, { phrase: MinedPhrase; occ: Array<{ fi: number; from: number; to: number }> }>();
+    perPaper[wi]!.forEach((cands, fi) => {
+      for (const c of cands) {
+        const phrase = scored.get(c.key);
+        if (!phrase) continue;
+        let cur = best.get(c.key);
+        if (!cur) best.set(c.key, (cur = { phrase, occ: [] }));
+        cur.occ.push({ fi, from: c.from, to: c.to });
+      }
+    });
+    if (best.size === 0) return;
+    const ranked = [...best.values()].sort((a, b) => b.phrase.score - a.phrase.score || (a.phrase.key < b.phrase.key ? -1 : 1));
+    const chosen: string[] = [];
+    for (const { phrase, occ } of ranked) {
+      if (chosen.length >= opts.minedPerPaper) break;
+      if (chosen.some((k) => k.includes(phrase.key) || phrase.key.includes(k))) continue;
+      const id = slugify(phrase.key);
+      if (vocabIds.has(id) || (taken.has(id) && !w.found.byId.has(id))) continue;
+      chosen.push(phrase.key);
+      for (const o of occ) {
+        const ft = w.fields[o.fi]!;
+        const span = spanOf(ft, o.from, o.to, 'mined');
+        w.found.add({ id, label: phrase.label, kind: phrase.kind, source: 'mined', score: phrase.score }, span);
+      }
+    }
+  });
+}
 /** Every concept found, sorted by id, with the aliases seen in any paper. */
 function collectConcepts(papers: PaperExtraction[]): Concept[] {
   const all = new Map<string, Concept>();

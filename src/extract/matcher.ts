@@ -88,7 +88,8 @@ export function matchVocabulary(m: Matcher, tokens: Token[]): DictMatch[] {
     if (!best) {
       // "Qwen2", "InternVL2", "AIME24": a family name with its version run on.
       const t = tokens[i]!;
-      const v = /^([a-z][a-z-]*?[a-z])v?\d+(\.\d+)*$/.exec(t.norm);
+      const lastCode = t.norm.charCodeAt(t.norm.length - 1);
+      const v = lastCode >= 48 && lastCode <= 57 ? /^([a-z][a-z-]*?[a-z])v?\d+(\.\d+)*$/.exec(t.norm) : null;
       if (v) {
         const alpha = v[1]!;
         const e = pick(m.byKey.get(alpha), t.raw.slice(0, alpha.length));

@@ -71,27 +71,40 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
+    let ascii = c < 128;
     i++;
     while (i < n) {
       const d = text.charCodeAt(i);
-      if (isWordChar(d)) i++;
-      else if (d === 46 /* . */ && isDigit(text.charCodeAt(i - 1)) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
+      if (isWordChar(d)) {
+        if (d >= 128) ascii = false;
+        i++;
+      } else if (d === 46 /* . */ && isDigit(text.charCodeAt(i - 1)) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
       else break;
     }
     while (i < n && text.charCodeAt(i) === 43 /* + */) i++;
     const raw = text.slice(start, i);
     let gap = Gap.Start;
-    if (prevEnd >= 0) {
-      const between = text.slice(prevEnd, start);
-      if (between.length === 1 && JOINERS.has(between)) gap = Gap.Join;
-      else if (between.length === 1 && between === '/') gap = Gap.Slash;
-      else if (/^\s+$/.test(between)) gap = Gap.Space;
-      else gap = Gap.Break;
-    }
-    tokens.push({ start, end: i, raw, norm: normalizeWord(raw), gap });
+    if (prevEnd >= 0) gap = gapKind(text, prevEnd, start);
+    let lower = raw.toLowerCase();
+    // NOTE: NFKD is slow, so only words with letters beyond ASCII ("Fréchet") are decomposed.
+    if (!ascii) lower = lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    tokens.push({ start, end: i, raw, norm: foldWord(lower), gap });
     prevEnd = i;
   }
   return tokens;
+}
+
+function gapKind(text: string, from: number, to: number): Gap {
+  if (to - from === 1) {
+    const ch = text[from]!;
+    if (JOINERS.has(ch)) return Gap.Join;
+    if (ch === '/') return Gap.Slash;
+  }
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 0xa0) return Gap.Break;
+  }
+  return Gap.Space;
 }
 
 /** The key of a phrase: its tokens' keys run together, so "MMLU-Pro", "MMLU Pro" and "MMLUPro" are one. */

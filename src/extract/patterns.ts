@@ -1,0 +1,197 @@
+// Names recognised from how abstracts use them: "on X", "the X benchmark", "X-test", "outperforms X", "X-7B", lists.
+import type { ConceptKind } from './types.ts';
+import { Gap, type Token } from './tokenize.ts';
+import { atSentenceStart, nameRunAt, type NameRun } from './names.ts';
+
+export interface PatternHit {
+  from: number;
+  to: number;
+  /** Token index where the canonical name ends (splits and sizes dropped: "RefCOCOg-test" → "RefCOCOg"). */
+  coreTo: number;
+  kind: ConceptKind;
+  rule: string;
+  /** True when the context names the kind outright ("the X benchmark"), so a paper's own benchmark still counts. */
+  explicit: boolean;
+}
+
+const SPLIT = /^(test|val|validation|dev|train|testdev|mini|lite|hard|easy|full)$/;
+const SIZE = /^(\d+(\.\d+)?[bm]|\d+x\d+b|v\d+(\.\d+)?|instruct|chat|base|large|small|tiny|preview)$/;
+const BENCH_HEADS = new Map<string, ConceptKind>([
+  ['benchmark', 'benchmark'], ['leaderboard', 'benchmark'], ['suite', 'benchmark'], ['testbed', 'benchmark'],
+  ['dataset', 'dataset'], ['corpu', 'dataset'], ['corpus', 'dataset'], ['db', 'dataset'],
+]);
+const MODEL_BEFORE = new Set(['outperform', 'outperforms', 'outperforming', 'outperformed', 'surpass', 'surpasse', 'surpassing', 'surpassed', 'than', 'v', 'vs', 'versus', 'beat', 'beating', 'beats']);
+const LIST_TRIGGERS = new Set(['including', 'like', 'such', 'eg']);
+const MODEL_NOUNS = new Set(['model', 'method', 'baseline', 'approache', 'approach', 'llm', 'mllm', 'vlm', 'lvlm', 'system', 'encoder', 'architecture', 'technique', 'work', 'variant', 'competitor', 'counterpart', 'tokenizer', 'framework']);
+const BENCH_NOUNS = new Set(['benchmark', 'dataset', 'task', 'suite', 'leaderboard']);
+const ON_BLOCKERS = new Set(['based', 'built', 'relie', 'rely', 'depend', 'focu', 'focuse', 'focusing', 'train', 'trained', 'pretrained', 'tuned', 'finetuned', 'conditioned', 'run', 'deployed', 'applied', 'light', 'shed', 'work', 'operate', 'operating', 'act', 'acting', 'rest', 'effect', 'impact', 'emphasis']);
+
+function norm(tokens: Token[], i: number): string {
+  return i >= 0 && i < tokens.length ? tokens[i]!.norm : '';
+}
+
+/** True when the tokens before i (within the sentence) say "compared to/with". */
+function comparedBefore(tokens: Token[], i: number): boolean {
+  const a = norm(tokens, i - 1);
+  const b = norm(tokens, i - 2);
+  return (a === 'to' || a === 'with') && (b === 'compared' || b === 'comparison' || b === 'relative');
+}
+
+/** Looks back (same clause) for the noun a list belongs to: "benchmarks such as", "baselines including". */
+function listHeadKind(tokens: Token[], i: number): ConceptKind | undefined {
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const w = tokens[k]!.norm;
+    if (BENCH_NOUNS.has(w)) return 'benchmark';
+    if (MODEL_NOUNS.has(w)) return 'model';
+    if (tokens[k]!.gap === Gap.Break && k < i - 1) break;
+  }
+  return undefined;
+}
+
+function coreEnd(tokens: Token[], run: NameRun, kind: ConceptKind): number {
+  let to = run.to;
+  const drop = kind === 'model' ? SIZE : SPLIT;
+  while (to - 1 > run.from && tokens[to - 1]!.gap === Gap.Join && drop.test(tokens[to - 1]!.norm)) to--;
+  return to;
+}
+
+/** Classifies a name run by its context; undefined when the context says nothing. */
+function classify(text: string, tokens: Token[], run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
+  const { from, to } = run;
+  const after = tokens[to];
+  const afterHead = after && after.gap === Gap.Space ? BENCH_HEADS.get(after.norm) : undefined;
+  if (afterHead) return { kind: afterHead, rule: 'pattern:X-benchmark', explicit: true };
+  const last = tokens[to - 1]!.norm;
+  if (to - from > 1 && SPLIT.test(last) && run.strong) return { kind: 'benchmark', rule: 'pattern:X-test', explicit: false };
+  if (to - from > 1 && /^\d+(\.\d+)?[bm]$/.test(last)) return { kind: 'model', rule: 'pattern:X-7B', explicit: false };
+  if (tokens[from]!.gap === Gap.Start) return undefined;
+  const b1 = norm(tokens, from - 1);
+  const b2 = norm(tokens, from - 2);
+  const b3 = norm(tokens, from - 3);
+  const gapBefore = text.slice(tokens[from - 1]!.end, tokens[from]!.start);
+  const plain = /^\s+$/.test(gapBefore);
+  const singular = !/s$/i.test(tokens[from - 1]!.raw); // "benchmarks Datarus surpasses": not a name for the benchmark
+  if (plain && ((BENCH_HEADS.has(b1) && singular) || ((b1 === 'called' || b1 === 'named') && BENCH_HEADS.has(b2)))) {
+    return { kind: BENCH_HEADS.get(b1) ?? BENCH_HEADS.get(b2)!, rule: 'pattern:benchmark-X', explicit: true };
+  }
+  if (!run.strong) {
+    // A capitalised word is a name only in a comparison, never at a sentence start or in a title (Title Case).
+    if (titleCase || atSentenceStart(text, tokens, from)) return undefined;
+  }
+  if (plain && (MODEL_BEFORE.has(b1) || comparedBefore(tokens, from) || (b1 === 'over' && /improvement|gain|speedup/.test(b2 + b3)))) {
+    return { kind: 'model', rule: 'pattern:outperforms-X', explicit: false };
+  }
+  if (plain && (b1 === 'on' || (b1 === 'the' && b2 === 'on')) && run.strong) {
+    const verb = b1 === 'on' ? b2 : b3;
+    if (!ON_BLOCKERS.has(verb)) return { kind: 'benchmark', rule: 'pattern:on-X', explicit: false };
+  }
+  if (!run.strong) return undefined;
+  if (plain && (LIST_TRIGGERS.has(b1) || (b1 === 'a' && b2 === 'such'))) {
+    const head = listHeadKind(tokens, b1 === 'a' ? from - 2 : from - 1);
+    if (head) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
+  }
+  if (/e\.g\.,?\s*$/.test(gapBefore) || /\(e\.g\.,?\s*$/.test(text.slice(Math.max(0, tokens[from]!.start - 8), tokens[from]!.start))) {
+    const head = listHeadKind(tokens, from - 1);
+    if (head) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
+  }
+  return undefined;
+}
+
+/** The next list item after a name: ", Y", " and Y", ", and Y", " or Y", skipping a parenthesis "(3.3 FID)". */
+function nextListItem(text: string, tokens: Token[], to: number, covered: Uint8Array): number | undefined {
+  let k = to;
+  if (k >= tokens.length) return undefined;
+  let gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+  if (/^\s*\($/.test(gap)) {
+    // skip a short parenthesis
+    let depth = 1;
+    let p = tokens[k - 1]!.end + gap.length;
+    const limit = Math.min(text.length, p + 60);
+    for (; p < limit && depth > 0; p++) {
+      if (text[p] === '(') depth++;
+      else if (text[p] === ')') depth--;
+    }
+    if (depth !== 0) return undefined;
+    while (k < tokens.length && tokens[k]!.start < p) k++;
+    if (k >= tokens.length) return undefined;
+    gap = text.slice(p, tokens[k]!.start);
+  }
+  if (/^\s*,\s*$/.test(gap)) {
+    if (tokens[k]!.norm === 'and' || tokens[k]!.norm === 'or') k++;
+  } else if (/^\s+$/.test(gap) && (tokens[k]!.norm === 'and' || tokens[k]!.norm === 'or')) k++;
+  else return undefined;
+  if (k >= tokens.length || covered[k] && !/^\s+$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return undefined;
+  return k;
+}
+
+/** Finds names by the way the text uses them. `covered` marks tokens the vocabulary already explained. */
+export function findPatternNames(text: string, tokens: Token[], covered: Uint8Array, titleCase = false): PatternHit[] {
+  const hits: PatternHit[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const run = nameRunAt(tokens, i, covered);
+    if (!run || (run.from > 0 && tokens[run.from]!.gap === Gap.Join && !covered[run.from - 1])) {
+      i = run ? run.to : i + 1;
+      continue;
+    }
+    const c = classify(text, tokens, run, titleCase);
+    if (!c) {
+      i = run.to;
+      continue;
+    }
+    hits.push({ from: run.from, to: run.to, coreTo: coreEnd(tokens, run, c.kind), ...c });
+    // The list goes on: "outperforming VAR (3.3 FID) and FlexVAR", "including Transtokenizer and ReTok".
+    let end = run.to;
+    if (c.rule !== 'pattern:X-benchmark') {
+      for (let guard = 0; guard < 8; guard++) {
+        const k = nextListItem(text, tokens, end, covered);
+        if (k === undefined) break;
+        if (covered[k]) {
+          // a known name in the list: skip over it and keep going
+          let e = k;
+          while (e < tokens.length && covered[e] && (e === k || tokens[e]!.gap === Gap.Join)) e++;
+          end = e;
+          continue;
+        }
+        const next = nameRunAt(tokens, k, covered);
+        if (!next) break;
+        hits.push({ from: next.from, to: next.to, coreTo: coreEnd(tokens, next, c.kind), kind: c.kind, rule: c.rule + ':list', explicit: false });
+        end = next.to;
+      }
+    }
+    i = Math.max(end, run.to);
+  }
+  return hits;
+}
+
+const PROPOSE_VERBS = new Set(['propose', 'present', 'introduce', 'develop', 'design', 'release', 'build', 'offer', 'call', 'name', 'dub', 'term', 'coin', 'called', 'named', 'dubbed', 'termed', 'coined']);
+
+/**
+ * Keys (token norms run together) of the names a paper gives its own work: the title's lead before ":" and the first
+ * name after "we propose / present / introduce", "called", "named", within a few words.
+ */
+export function findProposed(title: string, titleTokens: Token[], text: string, tokens: Token[]): Set<string> {
+  const out = new Set<string>();
+  const colon = title.indexOf(':');
+  if (colon > 0) {
+    const lead = titleTokens.filter((t) => t.end <= colon);
+    if (lead.length > 0 && lead.length <= 4) {
+      out.add(lead.map((t) => t.norm).join(''));
+      out.add(lead[0]!.norm); // "Datarus-R1: ..." names "Datarus" too
+    }
+  }
+  const none = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.norm;
+    if (!PROPOSE_VERBS.has(w) && !(w.endsWith('e') && PROPOSE_VERBS.has(w.slice(0, -1)))) continue;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 9); k++) {
+      if (tokens[k]!.gap === Gap.Break && /[.;]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+      const run = nameRunAt(tokens, k, none);
+      if (run && run.strong) {
+        out.add(tokens.slice(run.from, run.to).map((t) => t.norm).join(''));
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+// Reported numbers: "78.4% accuracy on OCRBench", "FID of 2.81 on the ImageNet-256 benchmark", "+12.8% on MMLU-PRO".
+import type { Result, Span } from './types.ts';
+
+/** A concept mention in the field, as found by the concept rules. */
+export interface Mention {
+  id: string;
+  kind: string;
+  start: number;
+  end: number;
+}
+
+// A number with an optional sign and unit; "1.25times" and "200times" occur in page text.
+const NUMBER = /(^|[^A-Za-z0-9.\-+])([+\-−]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|x\b|×|times\b|points?\b|pp\b|ms\b|s\b)?/g;
+const DELTA_AFTER = /^\s*(speed-?ups?|faster|improvements?|gains?|fewer|less|lower|higher|better|reductions?|increases?|decreases?|boosts?|acceleration|smaller|absolute|relative)\b/i;
+const DELTA_BEFORE = /\b(by|improves?|improved|improving|improvement of|gains? of|speedup of|up to|reduces?|reducing|reduced|boosts?|boosting|increases?|increasing|increased|outperforms?\s+\S+\s+by)\s*(up to\s*)?$/i;
+/** The page text's e-mail obfuscation stands where "accuracy@0.5"-like metric names were: a metric we cannot name. */
+const MANGLED_METRIC = /^\s*\[email(?:\s|\u00a0)protected\]/;
+
+function isEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || Number.isNaN(c);
+}
+
+function sentenceBounds(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && !(isEnd(text.charCodeAt(s - 1)) && isSpace(text.charCodeAt(s)))) s--;
+  let e = at;
+  while (e < text.length && !(isEnd(text.charCodeAt(e)) && isSpace(text.charCodeAt(e + 1)))) e++;
+  return [s, e];
+}
+
+/** Finds results in one field, given the concept mentions found in it (sorted by start). */
+export function findResults(field: 'title' | 'abstract', text: string, mentions: Mention[]): Result[] {
+  const out: Result[] = [];
+  const metrics = mentions.filter((m) => m.kind === 'metric');
+  const benches = mentions.filter((m) => m.kind === 'benchmark' || m.kind === 'dataset');
+  const inside = (pos: number): boolean => mentions.some((m) => m.start <= pos && pos < m.end);
+  for (const m of text.matchAll(NUMBER)) {
+    const numStart = m.index! + m[1]!.length;
+    if (inside(numStart)) continue; // "GPT-4o", "MATH-500": part of a name
+    const sign = m[2]!;
+    const numText = m[3]!;
+    let unit = (m[4] ?? '').toLowerCase();
+    if (unit === '×' || unit === 'times') unit = 'x';
+    if (unit === 'point') unit = 'points';
+    let end = m.index! + m[0].length;
+    const value = Number(numText.replace(/,/g, '')) * (sign === '-' || sign === '−' ? -1 : 1);
+    if (!Number.isFinite(value)) continue;
+    const [sStart, sEnd] = sentenceBounds(text, numStart);
+    const rest = text.slice(end, sEnd);
+    const before = text.slice(sStart, numStart);
+    let delta = sign === '+' || DELTA_AFTER.test(rest) || (DELTA_BEFORE.test(before) && unit !== '');
+    if (unit === 'x' && /^\s*(fewer|less|more|smaller|faster|speed)/i.test(rest)) delta = true;
+    // Metric: right after the number ("78.4% accuracy", "2.96 gFID"), or just before it ("FID of 2.81", "(FID: 2.81)").
+    let metric: string | null = null;
+    const mAfter = metrics.find((x) => x.start >= end && x.start <= end + 2);
+    if (mAfter) {
+      metric = mAfter.id;
+      end = mAfter.end;
+    } else if (MANGLED_METRIC.test(rest)) {
+      end += MANGLED_METRIC.exec(rest)![0].length;
+    } else {
+      const mBefore = [...metrics].reverse().find((x) => x.end <= numStart && numStart - x.end <= 8 && /^\s*(of|:|=|is|was|at)?\s*$/i.test(text.slice(x.end, numStart)));
+      if (mBefore) metric = mBefore.id;
+    }
+    // Benchmark: "on (the) X" after, or "X: +30.1%" before.
+    let benchmark: string | null = null;
+    const tail = text.slice(end, Math.min(sEnd, end + 40));
+    const on = /^\s*(?:accuracy\s+|score\s+|improvement\s+)?(?:on|in|for|across)\s+(?:the\s+)?/i.exec(tail);
+    if (on) {
+      const b = benches.find((x) => x.start === end + on[0].length);
+      if (b) {
+        benchmark = b.id;
+        end = b.end;
+      }
+    }
+    if (!benchmark) {
+      const b = [...benches].reverse().find((x) => x.end <= numStart && /^\s*[:=]?\s*$/.test(text.slice(x.end, numStart)));
+      if (b) benchmark = b.id;
+    }
+    if (!metric && !benchmark && !delta) continue;
+    if (!metric && !benchmark && unit === '') continue;
+    const start = Math.min(numStart, ...(metric && !mAfter ? [metrics.find((x) => x.id === metric && x.end <= numStart)?.start ?? numStart] : []));
+    const spanStart = benchmark && !on ? Math.min(start, benches.find((x) => x.id === benchmark && x.end <= numStart)?.start ?? start) : start;
+    const span: Span = { field, start: spanStart, end, text: text.slice(spanStart, end), rule: 'results' };
+    out.push({ benchmark, metric, value, unit, delta, span });
+  }
+  return out;
+}
