@@ -11,7 +11,7 @@ const STOP = new Set(
     'all any some e g i ie eg et al respectively further furthermore moreover additionally results result paper work ' +
     'approach approache method methods model models show shows shown demonstrate demonstrates achieve achieves state art ' +
     'performance experiment experiments extensive code available github https www com effective efficient strong better ' +
-    'improve improves improved improving make makes making well even still often key main level way ways non').split(/\s+/),
+    'improve improves improved improving make makes making well even still often key main level way ways non number reduce reduces reducing require requires enable enables allow allows propose introduce present lead leads').split(/\s+/),
 );
 
 export interface MinedPhrase {
@@ -33,8 +33,9 @@ export function candidatePhrases(text: string, tokens: Token[], covered: Uint8Ar
     for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
       const u = tokens[j]!;
       if (covered[j] || (u.gap !== Gap.Space && u.gap !== Gap.Join) || !word[j]) break;
+      // NOTE: no stop word anywhere, so phrases stay noun-like ("token pruning", not "number of token").
+      if (STOP.has(u.norm)) break;
       key += (u.gap === Gap.Join ? '-' : ' ') + u.norm;
-      if (STOP.has(u.norm)) continue;
       if (u.raw.length >= 3) out.push({ key, from: i, to: j + 1 });
     }
   }

@@ -38,6 +38,8 @@ export function nameRunAt(tokens: Token[], i: number, covered: Uint8Array): Name
   while (to < tokens.length && tokens[to]!.gap === Gap.Join && !covered[to]) to++;
   let strong = false;
   for (let k = i; k < to; k++) if (isStrongNameToken(tokens[k]!.raw)) strong = true;
+  // "Zebra-Llama-8B": capitalised pieces with a size are a model name.
+  if (!strong && to - i > 1 && /^\d+(\.\d+)?[BM]$/.test(tokens[to - 1]!.raw) && tokens.slice(i, to - 1).every((t) => /^[A-Z]/.test(t.raw))) strong = true;
   const first = tokens[i]!.raw;
   if (!/^[A-Z0-9]|^[a-z]+[A-Z]/.test(first)) return undefined; // "x-ray", "state-of-the-art": words, not names
   if (!strong && !(to - i === 1 && isWeakNameToken(first))) {

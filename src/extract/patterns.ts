@@ -85,7 +85,6 @@ function classify(text: string, tokens: Token[], run: NameRun, titleCase: boolea
     const verb = b1 === 'on' ? b2 : b3;
     if (!ON_BLOCKERS.has(verb)) return { kind: 'benchmark', rule: 'pattern:on-X', explicit: false };
   }
-  if (!run.strong) return undefined;
   if (plain && (LIST_TRIGGERS.has(b1) || (b1 === 'a' && b2 === 'such'))) {
     const head = listHeadKind(tokens, b1 === 'a' ? from - 2 : from - 1);
     if (head) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
@@ -129,6 +128,15 @@ export function findPatternNames(text: string, tokens: Token[], covered: Uint8Ar
   const hits: PatternHit[] = [];
   let i = 0;
   while (i < tokens.length) {
+    if (covered[i] && (i === 0 || !covered[i - 1] || tokens[i]!.gap !== Gap.Join)) {
+      // A known name can open a list of unknown ones: "outperforming VAR (3.3 FID) and FlexVAR".
+      let to = i + 1;
+      while (to < tokens.length && covered[to] && tokens[to]!.gap === Gap.Join) to++;
+      const c = classify(text, tokens, { from: i, to, strong: true }, titleCase);
+      i = to;
+      if (c && c.rule !== 'pattern:X-benchmark') i = continueList(text, tokens, covered, to, c, hits);
+      continue;
+    }
     const run = nameRunAt(tokens, i, covered);
     if (!run || (run.from > 0 && tokens[run.from]!.gap === Gap.Join && !covered[run.from - 1])) {
       i = run ? run.to : i + 1;
@@ -141,27 +149,30 @@ export function findPatternNames(text: string, tokens: Token[], covered: Uint8Ar
     }
     hits.push({ from: run.from, to: run.to, coreTo: coreEnd(tokens, run, c.kind), ...c });
     // The list goes on: "outperforming VAR (3.3 FID) and FlexVAR", "including Transtokenizer and ReTok".
-    let end = run.to;
-    if (c.rule !== 'pattern:X-benchmark') {
-      for (let guard = 0; guard < 8; guard++) {
-        const k = nextListItem(text, tokens, end, covered);
-        if (k === undefined) break;
-        if (covered[k]) {
-          // a known name in the list: skip over it and keep going
-          let e = k;
-          while (e < tokens.length && covered[e] && (e === k || tokens[e]!.gap === Gap.Join)) e++;
-          end = e;
-          continue;
-        }
-        const next = nameRunAt(tokens, k, covered);
-        if (!next) break;
-        hits.push({ from: next.from, to: next.to, coreTo: coreEnd(tokens, next, c.kind), kind: c.kind, rule: c.rule + ':list', explicit: false });
-        end = next.to;
-      }
-    }
+    const end = c.rule !== 'pattern:X-benchmark' ? continueList(text, tokens, covered, run.to, c, hits) : run.to;
     i = Math.max(end, run.to);
   }
   return hits;
+}
+
+function continueList(text: string, tokens: Token[], covered: Uint8Array, from: number, c: { kind: ConceptKind; rule: string }, hits: PatternHit[]): number {
+  let end = from;
+  for (let guard = 0; guard < 8; guard++) {
+    const k = nextListItem(text, tokens, end, covered);
+    if (k === undefined) break;
+    if (covered[k]) {
+      // a known name in the list: skip over it and keep going
+      let e = k + 1;
+      while (e < tokens.length && covered[e] && tokens[e]!.gap === Gap.Join) e++;
+      end = e;
+      continue;
+    }
+    const next = nameRunAt(tokens, k, covered);
+    if (!next) break;
+    hits.push({ from: next.from, to: next.to, coreTo: coreEnd(tokens, next, c.kind), kind: c.kind, rule: c.rule.replace(/:list$/, '') + ':list', explicit: false });
+    end = next.to;
+  }
+  return end;
 }
 
 const PROPOSE_VERBS = new Set(['propose', 'present', 'introduce', 'develop', 'design', 'release', 'build', 'offer', 'call', 'name', 'dub', 'term', 'coin', 'called', 'named', 'dubbed', 'termed', 'coined']);

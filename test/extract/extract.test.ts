@@ -1,0 +1,177 @@
+// Concept extraction: each rule on real sentences of the corpus and fixtures, the vocabulary schema, results, determinism, dev-set F1.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ingest } from '../../src/ingest/index.ts';
+import { fileSource } from '../../src/io/files.ts';
+import type { Paper } from '../../src/model/paper.ts';
+import { extract, loadVocabulary, parseVocabulary, PaperExtractionSchema, type PaperExtraction } from '../../src/extract/index.ts';
+import { scoreExtraction, type GoldRecord } from '../../src/extract/score.ts';
+import { PaperKgError } from '../../src/errors.ts';
+
+function paper(abstract: string, title = 'A paper'): Paper {
+  return { id: 'p1', title, abstract, authors: { names: [] }, links: {}, categories: [], provenance: [{ file: 't', format: 'jsonl', index: 0 }] };
+}
+function one(abstract: string, title?: string): PaperExtraction {
+  return extract([paper(abstract, title)]).papers[0]!;
+}
+function find(p: PaperExtraction, id: string) {
+  return p.concepts.find((c) => c.id === id);
+}
+
+let corpus: Paper[];
+beforeAll(async () => {
+  corpus = (await ingest([fileSource('graph/corpus/hf-daily-papers-fewer-tokens.txt')])).papers;
+});
+
+describe('vocabulary rule', () => {
+  it('matches names across case, hyphens and plurals, keeping the variant as alias (paper 1)', () => {
+    const p = one('such as achieving 78.4% accuracy on OCRBench, 81.4% accuracy on ChartQA, 89.6% ANLS on DocVQA, and 88.1% [email protected] on RefCOCOg-test.');
+    const ref = find(p, 'refcocog')!;
+    expect(ref.kind).toBe('benchmark');
+    expect(ref.spans[0]).toMatchObject({ field: 'abstract', text: 'RefCOCOg-test', rule: 'vocabulary' });
+    expect(ref.aliases).toContain('RefCOCOg-test');
+    expect(['ocrbench', 'chartqa', 'docvqa', 'anls', 'accuracy'].every((id) => find(p, id))).toBe(true);
+  });
+  it('normalises resolutions and years: "ImageNet 256x256", "AIME 2024/2025", "MSCOCO-2017 5K"', () => {
+    expect(find(one('On the ImageNet 256x256 benchmark, our method achieves 2.96 gFID'), 'imagenet')!.spans[0]!.text).toBe('ImageNet 256x256');
+    expect(find(one('benchmarks AIME 2024/2025 and LiveCodeBench'), 'aime')!.spans[0]!.text).toBe('AIME 2024/2025');
+    expect(find(one('10.8 reconstruction Frechet Inception Distance on MSCOCO-2017 5K benchmark'), 'coco')!.spans[0]!.text).toBe('MSCOCO-2017 5K');
+  });
+  it('canonicalises models to families, versions run on or spaced: "Qwen 2.5-14B-Instruct", "Qwen2-VL-7B", "Molmo2"', () => {
+    const p = one('Starting from Qwen 2.5-14B-Instruct, on Qwen2-VL-7B and Molmo2 we compare with LLaVA-OneVision.');
+    expect(find(p, 'qwen')!.spans.map((s) => s.text)).toEqual(['Qwen 2.5-14B-Instruct', 'Qwen2-VL-7B']);
+    expect(find(p, 'molmo')!.spans[0]!.rule).toBe('vocabulary:version');
+    expect(find(p, 'llava')!.spans[0]!.text).toBe('LLaVA-OneVision');
+  });
+  it('keeps DeepSeek-R1-Distill-Qwen-32B one model, not Qwen too (paper 7)', () => {
+    const p = one('achieve 4% and 8% absolute improvements on DeepSeek-R1-Distill-Qwen-32B and DeepSeek-R1-Distill-Qwen-1.5B respectively');
+    expect(p.concepts.filter((c) => c.kind === 'model').map((c) => c.id)).toEqual(['deepseek-r1-distill']);
+  });
+  it('case-sensitive entries do not fire on words: "multiple" is not MultiPL-E, "maps" is not mAP', () => {
+    const p = one('across multiple benchmarks, attention maps show the MATH-500 gains');
+    expect(p.concepts.map((c) => c.id)).not.toContain('multipl-e');
+    expect(p.concepts.map((c) => c.id)).not.toContain('map');
+  });
+  it('a known name with a capitalised piece run on is another name (NEMOTRON-CROSSTHINK is not Nemotron)', () => {
+    expect(find(one('we propose NEMOTRON-CROSSTHINK, a framework'), 'nemotron')).toBeUndefined();
+  });
+});
+
+describe('pattern rules', () => {
+  it('"outperforms X (…) and Y": a list of compared models (paper 9)', () => {
+    const p = one('our method achieves 2.96 gFID with 128 tokens, outperforming VAR (3.3 FID) and FlexVAR (3.05 FID), which both require 680 tokens');
+    const flex = find(p, 'flexvar')!;
+    expect(flex).toMatchObject({ kind: 'model', source: 'pattern' });
+    expect(flex.spans[0]!.rule).toBe('pattern:outperforms-X:list');
+  });
+  it('"including X and Y" after "methods" (paper 83)', () => {
+    const p = one('markedly outperforming conventional baselines and sophisticated methods including Transtokenizer and ReTok, while our Supertokens');
+    expect(find(p, 'retok')).toMatchObject({ kind: 'model', source: 'pattern' });
+  });
+  it('"the X dataset" / "X benchmark" (HF API fixture 2024-06-05; paper 13)', () => {
+    expect(find(one('when SRPO is evaluated on the OOD XSUM dataset, it outperforms the celebrated DPO by a clear margin of 15%'), 'xsum')).toMatchObject({ kind: 'dataset' });
+    const p = one('We conducted a retrospective study using the CT-RATE-JPN dataset containing 22,778 training reports');
+    expect(find(p, 'ct-rate-jpn')!.spans[0]).toMatchObject({ text: 'CT-RATE-JPN', rule: 'pattern:X-benchmark' });
+  });
+  it('"on X" names a benchmark, "X-test" drops the split, "X-7B" is a model', () => {
+    expect(find(one('Results on FooQA-test show gains.'), 'fooqa')).toMatchObject({ kind: 'benchmark', label: 'FooQA' });
+    expect(find(one('We fine-tune Zebra-Llama-8B with care.'), 'zebra-llama')).toMatchObject({ kind: 'model' });
+    expect(find(one('Experiments on SWE-Gym and more.'), 'swe-gym')).toMatchObject({ kind: 'benchmark', source: 'pattern' });
+  });
+  it('the paper\'s own system is not a model of other work; its own benchmark still counts (paper 31)', () => {
+    const p = one(
+      'the resulting model, named VILA-HD, significantly improves perception. VILA-HD outperforms previous MLLMs such as NVILA and Qwen2-VL. We propose 4KPro, a new benchmark of image QA at 4K resolution, on which VILA-HD outperforms GPT-4o.',
+    );
+    expect(find(p, 'vila-hd')).toBeUndefined();
+    expect(find(p, 'nvila')!.kind).toBe('model');
+  });
+});
+
+describe('acronym definitions', () => {
+  it('tie the acronym to a vocabulary long form: "attack success rate (ASR)" (paper 57)', () => {
+    const p = one('achieving increases in attack success rate (ASR) of up to 17%. The ASR is high.');
+    const asr = find(p, 'attack-success-rate')!;
+    expect(asr.kind).toBe('metric');
+    expect(asr.aliases).toContain('ASR');
+    expect(asr.spans.map((s) => s.rule)).toEqual(['vocabulary', 'acronym:use', 'acronym:use']);
+    expect(find(p, 'speech-recognition')).toBeUndefined();
+  });
+  it('make a concept of an unknown long form: "Food-Recommendation DB (FRDB)" (paper 77)', () => {
+    const p = one('we propose and utilize a dataset called Food-Recommendation DB (FRDB) focusing on food recommendation');
+    const c = p.concepts.find((x) => x.aliases.includes('FRDB'))!;
+    expect(c).toMatchObject({ source: 'acronym', kind: 'dataset', label: 'Food-Recommendation DB' });
+  });
+});
+
+describe('results', () => {
+  it('extracts (value, unit, metric, benchmark, delta) from the issue\'s sentences', () => {
+    const r = (s: string) => one(s).results.map((x) => ({ value: x.value, unit: x.unit, metric: x.metric, benchmark: x.benchmark, delta: x.delta, text: x.span.text }));
+    expect(r('achieving 78.4% accuracy on OCRBench')).toEqual([{ value: 78.4, unit: '%', metric: 'accuracy', benchmark: 'ocrbench', delta: false, text: '78.4% accuracy on OCRBench' }]);
+    expect(r('with a FID of 2.81 on the ImageNet-256 benchmark')[0]).toMatchObject({ value: 2.81, metric: 'fid', benchmark: 'imagenet', delta: false });
+    expect(r('and 88.1% [email protected] on RefCOCOg-test.')[0]).toMatchObject({ value: 88.1, unit: '%', metric: null, benchmark: 'refcocog', text: '88.1% [email protected] on RefCOCOg-test' });
+    expect(r('non-math reasoning benchmarks (MMLU-PRO: +12.8%, GPQA-DIAMOND: +11.3%)')).toMatchObject([
+      { value: 12.8, benchmark: 'mmlu-pro', delta: true },
+      { value: 11.3, benchmark: 'gpqa-diamond', delta: true },
+    ]);
+    expect(r('with 1.25x speedup compared to VAR-d20')[0]).toMatchObject({ value: 1.25, unit: 'x', delta: true });
+    expect(r('our method reduces FLOPs by 49% compared to VideoGPT+')[0]).toMatchObject({ value: 49, unit: '%', delta: true });
+  });
+});
+
+describe('invariants on the real corpus', () => {
+  it('every span is exact: field.slice(start, end) === text; output matches the schema', () => {
+    const { papers } = extract(corpus);
+    expect(papers).toHaveLength(109);
+    for (const [i, p] of papers.entries()) {
+      PaperExtractionSchema.parse(p);
+      const src = corpus[i]!;
+      for (const c of p.concepts) for (const s of c.spans) expect(src[s.field].slice(s.start, s.end)).toBe(s.text);
+      for (const r of p.results) expect(src[r.span.field].slice(r.span.start, r.span.end)).toBe(r.span.text);
+    }
+  });
+  it('ids are unique across kinds and slugs', () => {
+    const { concepts } = extract(corpus);
+    const ids = concepts.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(concepts.filter((c) => c.source === 'mined').length).toBeGreaterThan(0);
+  });
+  it('is deterministic: the same input gives byte-identical output', () => {
+    expect(JSON.stringify(extract(corpus))).toBe(JSON.stringify(extract([...corpus])));
+  });
+});
+
+describe('vocabulary file', () => {
+  it('merges a user file over the bundled one (new entries, extra aliases, removals)', () => {
+    const v = loadVocabulary({ source: 'mine.json', data: { version: 1, concepts: [{ label: 'Zorblax', kind: 'benchmark', aliases: ['ZBX'] }, { id: 'imagenet', label: 'ImageNet', kind: 'benchmark', aliases: ['INet'] }, { label: 'x', id: 'ocrbench', kind: 'benchmark', remove: true }] } });
+    const p = extract([paper('We evaluate on ZBX, INet and OCRBench.')], { vocabulary: v }).papers[0]!;
+    expect(p.concepts.map((c) => c.id)).toEqual(['zorblax', 'imagenet']);
+  });
+  it('a bad file is an E_VOCABULARY error naming the entry and the problem', () => {
+    const err = (data: unknown): PaperKgError => {
+      try {
+        parseVocabulary(data, 'mine.json');
+      } catch (e) {
+        return e as PaperKgError;
+      }
+      throw new Error('no error');
+    };
+    const e1 = err({ version: 1, concepts: [{ label: 'Fine', kind: 'model' }, { label: 'Bad', kind: 'modelz' }] });
+    expect(e1.code).toBe('E_VOCABULARY');
+    expect(e1.message).toMatch(/mine\.json: concept #1 "Bad": kind: .*one of method/);
+    expect(err({ concepts: [{ label: 'A', kind: 'model', aliases: 'a' }] }).message).toMatch(/concept #0 "A": aliases/);
+    expect(err({ concepts: [{ label: 'GPT 4', kind: 'model' }, { label: 'GPT-4', kind: 'model' }] }).message).toMatch(/concept #1 "GPT-4": id "gpt-4" is already used by concept #0/);
+    expect(err('{not json').message).toMatch(/mine\.json: not valid JSON/);
+    expect(() => loadVocabulary({ source: 'p.json', data: { concepts: [{ label: 'A', kind: 'method', parent: 'nope' }] } })).toThrow(/p\.json: concept "a": parent "nope" is not in the vocabulary/);
+  });
+});
+
+describe('quality on the dev gold (regression)', () => {
+  it('keeps F1 per kind at or above the figures reached (minus a small margin)', () => {
+    const gold = JSON.parse(readFileSync('test/fixtures/eval/gold-seed-dev.json', 'utf8')) as GoldRecord[];
+    const s = scoreExtraction(gold, extract(corpus).papers);
+    expect(s.benchmarks.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.metrics.f1).toBeGreaterThanOrEqual(0.85);
+    expect(s.models.f1).toBeGreaterThanOrEqual(0.85);
+  });
+});
