@@ -6,7 +6,7 @@ import type { Paper } from './model/paper.ts';
 import { extract } from './extract/index.ts';
 import type { ExtractOptions } from './extract/options.ts';
 import type { ExtractionResult, ConceptKind } from './extract/types.ts';
-import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, createRng, type KnowledgeGraph, type Projection, type GraphOptions } from './graph/index.ts';
+import { buildKnowledgeGraph, projectPapers, clusteringGraph, resolveGraphOptions, createRng, type KnowledgeGraph, type Projection, type GraphOptions } from './graph/index.ts';
 import { assignMetrics } from './graph/metrics.ts';
 import { detectThemes, type ThemesResult, type ThemesOptions } from './themes/index.ts';
 import { layoutGraph, type LayoutOptions, type LayoutReport } from './layout/index.ts';
@@ -80,7 +80,9 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
       message: `${projection.hubs.length} hub concept(s) in more than ${projection.hubLimit} papers relate no papers: ${projection.hubs.slice(0, 8).join(', ')}${projection.hubs.length > 8 ? ', …' : ''}`,
     });
   }
-  const themes = time('themes', () => detectThemes(graph, projection, rng, { ...options.themes, resolution: options.resolution }));
+  const themes = time('themes', () =>
+    detectThemes(graph, projection, clusteringGraph(graph, projection, graphOptions), rng, { ...options.themes, resolution: options.resolution }),
+  );
   const other = themes.themes.find((t) => t.id === 'other');
   if (other?.note) messages.push({ level: 'info', stage: 'themes', message: `"other" holds ${other.size} paper(s): ${other.note}` });
   time('metrics', () => assignMetrics(graph));

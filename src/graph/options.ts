@@ -6,15 +6,27 @@ import { CONCEPT_KINDS } from '../extract/types.ts';
 const KindWeightsSchema = z.object(Object.fromEntries(CONCEPT_KINDS.map((k) => [k, z.number().nonnegative()])) as Record<(typeof CONCEPT_KINDS)[number], z.ZodNumber>);
 
 export const GraphOptionsSchema = z.object({
-  // Paper–paper projection (what themes are computed on)
+  // What themes are computed on
+  /**
+   * "bipartite": Louvain on papers and their shareable concepts (hubs and one-paper concepts left out);
+   * "neighbours": Louvain on the top-k paper–paper neighbour graph. See the README ("Themes") for the comparison.
+   */
+  clustering: z.enum(['bipartite', 'neighbours']).default('bipartite'),
+  // Paper–paper projection (neighbours, bridges, central papers)
   /** Nearest neighbours kept per paper. */
   neighbours: z.number().int().positive().default(8),
   /** A concept in more than this share of papers is a hub: it stays in the graph but relates no papers. */
-  hubShare: z.number().positive().max(1).default(0.1),
+  hubShare: z.number().positive().max(1).default(0.15),
   /** ...and in any case a concept in more than this many papers (keeps the projection linear in papers). */
   hubMaxPapers: z.number().int().min(2).default(500),
-  /** How much each kind of concept counts when relating papers (metrics and models say little about a topic). */
-  kindWeights: KindWeightsSchema.default({ method: 1, task: 1, modality: 1, benchmark: 1, dataset: 1, model: 0.5, metric: 0.2 }),
+  /** How much each kind of concept counts when relating papers (all alike by default: rarity already discounts "accuracy"). */
+  kindWeights: KindWeightsSchema.default({ method: 1, task: 1, modality: 1, benchmark: 1, dataset: 1, model: 1, metric: 1 }),
+  /** How much each rule family counts: mined keyphrases ("reduce the number") are noisier than vocabulary names. */
+  sourceWeights: z
+    .object({ vocabulary: z.number().nonnegative(), pattern: z.number().nonnegative(), acronym: z.number().nonnegative(), mined: z.number().nonnegative() })
+    .default({ vocabulary: 1, pattern: 1, acronym: 1, mined: 0 }),
+  /** Extra weight of a concept named in the title: the title says what a paper is about, the abstract also what it uses. */
+  titleWeight: z.number().nonnegative().default(2),
   /** Weight of a concept's broader concept ("visual-token-pruning" → "token-pruning") as an extra shared feature. */
   parentWeight: z.number().nonnegative().default(0.5),
   /** Minimum cosine similarity for two papers to be neighbours. */

@@ -42,9 +42,10 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions): Projec
   const paperFeatures: Map<number, number>[] = paperKeys.map(() => new Map());
   paperKeys.forEach((key, i) => {
     const feats = paperFeatures[i];
-    kg.forEachNeighbor(key, (_ckey, c) => {
-      const concept = c as ConceptNode;
-      const w = options.kindWeights[concept.kind];
+    kg.forEachEdge(key, (_e, edge, s, t, sa, ta) => {
+      const concept = (s === key ? ta : sa) as ConceptNode;
+      const inTitle = edge.spans.some((span) => span.field === 'title');
+      const w = options.kindWeights[concept.kind] * options.sourceWeights[concept.source] * (inTitle ? options.titleWeight : 1);
       if (w <= 0) return;
       const f = featureOf(concept.conceptId);
       feats.set(f, Math.max(feats.get(f) ?? 0, w));

@@ -2,6 +2,7 @@
 // Louvain: Blondel et al. 2008, doi:10.1088/1742-5468/2008/10/P10008 (graphology-communities-louvain).
 import louvain from 'graphology-communities-louvain';
 import type { KnowledgeGraph, Projection } from '../graph/index.ts';
+import type { ClusteringGraph } from '../graph/clustering.ts';
 import type { PaperNode, Theme } from '../model/graph-json.ts';
 import { themeColor, OTHER_COLOR } from './palette.ts';
 import { resolveThemesOptions, type ThemesOptions } from './options.ts';
@@ -20,9 +21,9 @@ export interface ThemesResult {
   paperTheme: Map<string, string>;
   /** Theme id of each concept node key: the theme holding most of its edge weight. */
   conceptTheme: Map<string, string>;
-  /** Modularity of Louvain's partition of the neighbour graph (before tiny communities are gathered). */
+  /** Modularity of Louvain's partition of the clustering graph (before tiny communities are gathered). */
   modularity: number;
-  /** Louvain's raw community of each paper node key (what the modularity is of). */
+  /** Louvain's raw community of each node of the clustering graph (what the modularity is of). */
   communities: Record<string, number>;
   resolution: number;
 }
@@ -33,7 +34,13 @@ const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
  * Finds, names and summarises themes; writes `theme` and `color` on every node of the knowledge graph.
  * Deterministic for a given rng: Louvain's only randomness is its traversal order.
  */
-export function detectThemes(kg: KnowledgeGraph, projection: Projection, rng: () => number, partial: Partial<ThemesOptions> = {}): ThemesResult {
+export function detectThemes(
+  kg: KnowledgeGraph,
+  projection: Projection,
+  clustering: ClusteringGraph,
+  rng: () => number,
+  partial: Partial<ThemesOptions> = {},
+): ThemesResult {
   const options = resolveThemesOptions(partial);
   const pg = projection.graph;
   const paperKeys: string[] = [];
@@ -41,12 +48,12 @@ export function detectThemes(kg: KnowledgeGraph, projection: Projection, rng: ()
 
   let communities: Record<string, number> = {};
   let modularity = 0;
-  if (pg.size > 0) {
-    const detailed = louvain.detailed(pg, { rng, resolution: options.resolution, getEdgeWeight: 'weight' });
+  if (clustering.size > 0) {
+    const detailed = louvain.detailed(clustering, { rng, resolution: options.resolution, getEdgeWeight: 'weight' });
     communities = detailed.communities;
     modularity = detailed.modularity;
   } else {
-    paperKeys.forEach((k, i) => (communities[k] = i));
+    clustering.forEachNode((k, _a) => (communities[k] = Object.keys(communities).length));
   }
 
   // Gather members; communities too small (isolated papers included) go to "other", with the reason counted.
@@ -68,7 +75,7 @@ export function detectThemes(kg: KnowledgeGraph, projection: Projection, rng: ()
     }
     for (const i of list) {
       other.push(i);
-      if (pg.degree(paperKeys[i]) === 0) isolated++;
+      if (clustering.degree(paperKeys[i]) === 0) isolated++;
       else tiny++;
     }
   }
@@ -142,7 +149,7 @@ export function detectThemes(kg: KnowledgeGraph, projection: Projection, rng: ()
     theme.topConceptsByKind = byKind as Theme['topConceptsByKind'];
     if (id === OTHER_THEME_ID) {
       const reasons = [
-        isolated ? `${isolated} paper(s) share no concept rare enough (in ≤ ${projection.hubLimit} papers) with any other paper` : '',
+        isolated ? `${isolated} paper(s) share no concept with another paper that is rare enough to relate them (in 2 to ${projection.hubLimit} papers)` : '',
         tiny ? `${tiny} paper(s) formed groups smaller than ${options.minThemeSize} papers` : '',
       ].filter(Boolean);
       theme.note = `Not a theme: the papers no theme holds. ${reasons.join('; ')}.`;
