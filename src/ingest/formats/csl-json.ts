@@ -7,7 +7,8 @@ import { PaperKgError } from '../../errors.ts';
 import { arxivAbsUrl, collapse, partsDate, unique } from './bibliographic.ts';
 
 // Crossref abstracts arrive as JATS XML (<jats:p>, <jats:title>, <jats:sup>…); publishers add plain HTML inline tags.
-const MARKUP = /<\/?(?:jats:[\w-]+|p|i|b|em|strong|sup|sub|sc|scp|italic|bold|br|div|span|title|sec)(?:\s[^<>]*)?\/?>/gi;
+const INLINE_TAGS = /<\/?(?:jats:)?(?:i|b|em|strong|sup|sub|sc|scp|italic|bold|underline|span|inline-formula|monospace)(?:\s[^<>]*)?\/?>/gi;
+const BLOCK_TAGS = /<\/?(?:jats:[\w-]+|p|br|div|title|sec|list|list-item|label)(?:\s[^<>]*)?\/?>/gi;
 
 type CslName = { given?: unknown; family?: unknown; literal?: unknown; 'dropping-particle'?: unknown; 'non-dropping-particle'?: unknown; suffix?: unknown };
 type CslItem = Record<string, unknown>;
@@ -19,7 +20,7 @@ function str(v: unknown): string {
 /** Plain text of a CSL field that may carry JATS or HTML markup and entities. */
 export function stripMarkup(s: string): string {
   // NOTE: tags become spaces, so a section title and its paragraph ("Importance</jats:title><jats:p>Large…") stay apart.
-  return collapse(decodeHTML(s.replace(MARKUP, ' ')));
+  return collapse(decodeHTML(s.replace(INLINE_TAGS, '').replace(BLOCK_TAGS, ' ')));
 }
 
 function personName(n: CslName): string {
