@@ -58,6 +58,8 @@ function coreEnd(tokens: Token[], run: NameRun, kind: ConceptKind): number {
 /** Classifies a name run by its context; undefined when the context says nothing. */
 function classify(text: string, tokens: Token[], run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
+  // A capitalised word is a name only in running text: not at a sentence start, not in a title (Title Case).
+  if (!run.strong && (titleCase || atSentenceStart(text, tokens, from))) return undefined;
   const after = tokens[to];
   const afterHead = after && after.gap === Gap.Space ? BENCH_HEADS.get(after.norm) : undefined;
   if (afterHead) return { kind: afterHead, rule: 'pattern:X-benchmark', explicit: true };
@@ -87,7 +89,7 @@ function classify(text: string, tokens: Token[], run: NameRun, titleCase: boolea
   }
   if (plain && (LIST_TRIGGERS.has(b1) || (b1 === 'a' && b2 === 'such'))) {
     const head = listHeadKind(tokens, b1 === 'a' ? from - 2 : from - 1);
-    if (head) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
+    if (head && (run.strong || head === 'model')) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
   }
   if (/e\.g\.,?\s*$/.test(gapBefore) || /\(e\.g\.,?\s*$/.test(text.slice(Math.max(0, tokens[from]!.start - 8), tokens[from]!.start))) {
     const head = listHeadKind(tokens, from - 1);
@@ -168,7 +170,7 @@ function continueList(text: string, tokens: Token[], covered: Uint8Array, from: 
       continue;
     }
     const next = nameRunAt(tokens, k, covered);
-    if (!next) break;
+    if (!next || (!next.strong && c.kind !== 'model')) break;
     hits.push({ from: next.from, to: next.to, coreTo: coreEnd(tokens, next, c.kind), kind: c.kind, rule: c.rule.replace(/:list$/, '') + ':list', explicit: false });
     end = next.to;
   }
