@@ -167,6 +167,66 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
     expect(pixels.ink).toBeGreaterThan(0);
   });
 
+  const hoverCheck = async (key: string) => {
+    // Hover the node where a person would see it, then read what the renderer drew for it, its neighbours and the rest.
+    const at = await page.evaluate((k) => {
+      const s = (window as any).paperKg.app.sigma;
+      return s.framedGraphToViewport(s.getNodeDisplayData(k));
+    }, key);
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await page.waitForFunction((k) => (window as any).paperKg.app.sigma.getNodeDisplayData(k)?.highlighted === true, key);
+    return highlightCounts(key);
+  };
+  /** What the renderer draws for a node, its neighbours and the rest (by display data: the graph itself must stay as loaded). */
+  const highlightCounts = (key: string) =>
+    page.evaluate((k) => {
+      const { app, model } = (window as any).paperKg;
+      const g = model.graph;
+      const neighbours = new Set(g.neighbors(k));
+      let faded = 0;
+      let bright = 0;
+      let others = 0;
+      g.forEachNode((n: string, a: { color: string }) => {
+        const d = app.sigma.getNodeDisplayData(n);
+        if (n === k || neighbours.has(n)) bright += d.color !== '#e3e6ea' ? 1 : 0;
+        else {
+          others++;
+          faded += d.color === '#e3e6ea' ? 1 : 0;
+        }
+        if (!/^#[0-9a-f]{6}$/i.test(a.color)) throw new Error('the graph was mutated');
+      });
+      return { bright, neighbours: neighbours.size + 1, faded, others, graphColor: g.getNodeAttribute(k, 'color') };
+    }, key);
+
+  it('hovering a node keeps it and its neighbours bright and fades the rest, without mutating the graph', async () => {
+    await fresh();
+    const paper = papers()[0];
+    const r = await hoverCheck(paper.key);
+    expect(r.bright).toBe(r.neighbours);
+    expect(r.faded).toBe(r.others);
+    expect(r.graphColor).toBe(paper.attributes.color);
+  });
+
+  it('on a large graph (> 20k edges) a selection highlights and clears through partial refreshes', async () => {
+    const large = await serveSynthetic({ papers: 3000, concepts: 700, edges: 21_000, seed: 7 });
+    try {
+      await fresh(large.server.url);
+      const paper = large.json.graph.nodes.find((n) => n.attributes.kind === 'paper' && n.key.endsWith(':p42'))!;
+      await searchFor(paper.attributes.label);
+      await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.attributes.label);
+      // NOTE: the selection's highlight, not a hover: in a dense graph the pointer may land on an overlapping node.
+      const r = await highlightCounts(paper.key);
+      expect(r.bright).toBe(r.neighbours);
+      expect(r.faded).toBe(r.others);
+      await page.locator('#close-panel').click();
+      const cleared = await highlightCounts(paper.key);
+      expect(cleared.faded).toBe(0);
+    } finally {
+      await large.server.close();
+    }
+  });
+
   describe('untrusted text', () => {
     let xss: { server: RunningServer; json: GraphJson };
     beforeAll(async () => {

@@ -3,6 +3,7 @@ import Sigma from 'sigma';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { NodeSquareProgram } from '@sigma/node-square';
+import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import { byId, el } from './dom.ts';
 import { KIND_COLORS, type ViewModel, type ViewNode, type ViewEdge } from './model.ts';
 import { renderPanel } from './panels.ts';
@@ -21,6 +22,7 @@ const FADED_NODE = '#e3e6ea';
 const EDGE_COLOR = '#d5dae1';
 const EDGE_HIGHLIGHT = '#7b8595';
 const LABEL_MAX = 48;
+const LARGE_GRAPH_EDGES = 20_000;
 
 const PaperProgram = createNodeBorderProgram<ViewNode, ViewEdge>({
   borders: [
@@ -87,7 +89,9 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     }
   };
 
+  let previous: { nodes: Set<string> | null; edges: Set<string> | null } = { nodes: null, edges: null };
   const computeHighlight = () => {
+    previous = { nodes: highlight, edges: highlightEdges };
     highlight = null;
     highlightEdges = null;
     focal = null;
@@ -115,7 +119,14 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     }
   };
 
+  // Filters and highlights from the URL apply before the first frame: sigma processes the graph once, not twice.
+  computeVisibility();
+  computeHighlight();
+  const large = graph.size > LARGE_GRAPH_EDGES;
   const sigma = new Sigma<ViewNode, ViewEdge>(graph, container, {
+    // NOTE: on large graphs hairline edges (gl.LINES) cost a fraction of quads, which matters most on software WebGL.
+    edgeProgramClasses: { line: EdgeLineProgram, rect: EdgeRectangleProgram },
+    defaultEdgeType: large ? 'line' : 'rect',
     nodeProgramClasses: { paper: PaperProgram, concept: NodeSquareProgram as unknown as typeof PaperProgram },
     defaultNodeType: 'paper',
     labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -130,7 +141,7 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     minCameraRatio: 0.03,
     maxCameraRatio: 4,
     // NOTE: at tens of thousands of edges, drawing them while panning costs more frames than it is worth.
-    hideEdgesOnMove: graph.size > 20_000,
+    hideEdgesOnMove: large,
     nodeReducer: (key, a) => {
       const out: Partial<NodeDisplayData> & { type: string } = {
         x: a.x,
@@ -165,12 +176,29 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
           out.color = EDGE_HIGHLIGHT;
           out.size = 1.2;
           out.zIndex = 1;
-        } else out.hidden = true;
+        } else if (!large) out.hidden = true;
       }
       return out as EdgeDisplayData;
     },
   });
 
+  performance.mark('paper-kg:sigma');
+
+  /**
+   * Redraws after a highlight change. NOTE: on large graphs only the items whose look changed are reprocessed (sigma's
+   * partialGraph refresh): a full reprocess of 50k edges costs hundreds of ms, too slow for hover and search. The other
+   * edges then keep their light colour instead of disappearing.
+   */
+  const refreshHighlight = () => {
+    if (!large) return void sigma.refresh({ skipIndexation: true });
+    const before = previous.nodes;
+    let nodes: Iterable<string>;
+    if (before && highlight) nodes = new Set([...before, ...highlight]);
+    else if (before || highlight) nodes = graph.nodes();
+    else nodes = [];
+    const edges = new Set([...(previous.edges ?? []), ...(highlightEdges ?? [])]);
+    sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
+  };
   // Theme names: an HTML layer moved after every render, so they stay crisp and never collide with WebGL labels.
   const themeLabels = model.themes.map((t) => {
     const div = el('div', { class: 'theme-label', text: t.name });
@@ -235,11 +263,13 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
   const update = (patch: Partial<ViewState>, opts: { refocus?: boolean } = {}) => {
     const prev = state;
     state = { ...state, ...patch };
-    if (filterChanged(prev, state)) computeVisibility();
+    const filtersMoved = filterChanged(prev, state);
+    if (filtersMoved) computeVisibility();
     computeHighlight();
     if (prev.selected !== state.selected) showPanel();
     for (const p of parts) p.sync(state);
-    sigma.refresh({ skipIndexation: !filterChanged(prev, state) });
+    if (filtersMoved) sigma.refresh();
+    else refreshHighlight();
     if (opts.refocus && state.selected) panel.focus();
     writeUrl();
   };
@@ -274,13 +304,13 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
   sigma.on('enterNode', ({ node }) => {
     hovered = node;
     computeHighlight();
-    sigma.refresh({ skipIndexation: true });
+    refreshHighlight();
     container.style.cursor = 'pointer';
   });
   sigma.on('leaveNode', () => {
     hovered = null;
     computeHighlight();
-    sigma.refresh({ skipIndexation: true });
+    refreshHighlight();
     container.style.cursor = '';
   });
   sigma.on('clickNode', ({ node }) => actions.select(node));
@@ -311,12 +341,9 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
   byId('export-gexf').onclick = () => exportGexf(model);
   byId('export-png').onclick = () => void exportPng(sigma);
 
-  // First paint: filters, then selection and camera from the URL.
-  computeVisibility();
-  computeHighlight();
+  // First paint: the panel and sidebar follow the URL; the camera too, when it has one.
   showPanel();
   for (const p of parts) p.sync(state);
-  sigma.refresh();
   if (initial.camera) sigma.getCamera().setState(initial.camera);
   else if (initial.selected && graph.hasNode(initial.selected)) moveTo([initial.selected], false);
 

@@ -16,6 +16,7 @@ function setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
 }
 
 function show(model: ViewModel, fromUrl: boolean): void {
+  performance.mark('paper-kg:model');
   app?.kill();
   app = null;
   document.title = `${model.name} · paper-kg map`;
@@ -23,6 +24,7 @@ function show(model: ViewModel, fromUrl: boolean): void {
   app = mountApp(model, fromUrl ? hashToState(location.hash) : defaultState());
   if (!fromUrl) history.replaceState(null, '', location.pathname + location.search);
   setStatus('');
+  performance.mark('paper-kg:mounted');
   // Exposed for tests and the benchmark script; nothing in the page reads it.
   (window as unknown as { paperKg: unknown }).paperKg = { app, model, ready: true };
 }
