@@ -11,6 +11,15 @@ function clean(record: Record<string, string | number | boolean | undefined>): R
 }
 
 /**
+ * "#4e79a7" as "rgb(78,121,167)". NOTE: graphology-gexf writes a "#…" colour as GEXF 1.3's hex attribute, which older
+ * readers (networkx 2.x) cannot decode; r/g/b attributes are valid 1.3 too, and every reader knows them.
+ */
+function rgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255})`;
+}
+
+/**
  * The graph as GEXF 1.3. NOTE: version '1.3' because graphology-gexf's 1.2 output declares a malformed viz namespace
  * that networkx silently ignores (colours and positions lost); pretty: false saves ~12% size; pedantic: true keeps the
  * meta block to the elements the schema allows.
@@ -23,7 +32,7 @@ export function toGexf(kg: KnowledgeGraph, themes: Theme[]): string {
     pedantic: true,
     formatNode: (_key, attr) => ({
       label: xmlSafe(attr.label),
-      viz: { color: attr.color, size: attr.size, x: attr.x, y: attr.y },
+      viz: { color: rgb(attr.color), size: attr.size, x: attr.x, y: attr.y },
       attributes: clean(flatNodeAttributes(attr, names)),
     }),
     formatEdge: (_key, attr) => ({

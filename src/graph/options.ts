@@ -17,6 +17,8 @@ export const GraphOptionsSchema = z.object({
   neighbours: z.number().int().positive().default(8),
   /** A concept in more than this share of papers is a hub: it stays in the graph but relates no papers. */
   hubShare: z.number().positive().max(1).default(0.15),
+  /** ...but never below this many papers, so a small corpus keeps its shared concepts. */
+  hubMinPapers: z.number().int().min(2).default(4),
   /** ...and in any case a concept in more than this many papers (keeps the projection linear in papers). */
   hubMaxPapers: z.number().int().min(2).default(500),
   /** How much each kind of concept counts when relating papers (all alike by default: rarity already discounts "accuracy"). */

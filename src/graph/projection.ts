@@ -58,7 +58,7 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions): Projec
 
   const df = new Int32Array(featureName.length);
   for (const feats of paperFeatures) for (const f of feats.keys()) df[f]++;
-  const hubLimit = Math.min(options.hubMaxPapers, Math.max(2, Math.floor(options.hubShare * n)));
+  const hubLimit = Math.min(options.hubMaxPapers, Math.max(options.hubMinPapers, Math.floor(options.hubShare * n)));
   const hubs = featureName.filter((name, f) => df[f] > hubLimit && !name.includes(':')).sort();
 
   // Postings only for shareable features (2 ≤ df ≤ hub limit): the others relate no pair.

@@ -1,0 +1,102 @@
+// Themes: Louvain's reported modularity, the "other" theme, names, determinism, and agreement measures.
+import { describe, expect, it } from 'vitest';
+import modularity from 'graphology-metrics/graph/modularity';
+import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, clusteringGraph, createRng } from '../../src/graph/index.ts';
+import { detectThemes, adjustedMutualInformation, pairCoherence, THEME_PALETTE, OTHER_COLOR, bagOfWordsThemes } from '../../src/themes/index.ts';
+import { TINY_PAPERS, TINY_EXTRACTION } from '../graph/tiny.ts';
+
+function tinyThemes(seed = 7, resolution = 1) {
+  const kg = buildKnowledgeGraph(TINY_PAPERS, TINY_EXTRACTION);
+  const options = resolveGraphOptions({});
+  const projection = projectPapers(kg, options);
+  const clustering = clusteringGraph(kg, projection, options);
+  return { kg, clustering, result: detectThemes(kg, projection, clustering, createRng(seed), { resolution }) };
+}
+
+describe('detectThemes on a tiny corpus', () => {
+  const { kg, clustering, result } = tinyThemes();
+
+  it('finds the two groups and gathers the isolated paper into "other", with the reason', () => {
+    expect(result.themes.map((t) => [t.id, t.size])).toEqual([['t1', 3], ['t2', 3], ['other', 1]]);
+    expect(result.paperTheme.get('paper:t-1')).toBe('t1');
+    expect(result.paperTheme.get('paper:t-4')).toBe('t2');
+    expect(result.paperTheme.get('paper:t-7')).toBe('other');
+    const other = result.themes.at(-1)!;
+    expect(other.note).toMatch(/1 paper\(s\) share no concept/);
+    expect(other.color).toBe(OTHER_COLOR);
+  });
+
+  it('never loses a paper: every paper is in exactly one theme and sizes add up', () => {
+    expect(result.paperTheme.size).toBe(TINY_PAPERS.length);
+    expect(result.themes.reduce((s, t) => s + t.size, 0)).toBe(TINY_PAPERS.length);
+  });
+
+  it('reports the modularity graphology-metrics computes for the returned partition', () => {
+    const q = modularity(clustering, { getNodeCommunity: (n) => result.communities[n], getEdgeWeight: 'weight' });
+    expect(result.modularity).toBeCloseTo(q, 10);
+    expect(result.modularity).toBeGreaterThan(0.3);
+  });
+
+  it('names themes by distinctive concepts, never by the hub metric', () => {
+    // Equal scores order by id; the third name comes from the model kind once the naming kinds run out.
+    expect(result.themes[0].name).toBe('TextVQA · visual token pruning · LLaVA');
+    expect(result.themes[1].name).toMatch(/GRPO|AIME|MATH-500/);
+    for (const t of result.themes) expect(t.name).not.toMatch(/accuracy/);
+    expect(result.themes[1].topBenchmarks.map((b) => [b.label, b.papers])).toEqual([['AIME', 3], ['MATH-500', 3]]);
+    expect(result.themes[0].topConceptsByKind?.model?.[0]).toMatchObject({ label: 'LLaVA', papers: 3 });
+  });
+
+  it('gives palette colours in rank order and writes theme and colour on every node', () => {
+    expect(result.themes[0].color).toBe(THEME_PALETTE[0]);
+    expect(result.themes[1].color).toBe(THEME_PALETTE[1]);
+    expect(kg.getNodeAttribute('concept:grpo', 'theme')).toBe('t2');
+    expect(kg.getNodeAttribute('concept:grpo', 'color')).toBe(THEME_PALETTE[1]);
+    expect(kg.getNodeAttribute('concept:3d-generation', 'theme')).toBe('other');
+  });
+
+  it('puts each concept where its weight lies (the hub metric: the theme with most weight, ties to the first)', () => {
+    expect(result.conceptTheme.get('concept:accuracy')).toBe('t1');
+    expect(result.conceptTheme.get('concept:textvqa')).toBe('t1');
+  });
+
+  it('summarises: date range, central papers', () => {
+    expect(result.themes[0].dateRange).toEqual(['2025-01-10', '2025-03-12']);
+    expect(result.themes[0].centralPapers).toHaveLength(3);
+    expect(result.themes[0].bridgePapers).toEqual([]);
+  });
+
+  it('is deterministic for a seed', () => {
+    const again = tinyThemes().result;
+    expect(again.themes).toEqual(result.themes);
+    expect(again.communities).toEqual(result.communities);
+  });
+});
+
+describe('agreement measures', () => {
+  it('AMI is 1 for the same partition under other names, 0 for a single cluster against anything', () => {
+    expect(adjustedMutualInformation([0, 0, 1, 1, 2, 2], ['b', 'b', 'a', 'a', 'c', 'c'])).toBeCloseTo(1, 12);
+    expect(adjustedMutualInformation([0, 0, 0, 0], [0, 1, 2, 3])).toBeCloseTo(0, 12);
+  });
+
+  it('AMI is chance-corrected: many small clusters do not score', () => {
+    const truth = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1];
+    const singletonsPlus = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    expect(adjustedMutualInformation(singletonsPlus, truth)).toBeCloseTo(0, 10);
+    const ami = adjustedMutualInformation([0, 0, 1, 1, 1, 1], [0, 0, 1, 1, 2, 2]);
+    expect(ami).toBeGreaterThan(0.3);
+    expect(ami).toBeLessThan(1);
+  });
+
+  it('pair coherence counts same-cluster pairs sharing any label', () => {
+    expect(pairCoherence([0, 0, 0, 1], [['a'], ['a', 'b'], ['c'], ['a']])).toBeCloseTo(1 / 3, 12);
+    expect(pairCoherence([0, 1], [['a'], ['a']])).toBeNull();
+  });
+
+  it('the bag-of-words baseline separates two vocabularies', () => {
+    const texts = ['cats purr and cats sleep', 'cats sleep and purr', 'cats purr loudly', 'rockets launch to orbit', 'rockets reach orbit', 'orbit launch of rockets'];
+    const c = bagOfWordsThemes(texts, createRng(1), 2);
+    expect(new Set(c.slice(0, 3)).size).toBe(1);
+    expect(new Set(c.slice(3)).size).toBe(1);
+    expect(c[0]).not.toBe(c[3]);
+  });
+});
