@@ -7,9 +7,9 @@ export const LayoutOptionsSchema = z.object({
   /** Iterations; by default scaled to the graph's size (fewer on big graphs, where each one costs more). */
   iterations: z.number().int().nonnegative().optional(),
   /** Work budget of the automatic iteration count: iterations ≈ budget / (nodes + edges), within [minIterations, maxIterations]. */
-  budget: z.number().positive().default(1_000_000),
+  budget: z.number().positive().default(300_000),
   minIterations: z.number().int().nonnegative().default(30),
-  maxIterations: z.number().int().nonnegative().default(400),
+  maxIterations: z.number().int().nonnegative().default(200),
   /** Barnes-Hut approximation above this many nodes (exact repulsion is quadratic); θ 1.2 is Gephi's default. */
   barnesHutAbove: z.number().int().nonnegative().default(1000),
   barnesHutTheta: z.number().positive().default(1.2),

@@ -47,7 +47,7 @@ export class NameIndex {
   suggest(name: string, count = 5, accept: (key: string) => boolean = () => true): string[] {
     const n = normalizeName(name);
     if (!n) return [];
-    const limit = Math.max(1, Math.floor(n.length / 3));
+    const limit = n.length <= 3 ? 1 : Math.max(2, Math.floor(n.length / 3));
     const scored = new Map<string, number>();
     for (const [candidate, keys] of this.names) {
       let score = editDistance(n, candidate, limit);
