@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { GraphJson } from '../../src/model/graph-json.ts';
 import { DIST_DIR, startServer, type RunningServer } from '../../src/serve/index.ts';
 import { ensureViewerBuilt } from '../../src/serve/viewer-build.ts';
+import { buildToDirectory } from '../../src/io/build.ts';
 import { writeSyntheticGraph, type SyntheticOptions } from '../../scripts/synthetic-graph.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,23 +50,12 @@ export async function serveSynthetic(options: Partial<SyntheticOptions>): Promis
   return { server: await startServer({ graphFile: file, port: 0 }), json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
 }
 
-/**
- * The bundled corpus's graph, built with the pipeline when the build stage exists, else a synthetic stand-in (said so on stderr),
- * so the viewer's tests run either way.
- */
-export async function serveBundled(): Promise<{ server: RunningServer; json: GraphJson; synthetic: boolean }> {
-  const buildModule = fileURLToPath(new URL('../../src/io/build.ts', import.meta.url));
-  if (existsSync(buildModule)) {
-    const mod = (await import(buildModule)) as { buildToDirectory?: (o: { inputs: string[]; out: string }) => Promise<unknown> };
-    if (typeof mod.buildToDirectory === 'function') {
-      const out = mkdtempSync(join(tmpdir(), 'paper-kg-bundled-'));
-      await mod.buildToDirectory({ inputs: [fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url))], out });
-      const file = join(out, 'graph.json');
-      return { server: await startServer({ graphFile: file, port: 0 }), json: JSON.parse(await readFile(file, 'utf8')) as GraphJson, synthetic: false };
-    }
-  }
-  console.warn('NOTE: src/io/build.ts (buildToDirectory) is not there yet: the "bundled map" tests run on a synthetic graph');
-  return { ...(await serveSynthetic({ papers: 110, concepts: 90, edges: 900 })), synthetic: true };
+/** The bundled corpus's graph, built by the pipeline (buildToDirectory) into a temporary directory. */
+export async function serveBundled(): Promise<{ server: RunningServer; json: GraphJson }> {
+  const out = mkdtempSync(join(tmpdir(), 'paper-kg-bundled-'));
+  await buildToDirectory({ inputs: [fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url))], out });
+  const file = join(out, 'graph.json');
+  return { server: await startServer({ graphFile: file, port: 0 }), json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
 }
 
 /** Collects what would show up as errors in the developer console: uncaught exceptions and console.error (CSP violations included). */

@@ -21,7 +21,7 @@ export interface MountedApp {
 const FADED_NODE = '#e3e6ea';
 const EDGE_COLOR = '#d5dae1';
 const EDGE_HIGHLIGHT = '#7b8595';
-const LABEL_MAX = 48;
+const LABEL_MAX = 40;
 const LARGE_GRAPH_EDGES = 20_000;
 
 const PaperProgram = createNodeBorderProgram<ViewNode, ViewEdge>({
@@ -133,9 +133,9 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     labelSize: 12,
     labelWeight: '500',
     labelColor: { color: '#1f2933' },
-    labelDensity: 0.6,
-    labelGridCellSize: 120,
-    labelRenderedSizeThreshold: 7,
+    labelDensity: 0.2,
+    labelGridCellSize: 150,
+    labelRenderedSizeThreshold: 8,
     defaultEdgeColor: EDGE_COLOR,
     zIndex: true,
     minCameraRatio: 0.03,
@@ -156,6 +156,8 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
       if (highlight) {
         if (highlight.has(key)) {
           out.zIndex = 2;
+          // A small neighbourhood is read by its names: label all of it.
+          if (highlight.size <= 40) out.forceLabel = true;
           if (key === focal || key === state.selected) {
             out.forceLabel = true;
             out.highlighted = true;
@@ -207,18 +209,34 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     labelsLayer.append(div);
     return { t, div };
   });
+  // Measured once: reading sizes on every frame would force a layout per frame.
+  const labelSizes = themeLabels.map(({ div }) => ({ w: div.offsetWidth, h: div.offsetHeight }));
+  const labelOrder = themeLabels.map((_, i) => i).sort((a, b) => themeLabels[b].t.size - themeLabels[a].t.size);
   const placeThemeLabels = () => {
     const ratio = sigma.getCamera().ratio;
-    for (const { t, div } of themeLabels) {
-      const off = state.hiddenThemes.has(t.id) || (state.onlyTheme !== null && state.onlyTheme !== t.id) || ratio < 0.25;
+    const placed: Array<{ x: number; y: number; w: number; h: number }> = [];
+    const overlaps = (r: { x: number; y: number; w: number; h: number }) =>
+      placed.some((p) => Math.abs(p.x - r.x) * 2 < p.w + r.w && Math.abs(p.y - r.y) * 2 < p.h + r.h);
+    // Larger themes first; a name that would cover another moves a line up or down, else waits for a closer zoom.
+    for (const i of labelOrder) {
+      const { t, div } = themeLabels[i];
+      let off = state.hiddenThemes.has(t.id) || (state.onlyTheme !== null && state.onlyTheme !== t.id) || ratio < 0.25;
+      if (!off) {
+        const p = sigma.graphToViewport({ x: t.x, y: t.y });
+        const { w, h } = labelSizes[i];
+        const spot = [0, 1, -1, 2, -2].map((k) => ({ x: p.x, y: p.y + k * h, w, h })).find((r) => !overlaps(r));
+        if (spot) {
+          placed.push(spot);
+          div.style.transform = `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)`;
+          div.classList.toggle('dim', highlight !== null && state.focusTheme !== t.id);
+        } else off = true;
+      }
       div.hidden = off;
-      if (off) continue;
-      const p = sigma.graphToViewport({ x: t.x, y: t.y });
-      div.style.transform = `translate(-50%, -50%) translate(${p.x}px, ${p.y}px)`;
-      div.classList.toggle('dim', highlight !== null && state.focusTheme !== t.id);
     }
   };
   sigma.on('afterRender', placeThemeLabels);
+  // NOTE: sigma drew its first frame in its constructor, before this listener existed.
+  placeThemeLabels();
 
   const moveTo = (keys: string[], animate = true) => {
     const camera = sigma.getCamera();
@@ -235,7 +253,7 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
       maxY = Math.max(maxY, d.y);
     }
     if (!Number.isFinite(minX)) return;
-    const ratio = keys.length === 1 ? Math.min(camera.ratio, 0.35) : Math.min(1.2, Math.max(0.15, Math.max(maxX - minX, maxY - minY) * 1.3));
+    const ratio = keys.length === 1 ? Math.min(camera.ratio, 0.5) : Math.min(1.2, Math.max(0.15, Math.max(maxX - minX, maxY - minY) * 1.3));
     const target = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio };
     if (animate) camera.animate(target, { duration: 450 });
     else camera.setState(target);
