@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import type { GraphJson } from '../../src/model/graph-json.ts';
 import type { RunningServer } from '../../src/serve/index.ts';
 import { XSS_TITLE } from '../../scripts/synthetic-graph.ts';
@@ -165,6 +166,20 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
     await expect(page.locator('#sidebar').isVisible()).resolves.toBe(true);
     const pixels = await countMapPixels(page, []);
     expect(pixels.ink).toBeGreaterThan(0);
+  });
+
+  it('exports the graph as GEXF 1.3 and the map as a PNG from the browser', async () => {
+    await fresh();
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.locator('#export-gexf').click()]);
+    const xml = await readFile(await gexf.path(), 'utf8');
+    expect(xml.slice(0, 400)).toMatch(/<gexf version="1.3" xmlns="http:\/\/gexf.net\/1.3"/);
+    expect(xml.match(/<node /g)?.length).toBe(bundled.json.graph.nodes.length);
+    expect(xml.match(/<edge /g)?.length).toBe(bundled.json.graph.edges.length);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
+    expect(png.suggestedFilename()).toBe('paper-kg-map.png');
+    const bytes = await readFile(await png.path());
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(10_000);
   });
 
   const hoverCheck = async (key: string) => {
