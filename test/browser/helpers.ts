@@ -8,7 +8,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { GraphJson } from '../../src/model/graph-json.ts';
 import { DIST_DIR, startServer, type RunningServer } from '../../src/serve/index.ts';
 import { ensureViewerBuilt } from '../../src/serve/viewer-build.ts';
-import { buildToDirectory } from '../../src/io/build.ts';
 import { writeSyntheticGraph, type SyntheticOptions } from '../../scripts/synthetic-graph.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,11 +49,19 @@ export async function serveSynthetic(options: Partial<SyntheticOptions>): Promis
   return { server: await startServer({ graphFile: file, port: 0 }), json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
 }
 
-/** The bundled corpus's graph, built by the pipeline (buildToDirectory) into a temporary directory. */
+/**
+ * The bundled corpus's graph, built by the pipeline (buildToDirectory) into a temporary directory.
+ * PAPER_KG_VIEWER_GRAPH=<build dir> reuses a graph built before instead (quicker when iterating on the viewer alone).
+ */
 export async function serveBundled(): Promise<{ server: RunningServer; json: GraphJson }> {
-  const out = mkdtempSync(join(tmpdir(), 'paper-kg-bundled-'));
-  await buildToDirectory({ inputs: [fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url))], out });
-  const file = join(out, 'graph.json');
+  let file: string;
+  if (process.env.PAPER_KG_VIEWER_GRAPH) file = join(process.env.PAPER_KG_VIEWER_GRAPH, 'graph.json');
+  else {
+    const out = mkdtempSync(join(tmpdir(), 'paper-kg-bundled-'));
+    const { buildToDirectory } = await import('../../src/io/build.ts');
+    await buildToDirectory({ inputs: [fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url))], out });
+    file = join(out, 'graph.json');
+  }
   return { server: await startServer({ graphFile: file, port: 0 }), json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
 }
 

@@ -204,10 +204,10 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
       let others = 0;
       g.forEachNode((n: string, a: { color: string }) => {
         const d = app.sigma.getNodeDisplayData(n);
-        if (n === k || neighbours.has(n)) bright += d.color !== '#e3e6ea' ? 1 : 0;
+        if (n === k || neighbours.has(n)) bright += d.color !== '#dadee4' ? 1 : 0;
         else {
           others++;
-          faded += d.color === '#e3e6ea' ? 1 : 0;
+          faded += d.color === '#dadee4' ? 1 : 0;
         }
         if (!/^#[0-9a-f]{6}$/i.test(a.color)) throw new Error('the graph was mutated');
       });

@@ -18,7 +18,7 @@ export interface MountedApp {
   kill(): void;
 }
 
-const FADED_NODE = '#e3e6ea';
+const FADED_NODE = '#dadee4';
 const EDGE_COLOR = '#d5dae1';
 const EDGE_HIGHLIGHT = '#7b8595';
 const LABEL_MAX = 40;
