@@ -311,7 +311,11 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
   const host: SidebarHost = {
     model,
     state: () => state,
-    update: (patch) => update(patch),
+    update: (patch) => {
+      update(patch);
+      // An opened benchmark brings its papers into view.
+      if (patch.benchmark && graph.hasNode(patch.benchmark)) moveTo([patch.benchmark, ...graph.neighbors(patch.benchmark)]);
+    },
     select: (key) => actions.select(key),
     focusTheme: (id) => actions.focusTheme(id),
   };
