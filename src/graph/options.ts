@@ -20,7 +20,7 @@ export const GraphOptionsSchema = z.object({
   /** ...but never below this many papers, so a small corpus keeps its shared concepts. */
   hubMinPapers: z.number().int().min(2).default(4),
   /** ...and in any case a concept in more than this many papers (keeps the projection linear in papers). */
-  hubMaxPapers: z.number().int().min(2).default(500),
+  hubMaxPapers: z.number().int().min(2).default(200),
   /** How much each kind of concept counts when relating papers (all alike by default: rarity already discounts "accuracy"). */
   kindWeights: KindWeightsSchema.default({ method: 1, task: 1, modality: 1, benchmark: 1, dataset: 1, model: 1, metric: 1 }),
   /** How much each rule family counts: mined keyphrases ("reduce the number") are noisier than vocabulary names. */

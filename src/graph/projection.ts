@@ -61,47 +61,51 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions): Projec
   const hubLimit = Math.min(options.hubMaxPapers, Math.max(options.hubMinPapers, Math.floor(options.hubShare * n)));
   const hubs = featureName.filter((name, f) => df[f] > hubLimit && !name.includes(':')).sort();
 
-  // Postings only for shareable features (2 ≤ df ≤ hub limit): the others relate no pair.
-  const postings: number[][] = featureName.map(() => []);
+  // Postings only for shareable features (2 ≤ df ≤ hub limit): the others relate no pair. CSR arrays: paper and weight.
+  const shareable = (f: number): boolean => df[f] >= 2 && df[f] <= hubLimit;
+  const start = new Int32Array(featureName.length + 1);
+  for (let f = 0; f < featureName.length; f++) start[f + 1] = start[f] + (shareable(f) ? df[f] : 0);
+  const postPaper = new Int32Array(start[featureName.length]);
+  const postWeight = new Float64Array(start[featureName.length]);
+  const fill = start.slice(0, featureName.length);
+  const norms = new Float64Array(n);
   const vectors: Array<Array<[number, number]>> = paperFeatures.map((feats, i) => {
     const v: Array<[number, number]> = [];
-    for (const [f, w] of feats) {
-      if (df[f] < 2 || df[f] > hubLimit) continue;
-      v.push([f, w * Math.log(n / df[f])]);
-      postings[f].push(i);
-    }
-    return v;
-  });
-  const weightMaps = vectors.map((v) => new Map(v));
-  const norms = new Float64Array(n);
-  vectors.forEach((v, i) => {
     let s = 0;
-    for (const [, w] of v) s += w * w;
+    for (const [f, w] of feats) {
+      if (!shareable(f)) continue;
+      const x = w * Math.log(n / df[f]);
+      v.push([f, x]);
+      s += x * x;
+      postPaper[fill[f]] = i;
+      postWeight[fill[f]++] = x;
+    }
     norms[i] = Math.sqrt(s);
+    return v;
   });
 
   const graph = new Graph<{ index: number }, { weight: number }>({ type: 'undirected', multi: false, allowSelfLoops: false });
   paperKeys.forEach((key, i) => graph.addNode(key, { index: i }));
   const acc = new Float64Array(n);
-  const touched: number[] = [];
+  const touched = new Int32Array(n);
   const k = options.neighbours;
   for (let i = 0; i < n; i++) {
+    let t = 0;
     for (const [f, w] of vectors[i]) {
-      const list = postings[f];
-      for (let t = 0; t < list.length; t++) {
-        const j = list[t];
+      for (let p = start[f], end = start[f + 1]; p < end; p++) {
+        const j = postPaper[p];
         if (j === i) continue;
-        if (acc[j] === 0) touched.push(j);
-        acc[j] += w * weightMaps[j].get(f)!;
+        if (acc[j] === 0) touched[t++] = j;
+        acc[j] += w * postWeight[p];
       }
     }
     const candidates: Array<[number, number]> = [];
-    for (const j of touched) {
+    for (let c = 0; c < t; c++) {
+      const j = touched[c];
       const sim = acc[j] / (norms[i] * norms[j]);
       if (sim >= options.minSimilarity) candidates.push([j, sim]);
       acc[j] = 0;
     }
-    touched.length = 0;
     candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     for (let c = 0; c < Math.min(k, candidates.length); c++) {
       const [j, sim] = candidates[c];

@@ -11,6 +11,8 @@ export { resolveLayoutOptions, LayoutOptionsSchema, DEFAULT_LAYOUT_OPTIONS, type
 export interface LayoutReport {
   iterations: number;
   barnesHut: boolean;
+  /** False when the graph was too big for noverlap (see noverlapMaxNodes). */
+  overlapRemoved: boolean;
 }
 
 /** The iteration count for a graph: a fixed work budget, so big graphs get fewer (costlier) iterations. */
@@ -46,7 +48,8 @@ export function layoutGraph(kg: KnowledgeGraph, themes: Theme[], rng: () => numb
     const settings = { ...forceAtlas2.inferSettings(kg), barnesHutOptimize: barnesHut, barnesHutTheta: options.barnesHutTheta };
     forceAtlas2.assign(kg, { iterations, settings, getEdgeWeight: 'weight' });
   }
-  if (options.noverlapIterations > 0) noverlap.assign(kg, { maxIterations: options.noverlapIterations, settings: { ratio: 1, margin: 1 } });
+  const overlapRemoved = options.noverlapIterations > 0 && kg.order <= options.noverlapMaxNodes;
+  if (overlapRemoved) noverlap.assign(kg, { maxIterations: options.noverlapIterations, settings: { ratio: 1, margin: 1 } });
   const f = 10 ** options.digits;
   kg.updateEachNodeAttributes((_key, attr) => ({ ...attr, x: Math.round(attr.x * f) / f, y: Math.round(attr.y * f) / f }));
 
@@ -64,5 +67,5 @@ export function layoutGraph(kg: KnowledgeGraph, themes: Theme[], rng: () => numb
     t.x = s ? Math.round((s[0] / s[2]) * f) / f : 0;
     t.y = s ? Math.round((s[1] / s[2]) * f) / f : 0;
   }
-  return { iterations, barnesHut };
+  return { iterations, barnesHut, overlapRemoved };
 }

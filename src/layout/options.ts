@@ -15,6 +15,8 @@ export const LayoutOptionsSchema = z.object({
   barnesHutTheta: z.number().positive().default(1.2),
   // noverlap
   noverlapIterations: z.number().int().nonnegative().default(60),
+  /** noverlap only up to this many nodes: on a crowded big graph it costs minutes (76 s at 20k nodes), and a viewer zooms. */
+  noverlapMaxNodes: z.number().int().nonnegative().default(5000),
   /** Digits kept in positions: rounding makes outputs portable across machines whose floats differ in the last bits. */
   digits: z.number().int().min(0).max(10).default(2),
 });
