@@ -1,5 +1,5 @@
 // Shared set-up of the browser tests: Chromium (or a clear skip), the built viewer, graphs served on 127.0.0.1, pixel checks.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,7 @@ export async function ensureViewer(): Promise<void> {
 export async function serveSynthetic(options: Partial<SyntheticOptions>): Promise<{ server: RunningServer; json: GraphJson }> {
   const dir = mkdtempSync(join(tmpdir(), 'paper-kg-viewer-'));
   const file = writeSyntheticGraph(dir, options);
-  return { server: await startServer({ graphFile: file, port: 0 }), json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
+  return { server: removingOnClose(await startServer({ graphFile: file, port: 0 }), dir), json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
 }
 
 /**
@@ -55,14 +55,24 @@ export async function serveSynthetic(options: Partial<SyntheticOptions>): Promis
  */
 export async function serveBundled(): Promise<{ server: RunningServer; json: GraphJson }> {
   let file: string;
+  let out: string | null = null;
   if (process.env.PAPER_KG_VIEWER_GRAPH) file = join(process.env.PAPER_KG_VIEWER_GRAPH, 'graph.json');
   else {
-    const out = mkdtempSync(join(tmpdir(), 'paper-kg-bundled-'));
+    out = mkdtempSync(join(tmpdir(), 'paper-kg-bundled-'));
     const { buildToDirectory } = await import('../../src/io/build.ts');
     await buildToDirectory({ inputs: [fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url))], out });
     file = join(out, 'graph.json');
   }
-  return { server: await startServer({ graphFile: file, port: 0 }), json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
+  const server = await startServer({ graphFile: file, port: 0 });
+  return { server: out ? removingOnClose(server, out) : server, json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
+}
+
+/** Temporary graph directories go away with their server. */
+function removingOnClose(server: RunningServer, dir: string): RunningServer {
+  return { ...server, close: async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  } };
 }
 
 /** Collects what would show up as errors in the developer console: uncaught exceptions and console.error (CSP violations included). */

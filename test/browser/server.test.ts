@@ -1,6 +1,6 @@
 // The static server behind `paper-kg serve`: loopback only, CSP on every response, right MIME types, no escape from the site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,10 @@ describe('viewer server', () => {
     writeFileSync(join(root, 'secret.txt'), 'secret');
     server = await startServer({ graphFile: await resolveGraphFile(build), distDir: dist, port: 0 });
   });
-  afterAll(async () => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
 
   it('listens on 127.0.0.1 and prints a loopback URL', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
@@ -75,5 +78,6 @@ describe('viewer server', () => {
     const empty = mkdtempSync(join(tmpdir(), 'paper-kg-empty-'));
     await expect(resolveGraphFile(empty)).rejects.toThrow(/has no graph\.json; run "paper-kg build/);
     await expect(resolveGraphFile(join(empty, 'missing'))).rejects.toBeInstanceOf(PaperKgError);
+    rmSync(empty, { recursive: true, force: true });
   });
 });
