@@ -37,7 +37,11 @@ export async function buildToDirectory(options: BuildOptions): Promise<BuildSumm
   const ingested = await ingest(inputs.map(fileSource), ingestOptions ?? {});
   const ingestMs = performance.now() - t0;
   if (ingested.papers.length === 0) {
-    throw new PaperKgError('E_INPUT_EMPTY', `build: no papers in ${inputs.map((p) => basename(p)).join(', ') || 'the inputs'}; expected at least one readable paper record`);
+    const why = ingested.files.filter((f) => f.error).map((f) => f.error!.message);
+    throw new PaperKgError(
+      'E_INPUT_EMPTY',
+      `build: no papers in ${inputs.map((p) => basename(p)).join(', ') || 'the inputs'}${why.length ? ` (${why.join('; ')})` : ''}; expected at least one readable paper record`,
+    );
   }
   const ctx = runPipeline(ingested.papers, pipelineOptions);
   const t1 = performance.now();
