@@ -1,6 +1,6 @@
 // Acronym definitions "Vision Language Models (VLMs)": the long form and the acronym become one concept.
 // The long-form search follows Schwartz & Hearst (2003), "A simple algorithm for identifying abbreviation definitions".
-import type { Token } from './tokenize.ts';
+import type { Tokens } from './tokenize.ts';
 
 export interface AcronymDefinition {
   /** The acronym as written, plural "s" dropped ("LVLMs" → "LVLM"). */
@@ -33,22 +33,24 @@ function matchesLongForm(short: string, long: string): boolean {
 }
 
 /** Every "Long Form (LF)" of a field. */
-export function findAcronymDefinitions(text: string, tokens: Token[]): AcronymDefinition[] {
+export function findAcronymDefinitions(text: string, tokens: Tokens): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (text[t.start - 1] !== '(' || text[t.end] !== ')') continue;
-    const raw = t.raw.endsWith('s') && /[A-Z]s$/.test(t.raw) ? t.raw.slice(0, -1) : t.raw;
+  for (let i = 1; i < tokens.n; i++) {
+    const tStart = tokens.start[i]!;
+    const tEnd = tokens.end[i]!;
+    if (text.charCodeAt(tStart - 1) !== 40 /* ( */ || text.charCodeAt(tEnd) !== 41 /* ) */) continue;
+    const tRaw = tokens.raw(i);
+    const raw = tRaw.endsWith('s') && /[A-Z]s$/.test(tRaw) ? tRaw.slice(0, -1) : tRaw;
     if (!isAcronym(raw)) continue;
     const letters = raw.replace(/[^A-Za-z0-9]/g, '').length;
     const maxWords = Math.min(letters + 5, letters * 2);
     // The long form ends right before "(" and starts at the shortest span of words that covers the acronym.
     const end = i;
-    if (!/^\s*\($/.test(text.slice(tokens[i - 1]!.end, t.start))) continue;
+    if (!/^\s*\($/.test(text.slice(tokens.end[i - 1]!, tStart))) continue;
     for (let from = end - 1; from >= Math.max(0, end - maxWords); from--) {
-      if (/[.;:()]/.test(text.slice(tokens[from]!.end, from + 1 < end ? tokens[from + 1]!.start : tokens[from]!.end))) break;
-      const long = text.slice(tokens[from]!.start, tokens[end - 1]!.end);
-      if (tokens[from]!.raw[0]!.toLowerCase() !== raw[0]!.toLowerCase()) continue;
+      if (/[.;:()]/.test(text.slice(tokens.end[from]!, from + 1 < end ? tokens.start[from + 1]! : tokens.end[from]!))) break;
+      const long = text.slice(tokens.start[from]!, tokens.end[end - 1]!);
+      if (tokens.raw(from)[0]!.toLowerCase() !== raw[0]!.toLowerCase()) continue;
       if (matchesLongForm(raw, long)) {
         out.push({ short: raw, longFrom: from, longTo: end, shortAt: i });
         break;

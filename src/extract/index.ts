@@ -3,12 +3,12 @@ import type { Paper } from '../model/paper.ts';
 import type { Concept, ConceptKind, ConceptSource, ExtractionResult, PaperConcept, PaperExtraction, Span } from './types.ts';
 import { resolveExtractOptions, type ExtractOptions } from './options.ts';
 import { bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
-import { compileMatcher, matchVocabulary, type Matcher } from './matcher.ts';
-import { normalizeWord, tokenize, type Token } from './tokenize.ts';
+import { compileMatcher, matchVocabulary, VocabularyScan, type Matcher } from './matcher.ts';
+import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
-import { findPatternNames, findProposed } from './patterns.ts';
+import { findPatternNames, findProposed, runKey } from './patterns.ts';
 import { findResults, type Mention } from './results.ts';
-import { candidatePhrases, scorePhrases, type MinedPhrase } from './mine.ts';
+import { PhraseMiner, type MinedPhrase } from './mine.ts';
 
 export { ExtractOptionsSchema, DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type ExtractOptions } from './options.ts';
 export { loadVocabulary, parseVocabulary, bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
@@ -32,7 +32,7 @@ export interface Finding {
 export interface FieldText {
   field: Field;
   text: string;
-  tokens: Token[];
+  tokens: Tokens;
 }
 
 const matcherCache = new WeakMap<Vocabulary, Matcher>();
@@ -56,23 +56,32 @@ export class PaperFindings {
       cur = { ...f, aliases: [...(f.aliases ?? [])], spans: [] };
       this.byId.set(f.id, cur);
     }
+    this.addSpan(cur, span);
+    return cur;
+  }
+
+  /** add() for a vocabulary entry, without building the finding when the paper has it already (the hot path). */
+  addEntry(e: VocabularyEntry, span: Span): Finding {
+    let cur = this.byId.get(e.id);
+    if (!cur) {
+      cur = { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', aliases: e.aliases.slice(), spans: [] };
+      if (e.parent) cur.parent = e.parent;
+      this.byId.set(e.id, cur);
+    }
+    this.addSpan(cur, span);
+    return cur;
+  }
+
+  private addSpan(cur: Finding, span: Span): void {
     if (!cur.spans.some((s) => s.field === span.field && s.start === span.start && s.end === span.end)) cur.spans.push(span);
     if (span.text !== cur.label && !cur.aliases.includes(span.text)) cur.aliases.push(span.text);
-    return cur;
   }
 }
 
 function spanOf(ft: FieldText, from: number, to: number, rule: string): Span {
-  const start = ft.tokens[from]!.start;
-  const end = ft.tokens[to - 1]!.end;
+  const start = ft.tokens.start[from]!;
+  const end = ft.tokens.end[to - 1]!;
   return { field: ft.field, start, end, text: ft.text.slice(start, end), rule };
-}
-
-function fieldTexts(p: Paper): FieldText[] {
-  return FIELDS.map((field) => {
-    const text = field === 'title' ? p.title : p.abstract;
-    return { field, text, tokens: tokenize(text) };
-  });
 }
 
 function toPaperConcept(f: Finding): PaperConcept {
@@ -94,12 +103,20 @@ function firstPos(c: PaperConcept): number {
   return (s.field === 'title' ? 0 : 1e9) + s.start;
 }
 
+/** One paper while it is extracted: its tokens and coverage live only while the paper is processed. */
 interface PaperWork {
   paper: Paper;
-  fields: FieldText[];
+  texts: [string, string];
   found: PaperFindings;
-  covered: Uint8Array[];
   mentions: Mention[][];
+}
+
+/** The per-paper state of the first pass; tokens are scratch buffers reused paper after paper. */
+interface PaperPass {
+  w: PaperWork;
+  fields: FieldText[];
+  covered: Uint8Array[];
+  own: Set<string>;
 }
 
 const METRIC_HEADS = /(rate|score|error|accuracy|distance|ratio|loss|perplexity|precision|recall|similarity|time)$/i;
@@ -111,25 +128,19 @@ function guessAcronymKind(long: string): ConceptKind {
   return 'method';
 }
 
-function addMention(w: PaperWork, fi: number, id: string, kind: string, from: number, to: number): void {
-  const ft = w.fields[fi]!;
-  w.mentions[fi]!.push({ id, kind, start: ft.tokens[from]!.start, end: ft.tokens[to - 1]!.end });
-  w.covered[fi]!.fill(1, from, to);
-}
-
-function runKey(tokens: Token[], from: number, to: number): string {
-  let k = '';
-  for (let i = from; i < to; i++) k += tokens[i]!.norm;
-  return k;
+function addMention(pp: PaperPass, fi: number, id: string, kind: string, from: number, to: number): void {
+  const ft = pp.fields[fi]!;
+  pp.w.mentions[fi]!.push({ id, kind, start: ft.tokens.start[from]!, end: ft.tokens.end[to - 1]! });
+  pp.covered[fi]!.fill(1, from, to);
 }
 
 /** Vocabulary matches, with acronyms defined in the paper taking over their short forms. */
-function conceptsOfPaper(w: PaperWork, matcher: Matcher, opts: ExtractOptions): void {
+function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptions): void {
+  const { w, own } = pp;
   const defs = new Map<string, Omit<Finding, 'spans' | 'aliases'>>();
-  const own = findProposed(w.fields[0]!.text, w.fields[0]!.tokens, w.fields[1]!.text, w.fields[1]!.tokens);
-  const matches = w.fields.map((ft) => matchVocabulary(matcher, ft.tokens));
+  const matches = pp.fields.map((ft) => matchVocabulary(scan, ft.tokens));
   if (opts.acronyms) {
-    w.fields.forEach((ft, fi) => {
+    pp.fields.forEach((ft, fi) => {
       for (const d of findAcronymDefinitions(ft.text, ft.tokens)) {
         // The long form ends where a vocabulary match ends: "attack success rate (ASR)" is the metric.
         const m = matches[fi]!.find((x) => x.to === d.longTo && x.from >= d.longFrom);
@@ -139,47 +150,49 @@ function conceptsOfPaper(w: PaperWork, matcher: Matcher, opts: ExtractOptions): 
           const e = m.entry;
           defs.set(shortKey, { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', ...(e.parent ? { parent: e.parent } : {}) });
         } else if (!matches[fi]!.some((x) => x.from === d.longFrom && x.to === d.longTo)) {
-          const label = ft.text.slice(ft.tokens[d.longFrom]!.start, ft.tokens[d.longTo - 1]!.end);
+          const label = ft.text.slice(ft.tokens.start[d.longFrom]!, ft.tokens.end[d.longTo - 1]!);
           const kind = own.has(normalizeWord(d.short)) ? 'method' : guessAcronymKind(label);
           defs.set(shortKey, { id: slugify(label), label, kind, source: 'acronym' });
           w.found.add({ id: slugify(label), label, kind, source: 'acronym', aliases: [d.short] }, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'));
-          addMention(w, fi, slugify(label), kind, d.longFrom, d.longTo);
+          addMention(pp, fi, slugify(label), kind, d.longFrom, d.longTo);
         }
       }
     });
   }
-  w.fields.forEach((ft, fi) => {
+  pp.fields.forEach((ft, fi) => {
+    const tokens = ft.tokens;
     for (const m of matches[fi]!) {
-      const e = m.entry;
-      const single = m.to - m.from === 1 ? defs.get(ft.tokens[m.from]!.norm) : undefined;
-      const target = single ?? { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary' as const, ...(e.parent ? { parent: e.parent } : {}) };
-      const aliases = single ? [ft.tokens[m.from]!.raw] : e.aliases;
-      w.found.add({ ...target, aliases }, spanOf(ft, m.from, m.to, single ? 'acronym:use' : m.rule));
-      addMention(w, fi, target.id, target.kind, m.from, m.to);
+      const single = m.to - m.from === 1 && defs.size > 0 ? defs.get(tokens.norm(m.from)) : undefined;
+      if (single) {
+        w.found.add({ ...single, aliases: [tokens.raw(m.from)] }, spanOf(ft, m.from, m.to, 'acronym:use'));
+        addMention(pp, fi, single.id, single.kind, m.from, m.to);
+      } else {
+        w.found.addEntry(m.entry, spanOf(ft, m.from, m.to, m.rule));
+        addMention(pp, fi, m.entry.id, m.entry.kind, m.from, m.to);
+      }
     }
     if (defs.size === 0) return;
     // Uses of a defined acronym the vocabulary does not know ("HICom", "DAP").
-    ft.tokens.forEach((t, i) => {
-      if (w.covered[fi]![i]) return;
-      const d = defs.get(t.norm);
-      if (!d || t.raw.toLowerCase() === t.raw) return;
-      w.found.add({ ...d, aliases: [t.raw] }, spanOf(ft, i, i + 1, 'acronym:use'));
-      addMention(w, fi, d.id, d.kind, i, i + 1);
-    });
+    for (let i = 0; i < tokens.n; i++) {
+      if (pp.covered[fi]![i]) continue;
+      const d = defs.get(tokens.norm(i));
+      if (!d || (tokens.shape[i]! & Shape.Lower) !== 0) continue;
+      w.found.add({ ...d, aliases: [tokens.raw(i)] }, spanOf(ft, i, i + 1, 'acronym:use'));
+      addMention(pp, fi, d.id, d.kind, i, i + 1);
+    }
   });
 }
 
 /** Names recognised from their use; the paper's own system names are not models of other work. */
-function patternsOfPaper(w: PaperWork, vocabIds: Map<string, VocabularyEntry>): void {
-  const [title, abstract] = w.fields as [FieldText, FieldText];
-  const proposed = findProposed(title.text, title.tokens, abstract.text, abstract.tokens);
-  w.fields.forEach((ft, fi) => {
-    for (const h of findPatternNames(ft.text, ft.tokens, w.covered[fi]!, ft.field === 'title')) {
+function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>): void {
+  const { w, own: proposed } = pp;
+  pp.fields.forEach((ft, fi) => {
+    for (const h of findPatternNames(ft.text, ft.tokens, pp.covered[fi]!, ft.field === 'title')) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);
       const own = proposed.has(key) || proposed.has(core);
       if (own && (h.kind === 'model' || !h.explicit)) continue;
-      const label = ft.text.slice(ft.tokens[h.from]!.start, ft.tokens[h.coreTo - 1]!.end);
+      const label = ft.text.slice(ft.tokens.start[h.from]!, ft.tokens.end[h.coreTo - 1]!);
       const id = slugify(label);
       if (id === '') continue;
       const known = vocabIds.get(id);
@@ -187,7 +200,7 @@ function patternsOfPaper(w: PaperWork, vocabIds: Map<string, VocabularyEntry>): 
         ? { id, label: known.label, kind: known.kind, source: 'vocabulary' as const, aliases: known.aliases }
         : { id, label, kind: h.kind, source: 'pattern' as const };
       w.found.add(f, spanOf(ft, h.from, h.to, h.rule));
-      addMention(w, fi, id, f.kind, h.from, h.to);
+      addMention(pp, fi, id, f.kind, h.from, h.to);
     }
   });
 }
@@ -200,20 +213,36 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   const opts = resolveExtractOptions(options);
   const vocab = opts.vocabulary ?? bundledVocabulary();
   const matcher = matcherFor(vocab);
-  const works: PaperWork[] = papers.map((paper) => {
-    const fields = fieldTexts(paper);
-    return { paper, fields, found: new PaperFindings(), covered: fields.map((f) => new Uint8Array(f.tokens.length)), mentions: fields.map(() => []) };
-  });
-  for (const w of works) {
-    conceptsOfPaper(w, matcher, opts);
-    if (opts.patterns) patternsOfPaper(w, matcher.byId);
+  // NOTE: one lexicon per run, so token ids and their memos die with the run.
+  const lex = new Lexicon();
+  const scan = new VocabularyScan(matcher, lex);
+  const miner = opts.mine ? new PhraseMiner(lex) : undefined;
+  const scratch = [new Tokens(lex), new Tokens(lex)] as const;
+  const works: PaperWork[] = [];
+  for (const paper of papers) {
+    const w: PaperWork = { paper, texts: [paper.title, paper.abstract], found: new PaperFindings(), mentions: [[], []] };
+    const fields = FIELDS.map((field, fi) => ({ field, text: w.texts[fi]!, tokens: scratch[fi]!.fill(w.texts[fi]!) }));
+    const [title, abstract] = fields as [FieldText, FieldText];
+    const pp: PaperPass = {
+      w,
+      fields,
+      covered: fields.map((f) => new Uint8Array(f.tokens.n)),
+      own: findProposed(title.text, title.tokens, abstract.text, abstract.tokens),
+    };
+    conceptsOfPaper(pp, scan, opts);
+    if (opts.patterns) patternsOfPaper(pp, matcher.byId);
+    if (miner) {
+      fields.forEach((ft, fi) => miner.add(fi, ft.tokens, pp.covered[fi]!));
+      miner.endPaper();
+    }
+    works.push(w);
   }
   harmoniseKinds(works, matcher.byId);
-  if (opts.mine) mineKeyphrases(works, opts, matcher.byId);
+  if (miner) mineKeyphrases(works, miner, opts, matcher.byId);
   const perPaper: PaperExtraction[] = works.map((w) => {
     const concepts = [...w.found.byId.values()].map(toPaperConcept).sort((a, b) => firstPos(a) - firstPos(b) || (a.id < b.id ? -1 : 1));
     const results = opts.results
-      ? w.fields.flatMap((ft, fi) => findResults(ft.field, ft.text, [...w.mentions[fi]!].sort((a, b) => a.start - b.start)))
+      ? FIELDS.flatMap((field, fi) => findResults(field, w.texts[fi]!, [...w.mentions[fi]!].sort((a, b) => a.start - b.start)))
       : [];
     return { id: w.paper.id, title: w.paper.title, concepts, results };
   });
@@ -252,29 +281,21 @@ function harmoniseKinds(works: PaperWork[], vocabIds: Map<string, VocabularyEntr
 }
 
 /** Recurring phrases across the corpus, added to each paper where they are among its most distinctive. */
-function mineKeyphrases(works: PaperWork[], opts: ExtractOptions, vocabIds: Map<string, VocabularyEntry>): void {
-  const perPaper = works.map((w) => w.fields.map((ft, fi) => candidatePhrases(ft.text, ft.tokens, w.covered[fi]!)));
-  const df = new Map<string, number>();
-  for (const fields of perPaper) {
-    const seen = new Set<string>();
-    for (const cands of fields) for (const c of cands) seen.add(c.key);
-    for (const key of seen) df.set(key, (df.get(key) ?? 0) + 1);
-  }
-  const scored = scorePhrases(df, works.length, opts.minedMinPapers, opts.minedMaxShare);
-  if (scored.size === 0 || opts.minedPerPaper === 0) return;
+function mineKeyphrases(works: PaperWork[], miner: PhraseMiner, opts: ExtractOptions, vocabIds: Map<string, VocabularyEntry>): void {
+  if (opts.minedPerPaper === 0) return;
   const taken = new Set<string>(); // ids used by other concepts, so mined ids never collide across kinds
   for (const w of works) for (const id of w.found.byId.keys()) taken.add(id);
   works.forEach((w, wi) => {
-    const best = new Map<string, { phrase: MinedPhrase; occ: Array<{ fi: number; from: number; to: number }> }>();
-    perPaper[wi]!.forEach((cands, fi) => {
-      for (const c of cands) {
-        const phrase = scored.get(c.key);
-        if (!phrase) continue;
-        let cur = best.get(c.key);
-        if (!cur) best.set(c.key, (cur = { phrase, occ: [] }));
-        cur.occ.push({ fi, from: c.from, to: c.to });
-      }
-    });
+    const best = new Map<number, { phrase: MinedPhrase; occ: Array<{ fi: number; start: number; end: number }> }>();
+    const occ = miner.occurrences;
+    for (let o = miner.occFrom(wi); o < miner.occTo(wi); o += 4) {
+      const pid = occ[o]!;
+      const phrase = miner.phrase(pid, opts.minedMinPapers, opts.minedMaxShare);
+      if (!phrase) continue;
+      let cur = best.get(pid);
+      if (!cur) best.set(pid, (cur = { phrase, occ: [] }));
+      cur.occ.push({ fi: occ[o + 1]!, start: occ[o + 2]!, end: occ[o + 3]! });
+    }
     if (best.size === 0) return;
     const ranked = [...best.values()].sort((a, b) => b.phrase.score - a.phrase.score || (a.phrase.key < b.phrase.key ? -1 : 1));
     const chosen: string[] = [];
@@ -285,13 +306,13 @@ function mineKeyphrases(works: PaperWork[], opts: ExtractOptions, vocabIds: Map<
       if (vocabIds.has(id) || (taken.has(id) && !w.found.byId.has(id))) continue;
       chosen.push(phrase.key);
       for (const o of occ) {
-        const ft = w.fields[o.fi]!;
-        const span = spanOf(ft, o.from, o.to, 'mined');
+        const span: Span = { field: FIELDS[o.fi]!, start: o.start, end: o.end, text: w.texts[o.fi]!.slice(o.start, o.end), rule: 'mined' };
         w.found.add({ id, label: phrase.label, kind: phrase.kind, source: 'mined', score: phrase.score }, span);
       }
     }
   });
 }
+
 /** Every concept found, sorted by id, with the aliases seen in any paper. */
 function collectConcepts(papers: PaperExtraction[]): Concept[] {
   const all = new Map<string, Concept>();

@@ -1,7 +1,8 @@
-// The vocabulary matcher: one pass over a field's tokens with a Map of phrase keys (longest match wins).
+// The vocabulary matcher: one pass over a field's tokens through a character trie of phrase keys (longest match wins).
 import type { ConceptKind } from './types.ts';
-import { Gap, phraseKey, rawKey, type Token } from './tokenize.ts';
+import { Gap, Shape, phraseKey, rawKey, type Lexicon, type Tokens } from './tokenize.ts';
 import type { Vocabulary, VocabularyEntry } from './vocabulary.ts';
+import { PairMap } from './int-tables.ts';
 
 interface Candidate {
   entry: VocabularyEntry;
@@ -9,10 +10,13 @@ interface Candidate {
   raw?: string;
 }
 
+/** A compiled vocabulary: a trie over the characters of the phrase keys (token keys run together). */
 export interface Matcher {
   byKey: Map<string, Candidate[]>;
-  /** Every character prefix of every key: a scan stops as soon as its key leaves this set. */
-  prefixes: Set<string>;
+  /** Trie edges: node * 65536 + char code → child node; node 0 is the root. */
+  edges: Map<number, number>;
+  /** Candidates of the key ending at each node. */
+  cands: Array<Candidate[] | undefined>;
   byId: Map<string, VocabularyEntry>;
   maxTokens: number;
 }
@@ -31,8 +35,9 @@ const NAMED_KINDS: ReadonlySet<ConceptKind> = new Set(['model', 'benchmark', 'da
 
 export function compileMatcher(vocab: Vocabulary): Matcher {
   const byKey = new Map<string, Candidate[]>();
-  const prefixes = new Set<string>();
   const byId = new Map<string, VocabularyEntry>();
+  const edges = new Map<number, number>();
+  const cands: Array<Candidate[] | undefined> = [undefined];
   let maxTokens = 1;
   for (const entry of vocab.concepts) {
     byId.set(entry.id, entry);
@@ -40,18 +45,103 @@ export function compileMatcher(vocab: Vocabulary): Matcher {
       const key = phraseKey(form);
       if (key === '') continue;
       const cand: Candidate = entry.caseSensitive ? { entry, raw: rawKey(form) } : { entry };
-      const list = byKey.get(key);
+      let list = byKey.get(key);
       if (list) {
         if (!list.some((c) => c.entry === entry && c.raw === cand.raw)) list.push(cand);
-      } else byKey.set(key, [cand]);
-      for (let k = 1; k <= key.length; k++) prefixes.add(key.slice(0, k));
+      } else {
+        byKey.set(key, (list = [cand]));
+        let node = 0;
+        for (let k = 0; k < key.length; k++) {
+          const e = node * 65536 + key.charCodeAt(k);
+          let child = edges.get(e);
+          if (child === undefined) {
+            child = cands.length;
+            cands.push(undefined);
+            edges.set(e, child);
+          }
+          node = child;
+        }
+        cands[node] = list;
+      }
       maxTokens = Math.max(maxTokens, form.split(/[\s\-]+/).length + 2);
     }
   }
-  return { byKey, prefixes, byId, maxTokens };
+  return { byKey, edges, cands, byId, maxTokens };
 }
 
-function pick(cands: Candidate[] | undefined, rawText: string): VocabularyEntry | undefined {
+/**
+ * A matcher bound to one run's lexicon: remembers, per token key, which trie node the key leads to, so a token costs one
+ * array read when it starts no phrase (the common case).
+ */
+export class VocabularyScan {
+  /** Norm id → node reached from the root, -1 when none, -2 not yet known. */
+  private root = new Int32Array(0);
+  /** (node, norm id) → node reached + 1, or 0 when none. */
+  private readonly deeper = new PairMap();
+  /** Norm id → the family name of a versioned token ("qwen2" → "qwen"), or null. */
+  private readonly versioned = new Map<number, string | null>();
+
+  constructor(readonly m: Matcher, readonly lex: Lexicon) {}
+
+  private walk(node: number, word: string): number {
+    for (let k = 0; k < word.length && node >= 0; k++) node = this.m.edges.get(node * 65536 + word.charCodeAt(k)) ?? -1;
+    return node;
+  }
+
+  /** The node a token key leads to from the root, or -1: "is this key a prefix of some phrase key". */
+  rootOf(nid: number): number {
+    if (nid >= this.root.length) {
+      let cap = Math.max(1024, this.root.length);
+      while (cap <= nid) cap *= 2;
+      const next = new Int32Array(cap).fill(-2);
+      next.set(this.root);
+      this.root = next;
+    }
+    let v = this.root[nid]!;
+    if (v === -2) {
+      v = this.walk(0, this.lex.norms[nid]!);
+      this.root[nid] = v;
+    }
+    return v;
+  }
+
+  step(node: number, nid: number): number {
+    const v = this.deeper.get(node, nid);
+    if (v !== PairMap.MISSING) return v - 1;
+    const next = this.walk(node, this.lex.norms[nid]!);
+    this.deeper.set(node, nid, next + 1);
+    return next;
+  }
+
+  /** The family key of a token like "qwen2" / "internvl2.5" / "aime24", or null. */
+  versionedFamily(nid: number): string | null {
+    let v = this.versioned.get(nid);
+    if (v === undefined) {
+      const norm = this.lex.norms[nid]!;
+      const lastCode = norm.charCodeAt(norm.length - 1);
+      const r = lastCode >= 48 && lastCode <= 57 ? /^([a-z][a-z-]*?[a-z])v?\d+(\.\d+)*$/.exec(norm) : null;
+      v = r ? r[1]! : null;
+      this.versioned.set(nid, v);
+    }
+    return v;
+  }
+}
+
+function pick(cands: Candidate[] | undefined, tokens: Tokens, from: number, to: number): VocabularyEntry | undefined {
+  if (!cands) return undefined;
+  let rawText: string | undefined;
+  for (const c of cands) {
+    if (c.raw === undefined) return c.entry;
+    if (rawText === undefined) {
+      rawText = '';
+      for (let k = from; k < to; k++) rawText += tokens.raw(k);
+    }
+    if (c.raw === rawText) return c.entry;
+  }
+  return undefined;
+}
+
+function pickRaw(cands: Candidate[] | undefined, rawText: string): VocabularyEntry | undefined {
   if (!cands) return undefined;
   for (const c of cands) if (c.raw === undefined || c.raw === rawText) return c.entry;
   return undefined;
@@ -67,56 +157,55 @@ const BENCH_SUFFIX = /^(test|val|validation|dev|testdev|std|mini|lite|full|verif
 const MODEL_SPACED = /^(v?\d+(\.\d+)*[bmkt]?|\d+x\d+[bm])$/;
 
 /** Finds vocabulary phrases, longest first, each token in at most one match. */
-export function matchVocabulary(m: Matcher, tokens: Token[]): DictMatch[] {
+export function matchVocabulary(scan: VocabularyScan, tokens: Tokens): DictMatch[] {
+  const m = scan.m;
   const out: DictMatch[] = [];
-  const n = tokens.length;
+  const { n, nid, gap } = tokens;
   let i = 0;
   while (i < n) {
-    let key = '';
-    let rawText = '';
-    let best: { entry: VocabularyEntry; to: number } | undefined;
-    for (let j = i; j < n && j < i + m.maxTokens; j++) {
-      const t = tokens[j]!;
-      if (j > i && t.gap !== Gap.Join && t.gap !== Gap.Space) break;
-      key += t.norm;
-      rawText += t.raw;
-      if (!m.prefixes.has(key)) break;
-      const e = pick(m.byKey.get(key), rawText);
-      if (e) best = { entry: e, to: j + 1 };
+    let node = scan.rootOf(nid[i]!);
+    let bestEntry: VocabularyEntry | undefined;
+    let bestTo = 0;
+    for (let j = i; node >= 0; ) {
+      const e = pick(m.cands[node], tokens, i, j + 1);
+      if (e) {
+        bestEntry = e;
+        bestTo = j + 1;
+      }
+      j++;
+      if (j >= n || j >= i + m.maxTokens || (gap[j] !== Gap.Join && gap[j] !== Gap.Space)) break;
+      node = scan.step(node, nid[j]!);
     }
     let rule = 'vocabulary';
-    if (!best) {
+    if (!bestEntry) {
       // "Qwen2", "InternVL2", "AIME24": a family name with its version run on.
-      const t = tokens[i]!;
-      const lastCode = t.norm.charCodeAt(t.norm.length - 1);
-      const v = lastCode >= 48 && lastCode <= 57 ? /^([a-z][a-z-]*?[a-z])v?\d+(\.\d+)*$/.exec(t.norm) : null;
-      if (v) {
-        const alpha = v[1]!;
-        const e = pick(m.byKey.get(alpha), t.raw.slice(0, alpha.length));
+      const alpha = (tokens.shape[i]! & Shape.NormEndsDigit) !== 0 ? scan.versionedFamily(nid[i]!) : null;
+      if (alpha !== null) {
+        const e = pickRaw(m.byKey.get(alpha), tokens.raw(i).slice(0, alpha.length));
         if (e && NAMED_KINDS.has(e.kind)) {
-          best = { entry: e, to: i + 1 };
+          bestEntry = e;
+          bestTo = i + 1;
           rule = 'vocabulary:version';
         }
       }
     }
-    if (!best) {
+    if (!bestEntry) {
       i++;
       continue;
     }
-    const { entry } = best;
+    const entry = bestEntry;
     // "ATP-LLaVA", "Tiny-ImageNet": a name built on a known one is another thing, left to the pattern rules.
-    if (NAMED_KINDS.has(entry.kind) && i > 0 && tokens[i]!.gap === Gap.Join && /[A-Z0-9]/.test(tokens[i - 1]!.raw) && !coveredBefore(out, i - 1)) {
-      i = best.to;
+    if (NAMED_KINDS.has(entry.kind) && i > 0 && gap[i] === Gap.Join && (tokens.shape[i - 1]! & Shape.UpperOrDigit) !== 0 && !coveredBefore(out, i - 1)) {
+      i = bestTo;
       continue;
     }
-    const to = extendVariant(tokens, best.to, entry.kind);
+    const to = extendVariant(tokens, bestTo, entry.kind);
     // "NEMOTRON-CROSSTHINK", "LLaVA-Critic": a known name with a capitalised piece run on is a new name too.
-    const next = tokens[to];
-    if (NAMED_KINDS.has(entry.kind) && next !== undefined && next.gap === Gap.Join && /^[A-Z]/.test(next.raw) && !m.prefixes.has(next.norm)) {
+    if (NAMED_KINDS.has(entry.kind) && to < n && gap[to] === Gap.Join && (tokens.shape[to]! & Shape.FirstUpper) !== 0 && scan.rootOf(nid[to]!) < 0) {
       i = to;
       continue;
     }
-    out.push({ entry, from: i, to, coreTo: best.to, rule });
+    out.push({ entry, from: i, to, coreTo: bestTo, rule });
     i = to;
   }
   return out;
@@ -128,21 +217,22 @@ function coveredBefore(out: DictMatch[], idx: number): boolean {
 }
 
 /** Absorbs the variant suffixes of a name: splits and resolutions of benchmarks, versions and sizes of models. */
-function extendVariant(tokens: Token[], to: number, kind: ConceptKind): number {
+function extendVariant(tokens: Tokens, to: number, kind: ConceptKind): number {
   let k = to;
+  const { n, gap } = tokens;
   if (kind === 'model') {
-    while (k < tokens.length) {
-      const t = tokens[k]!;
-      const prev = tokens[k - 1]!.norm;
-      if (t.gap === Gap.Join && (/\d/.test(t.norm) || MODEL_SUFFIX.has(t.norm) || prev === 'distill')) k++;
-      else if (t.gap === Gap.Space && MODEL_SPACED.test(t.norm)) k++;
+    while (k < n) {
+      const norm = tokens.norm(k);
+      const prev = tokens.norm(k - 1);
+      if (gap[k] === Gap.Join && (/\d/.test(norm) || MODEL_SUFFIX.has(norm) || prev === 'distill')) k++;
+      else if (gap[k] === Gap.Space && MODEL_SPACED.test(norm)) k++;
       else break;
     }
   } else if (kind === 'benchmark' || kind === 'dataset') {
-    while (k < tokens.length) {
-      const t = tokens[k]!;
-      if (t.gap === Gap.Join && BENCH_SUFFIX.test(t.norm)) k++;
-      else if ((t.gap === Gap.Space || t.gap === Gap.Slash) && /^(\d{2}|\d{4}|\d+k|\d+x\d+)$/.test(t.norm)) k++;
+    while (k < n) {
+      const norm = tokens.norm(k);
+      if (gap[k] === Gap.Join && BENCH_SUFFIX.test(norm)) k++;
+      else if ((gap[k] === Gap.Space || gap[k] === Gap.Slash) && /^(\d{2}|\d{4}|\d+k|\d+x\d+)$/.test(norm)) k++;
       else break;
     }
   }

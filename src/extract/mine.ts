@@ -1,8 +1,9 @@
 // Keyphrases mined from the corpus: recurring noun-like phrases nobody listed, scored by document frequency × IDF.
 import type { ConceptKind } from './types.ts';
-import { Gap, type Token } from './tokenize.ts';
+import { Gap, Shape, wordSet, type Lexicon, type Tokens } from './tokenize.ts';
+import { PairMap } from './int-tables.ts';
 
-const STOP = new Set(
+const STOP = wordSet(
   ('a an the of in on for to and or with by from as at into over under via is are was were be been being this that these those ' +
     'it its their our we they which who whose than then while when where both each such more most less fewer very also only ' +
     'not no can could may might will would should must has have had do does did using used use based new novel existing ' +
@@ -22,45 +23,130 @@ export interface MinedPhrase {
   kind: ConceptKind;
 }
 
-/** Candidate phrases of a field: 2–4 lower-case words in a row, no stop word at either end. */
-export function candidatePhrases(text: string, tokens: Token[], covered: Uint8Array): Array<{ key: string; from: number; to: number }> {
-  const out: Array<{ key: string; from: number; to: number }> = [];
-  const word = tokens.map((t) => isLowerWord(t.raw));
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (covered[i] || !word[i] || t.raw.length < 3 || STOP.has(t.norm)) continue;
-    let key = t.norm;
-    for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
-      const u = tokens[j]!;
-      if (covered[j] || (u.gap !== Gap.Space && u.gap !== Gap.Join) || !word[j]) break;
-      // NOTE: no stop word anywhere, so phrases stay noun-like ("token pruning", not "number of token").
-      if (STOP.has(u.norm)) break;
-      key += (u.gap === Gap.Join ? '-' : ' ') + u.norm;
-      if (u.raw.length >= 3) out.push({ key, from: i, to: j + 1 });
-    }
-  }
-  return out;
-}
-
-function isLowerWord(raw: string): boolean {
-  for (let k = 0; k < raw.length; k++) {
-    const c = raw.charCodeAt(k);
-    if (c < 97 || c > 122) return false;
-  }
-  return true;
+function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= a.length) return a;
+  const b = new Int32Array(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 const TASK_HEADS = /(generation|recognition|answering|understanding|reasoning|translation|retrieval|classification|detection|segmentation|summarization|captioning|editing|planning|synthesis)$/;
 
-/** Scores phrases by their spread over the corpus: counted once per paper, so the cost is linear in the papers. */
-export function scorePhrases(docFreq: Map<string, number>, papers: number, minPapers: number, maxShare: number): Map<string, MinedPhrase> {
-  const out = new Map<string, MinedPhrase>();
-  const maxDf = Math.max(minPapers, Math.floor(maxShare * papers));
-  for (const [key, df] of docFreq) {
-    if (df < minPapers || df > maxDf) continue;
-    const words = key.split(/[ -]/).length;
-    const score = Math.round(df * Math.log((papers + 1) / df) * Math.log2(1 + words) * 1000) / 1000;
-    out.set(key, { key, label: key, df, score, kind: TASK_HEADS.test(key) ? 'task' : 'method' });
+/**
+ * Candidate phrases across the corpus: 2–4 lower-case words in a row, no stop word anywhere, counted once per paper.
+ * Papers are added one by one (add, then endPaper); phrases are scored once all are in. Linear in the papers.
+ */
+export class PhraseMiner {
+  private readonly pairs = new PairMap();
+  /** Phrase id → prefix (a norm id for one word, else -1 - phrase id), last norm id * 2 + joined, word count. */
+  private prefix = new Int32Array(1 << 14);
+  private last = new Int32Array(1 << 14);
+  private words = new Int32Array(1 << 14);
+  private df = new Int32Array(1 << 14);
+  private seenIn = new Int32Array(1 << 14);
+  /** Occurrences, four ints each (phrase id, field, start, end), and where each paper's run begins. */
+  private occ = new Int32Array(1 << 16);
+  private occLen = 0;
+  private readonly paperStart: number[] = [0];
+  private readonly phrases = new Map<number, MinedPhrase>();
+  private readonly keys = new Map<number, string>();
+
+  constructor(private readonly lex: Lexicon) {}
+
+  get papers(): number {
+    return this.paperStart.length - 1;
   }
-  return out;
+
+  /** Adds the candidates of one field of the current paper; `covered` marks tokens other rules explained. */
+  add(field: number, tokens: Tokens, covered: Uint8Array): void {
+    const { lex } = this;
+    const { n, nid, gap, shape, start, end } = tokens;
+    const doc = this.papers;
+    const word = (k: number): boolean => !covered[k] && (shape[k]! & Shape.LowerAscii) !== 0;
+    for (let i = 0; i < n; i++) {
+      if (!word(i) || end[i]! - start[i]! < 3 || lex.is(STOP, nid[i]!)) continue;
+      let pre = nid[i]!;
+      for (let j = i + 1; j < Math.min(n, i + 4); j++) {
+        if ((gap[j] !== Gap.Space && gap[j] !== Gap.Join) || !word(j)) break;
+        // NOTE: no stop word anywhere, so phrases stay noun-like ("token pruning", not "number of token").
+        if (lex.is(STOP, nid[j]!)) break;
+        const lastCode = nid[j]! * 2 + (gap[j] === Gap.Join ? 1 : 0);
+        const pid = this.pairs.intern(pre, lastCode);
+        if (pid >= this.prefix.length) this.growPhrases(pid + 1);
+        if (this.words[pid] === 0) {
+          this.prefix[pid] = pre;
+          this.last[pid] = lastCode;
+          this.words[pid] = j - i + 1;
+        }
+        pre = -1 - pid;
+        if (end[j]! - start[j]! < 3) continue;
+        if (this.seenIn[pid] !== doc + 1) {
+          this.seenIn[pid] = doc + 1;
+          this.df[pid]!++;
+        }
+        if (this.occLen + 4 > this.occ.length) this.occ = grow(this.occ, this.occLen + 4);
+        this.occ[this.occLen++] = pid;
+        this.occ[this.occLen++] = field;
+        this.occ[this.occLen++] = start[i]!;
+        this.occ[this.occLen++] = end[j]!;
+      }
+    }
+  }
+
+  /** Closes the current paper. */
+  endPaper(): void {
+    this.paperStart.push(this.occLen);
+  }
+
+  private growPhrases(size: number): void {
+    this.prefix = grow(this.prefix, size);
+    this.last = grow(this.last, size);
+    this.words = grow(this.words, size);
+    this.df = grow(this.df, size);
+    this.seenIn = grow(this.seenIn, size);
+  }
+
+  /** The phrase as written in keys: words joined by " " or "-" as in the text where it was first seen. */
+  key(pid: number): string {
+    let k = this.keys.get(pid);
+    if (k === undefined) {
+      const pre = this.prefix[pid]!;
+      const last = this.last[pid]!;
+      const head = pre >= 0 ? this.lex.norms[pre]! : this.key(-1 - pre);
+      k = head + (last & 1 ? '-' : ' ') + this.lex.norms[last >> 1]!;
+      this.keys.set(pid, k);
+    }
+    return k;
+  }
+
+  /** Occurrences of paper `doc` are at o = occFrom(doc), o + 4, … below occTo(doc): occ[o] phrase id, then field, start, end. */
+  occFrom(doc: number): number {
+    return this.paperStart[doc]!;
+  }
+
+  occTo(doc: number): number {
+    return this.paperStart[doc + 1]!;
+  }
+
+  get occurrences(): Int32Array {
+    return this.occ;
+  }
+
+  /**
+   * The scored phrase, or undefined when it is too rare (fewer than minPapers papers) or too common (more than maxShare
+   * of them): score = df × ln((N + 1) / df) × log2(1 + words).
+   */
+  phrase(pid: number, minPapers: number, maxShare: number): MinedPhrase | undefined {
+    const papers = this.papers;
+    const df = this.df[pid]!;
+    if (df < minPapers || df > Math.max(minPapers, Math.floor(maxShare * papers))) return undefined;
+    let p = this.phrases.get(pid);
+    if (p === undefined) {
+      const key = this.key(pid);
+      const score = Math.round(df * Math.log((papers + 1) / df) * Math.log2(1 + this.words[pid]!) * 1000) / 1000;
+      p = { key, label: key, df, score, kind: TASK_HEADS.test(key) ? 'task' : 'method' };
+      this.phrases.set(pid, p);
+    }
+    return p;
+  }
 }

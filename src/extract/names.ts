@@ -1,5 +1,5 @@
 // What a name looks like in an abstract: runs of hyphen-joined tokens such as "FlexVAR", "CT-RATE-JPN", "VideoGPT+".
-import { Gap, type Token } from './tokenize.ts';
+import { Gap, Shape, type Tokens, type WordTest } from './tokenize.ts';
 
 /** Upper-case words that are not names of benchmarks or models. */
 const NOT_NAMES = new Set([
@@ -22,6 +22,10 @@ export function isWeakNameToken(raw: string): boolean {
   return /^[A-Z][a-z]{2,}$/.test(raw) && !NOT_NAMES.has(raw.toLowerCase());
 }
 
+const STRONG: WordTest = { on: 'raw', test: isStrongNameToken };
+const WEAK: WordTest = { on: 'raw', test: isWeakNameToken };
+const SIZE_BM: WordTest = { on: 'raw', test: (raw) => /^\d+(\.\d+)?[BM]$/.test(raw) };
+
 export interface NameRun {
   from: number;
   to: number;
@@ -29,29 +33,34 @@ export interface NameRun {
 }
 
 /** The run of hyphen-joined tokens around index i, if it looks like a name. */
-export function nameRunAt(tokens: Token[], i: number, covered: Uint8Array): NameRun | undefined {
+export function nameRunAt(tokens: Tokens, i: number, covered: Uint8Array): NameRun | undefined {
   if (covered[i]) return undefined;
-  const c0 = tokens[i]!.raw.charCodeAt(0);
-  // Names start with a capital or a digit ("FlexVAR", "4KPro"), or a lower-case prefix before a capital ("xAR").
-  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57) || /^[a-z]+[A-Z]/.test(tokens[i]!.raw))) return undefined;
+  const shape = tokens.shape;
+  // Names start with a capital or a digit ("FlexVAR", "4KPro"), or a lower-case prefix before a capital ("xAR");
+  // "x-ray", "state-of-the-art" are words, not names.
+  if ((shape[i]! & (Shape.FirstUpper | Shape.FirstDigit | Shape.LowerThenUpper)) === 0) return undefined;
+  const { lex, rid, gap, n } = tokens;
   let to = i + 1;
-  while (to < tokens.length && tokens[to]!.gap === Gap.Join && !covered[to]) to++;
+  while (to < n && gap[to] === Gap.Join && !covered[to]) to++;
   let strong = false;
-  for (let k = i; k < to; k++) if (isStrongNameToken(tokens[k]!.raw)) strong = true;
+  for (let k = i; k < to; k++) if (lex.is(STRONG, rid[k]!)) strong = true;
   // "Zebra-Llama-8B": capitalised pieces with a size are a model name.
-  if (!strong && to - i > 1 && /^\d+(\.\d+)?[BM]$/.test(tokens[to - 1]!.raw) && tokens.slice(i, to - 1).every((t) => /^[A-Z]/.test(t.raw))) strong = true;
-  const first = tokens[i]!.raw;
-  if (!/^[A-Z0-9]|^[a-z]+[A-Z]/.test(first)) return undefined; // "x-ray", "state-of-the-art": words, not names
-  if (!strong && !(to - i === 1 && isWeakNameToken(first))) {
+  if (!strong && to - i > 1 && lex.is(SIZE_BM, rid[to - 1]!) && allFirstUpper(tokens, i, to - 1)) strong = true;
+  if (!strong && !(to - i === 1 && lex.is(WEAK, rid[i]!))) {
     // "Aider Polyglot"-like pairs of capitalised words are left to the vocabulary.
-    if (!(to - i > 1 && tokens.slice(i, to).every((t) => /^[A-Z]/.test(t.raw)))) return undefined;
+    if (!(to - i > 1 && allFirstUpper(tokens, i, to))) return undefined;
   }
   return { from: i, to, strong };
 }
 
+function allFirstUpper(tokens: Tokens, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if ((tokens.shape[k]! & Shape.FirstUpper) === 0) return false;
+  return true;
+}
+
 /** Sentence starts (". X") make capitalised words unreliable as names. */
-export function atSentenceStart(text: string, tokens: Token[], i: number): boolean {
+export function atSentenceStart(text: string, tokens: Tokens, i: number): boolean {
   if (i === 0) return true;
-  const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+  const gap = text.slice(tokens.end[i - 1]!, tokens.start[i]!);
   return /[.!?:]\s*$/.test(gap) || /\n\s*\n/.test(gap);
 }

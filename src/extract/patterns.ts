@@ -1,6 +1,6 @@
 // Names recognised from how abstracts use them: "on X", "the X benchmark", "X-test", "outperforms X", "X-7B", lists.
 import type { ConceptKind } from './types.ts';
-import { Gap, type Token } from './tokenize.ts';
+import { Gap, type Tokens, type WordTest } from './tokenize.ts';
 import { atSentenceStart, nameRunAt, type NameRun } from './names.ts';
 
 export interface PatternHit {
@@ -26,53 +26,52 @@ const MODEL_NOUNS = new Set(['model', 'method', 'baseline', 'approache', 'approa
 const BENCH_NOUNS = new Set(['benchmark', 'dataset', 'task', 'suite', 'leaderboard']);
 const ON_BLOCKERS = new Set(['based', 'built', 'relie', 'rely', 'depend', 'focu', 'focuse', 'focusing', 'train', 'trained', 'pretrained', 'tuned', 'finetuned', 'conditioned', 'run', 'deployed', 'applied', 'light', 'shed', 'work', 'operate', 'operating', 'act', 'acting', 'rest', 'effect', 'impact', 'emphasis']);
 
-function norm(tokens: Token[], i: number): string {
-  return i >= 0 && i < tokens.length ? tokens[i]!.norm : '';
+function norm(tokens: Tokens, i: number): string {
+  return i >= 0 && i < tokens.n ? tokens.norm(i) : '';
 }
 
 /** True when the tokens before i (within the sentence) say "compared to/with". */
-function comparedBefore(tokens: Token[], i: number): boolean {
+function comparedBefore(tokens: Tokens, i: number): boolean {
   const a = norm(tokens, i - 1);
   const b = norm(tokens, i - 2);
   return (a === 'to' || a === 'with') && (b === 'compared' || b === 'comparison' || b === 'relative');
 }
 
 /** Looks back (same clause) for the noun a list belongs to: "benchmarks such as", "baselines including". */
-function listHeadKind(tokens: Token[], i: number): ConceptKind | undefined {
+function listHeadKind(tokens: Tokens, i: number): ConceptKind | undefined {
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
-    const w = tokens[k]!.norm;
+    const w = tokens.norm(k);
     if (BENCH_NOUNS.has(w)) return 'benchmark';
     if (MODEL_NOUNS.has(w)) return 'model';
-    if (tokens[k]!.gap === Gap.Break && k < i - 1) break;
+    if (tokens.gap[k]! === Gap.Break && k < i - 1) break;
   }
   return undefined;
 }
 
-function coreEnd(tokens: Token[], run: NameRun, kind: ConceptKind): number {
+function coreEnd(tokens: Tokens, run: NameRun, kind: ConceptKind): number {
   let to = run.to;
   const drop = kind === 'model' ? SIZE : SPLIT;
-  while (to - 1 > run.from && tokens[to - 1]!.gap === Gap.Join && drop.test(tokens[to - 1]!.norm)) to--;
+  while (to - 1 > run.from && tokens.gap[to - 1]! === Gap.Join && drop.test(tokens.norm(to - 1))) to--;
   return to;
 }
 
 /** Classifies a name run by its context; undefined when the context says nothing. */
-function classify(text: string, tokens: Token[], run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
+function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
   // A capitalised word is a name only in running text: not at a sentence start, not in a title (Title Case).
   if (!run.strong && (titleCase || atSentenceStart(text, tokens, from))) return undefined;
-  const after = tokens[to];
-  const afterHead = after && after.gap === Gap.Space ? BENCH_HEADS.get(after.norm) : undefined;
+  const afterHead = to < tokens.n && tokens.gap[to] === Gap.Space ? BENCH_HEADS.get(tokens.norm(to)) : undefined;
   if (afterHead) return { kind: afterHead, rule: 'pattern:X-benchmark', explicit: true };
-  const last = tokens[to - 1]!.norm;
+  const last = tokens.norm(to - 1);
   if (to - from > 1 && SPLIT.test(last) && run.strong) return { kind: 'benchmark', rule: 'pattern:X-test', explicit: false };
   if (to - from > 1 && /^\d+(\.\d+)?[bm]$/.test(last)) return { kind: 'model', rule: 'pattern:X-7B', explicit: false };
-  if (tokens[from]!.gap === Gap.Start) return undefined;
+  if (tokens.gap[from]! === Gap.Start) return undefined;
   const b1 = norm(tokens, from - 1);
   const b2 = norm(tokens, from - 2);
   const b3 = norm(tokens, from - 3);
-  const gapBefore = text.slice(tokens[from - 1]!.end, tokens[from]!.start);
+  const gapBefore = text.slice(tokens.end[from - 1]!, tokens.start[from]!);
   const plain = /^\s+$/.test(gapBefore);
-  const singular = !/s$/i.test(tokens[from - 1]!.raw); // "benchmarks Datarus surpasses": not a name for the benchmark
+  const singular = !/s$/i.test(tokens.raw(from - 1)); // "benchmarks Datarus surpasses": not a name for the benchmark
   if (plain && ((BENCH_HEADS.has(b1) && singular) || ((b1 === 'called' || b1 === 'named') && BENCH_HEADS.has(b2)))) {
     return { kind: BENCH_HEADS.get(b1) ?? BENCH_HEADS.get(b2)!, rule: 'pattern:benchmark-X', explicit: true };
   }
@@ -91,7 +90,7 @@ function classify(text: string, tokens: Token[], run: NameRun, titleCase: boolea
     const head = listHeadKind(tokens, b1 === 'a' ? from - 2 : from - 1);
     if (head && (run.strong || head === 'model')) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
   }
-  if (/e\.g\.,?\s*$/.test(gapBefore) || /\(e\.g\.,?\s*$/.test(text.slice(Math.max(0, tokens[from]!.start - 8), tokens[from]!.start))) {
+  if (/e\.g\.,?\s*$/.test(gapBefore) || /\(e\.g\.,?\s*$/.test(text.slice(Math.max(0, tokens.start[from]! - 8), tokens.start[from]!))) {
     const head = listHeadKind(tokens, from - 1);
     if (head) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
   }
@@ -99,48 +98,48 @@ function classify(text: string, tokens: Token[], run: NameRun, titleCase: boolea
 }
 
 /** The next list item after a name: ", Y", " and Y", ", and Y", " or Y", skipping a parenthesis "(3.3 FID)". */
-function nextListItem(text: string, tokens: Token[], to: number, covered: Uint8Array): number | undefined {
+function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Array): number | undefined {
   let k = to;
-  if (k >= tokens.length) return undefined;
-  let gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+  if (k >= tokens.n) return undefined;
+  let gap = text.slice(tokens.end[k - 1]!, tokens.start[k]!);
   if (/^\s*\($/.test(gap)) {
     // skip a short parenthesis
     let depth = 1;
-    let p = tokens[k - 1]!.end + gap.length;
+    let p = tokens.end[k - 1]! + gap.length;
     const limit = Math.min(text.length, p + 60);
     for (; p < limit && depth > 0; p++) {
       if (text[p] === '(') depth++;
       else if (text[p] === ')') depth--;
     }
     if (depth !== 0) return undefined;
-    while (k < tokens.length && tokens[k]!.start < p) k++;
-    if (k >= tokens.length) return undefined;
-    gap = text.slice(p, tokens[k]!.start);
+    while (k < tokens.n && tokens.start[k]! < p) k++;
+    if (k >= tokens.n) return undefined;
+    gap = text.slice(p, tokens.start[k]!);
   }
   if (/^\s*,\s*$/.test(gap)) {
-    if (tokens[k]!.norm === 'and' || tokens[k]!.norm === 'or') k++;
-  } else if (/^\s+$/.test(gap) && (tokens[k]!.norm === 'and' || tokens[k]!.norm === 'or')) k++;
+    if (tokens.norm(k) === 'and' || tokens.norm(k) === 'or') k++;
+  } else if (/^\s+$/.test(gap) && (tokens.norm(k) === 'and' || tokens.norm(k) === 'or')) k++;
   else return undefined;
-  if (k >= tokens.length || covered[k] && !/^\s+$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return undefined;
+  if (k >= tokens.n || covered[k] && !/^\s+$/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!))) return undefined;
   return k;
 }
 
 /** Finds names by the way the text uses them. `covered` marks tokens the vocabulary already explained. */
-export function findPatternNames(text: string, tokens: Token[], covered: Uint8Array, titleCase = false): PatternHit[] {
+export function findPatternNames(text: string, tokens: Tokens, covered: Uint8Array, titleCase = false): PatternHit[] {
   const hits: PatternHit[] = [];
   let i = 0;
-  while (i < tokens.length) {
-    if (covered[i] && (i === 0 || !covered[i - 1] || tokens[i]!.gap !== Gap.Join)) {
+  while (i < tokens.n) {
+    if (covered[i] && (i === 0 || !covered[i - 1] || tokens.gap[i]! !== Gap.Join)) {
       // A known name can open a list of unknown ones: "outperforming VAR (3.3 FID) and FlexVAR".
       let to = i + 1;
-      while (to < tokens.length && covered[to] && tokens[to]!.gap === Gap.Join) to++;
+      while (to < tokens.n && covered[to] && tokens.gap[to]! === Gap.Join) to++;
       const c = classify(text, tokens, { from: i, to, strong: true }, titleCase);
       i = to;
       if (c && c.rule !== 'pattern:X-benchmark') i = continueList(text, tokens, covered, to, c, hits);
       continue;
     }
     const run = nameRunAt(tokens, i, covered);
-    if (!run || (run.from > 0 && tokens[run.from]!.gap === Gap.Join && !covered[run.from - 1])) {
+    if (!run || (run.from > 0 && tokens.gap[run.from]! === Gap.Join && !covered[run.from - 1])) {
       i = run ? run.to : i + 1;
       continue;
     }
@@ -157,7 +156,7 @@ export function findPatternNames(text: string, tokens: Token[], covered: Uint8Ar
   return hits;
 }
 
-function continueList(text: string, tokens: Token[], covered: Uint8Array, from: number, c: { kind: ConceptKind; rule: string }, hits: PatternHit[]): number {
+function continueList(text: string, tokens: Tokens, covered: Uint8Array, from: number, c: { kind: ConceptKind; rule: string }, hits: PatternHit[]): number {
   let end = from;
   for (let guard = 0; guard < 8; guard++) {
     const k = nextListItem(text, tokens, end, covered);
@@ -165,7 +164,7 @@ function continueList(text: string, tokens: Token[], covered: Uint8Array, from: 
     if (covered[k]) {
       // a known name in the list: skip over it and keep going
       let e = k + 1;
-      while (e < tokens.length && covered[e] && tokens[e]!.gap === Gap.Join) e++;
+      while (e < tokens.n && covered[e] && tokens.gap[e]! === Gap.Join) e++;
       end = e;
       continue;
     }
@@ -178,30 +177,39 @@ function continueList(text: string, tokens: Token[], covered: Uint8Array, from: 
 }
 
 const PROPOSE_VERBS = new Set(['propose', 'present', 'introduce', 'develop', 'design', 'release', 'build', 'offer', 'call', 'name', 'dub', 'term', 'coin', 'called', 'named', 'dubbed', 'termed', 'coined']);
+const PROPOSE: WordTest = { on: 'norm', test: (w) => PROPOSE_VERBS.has(w) || (w.endsWith('e') && PROPOSE_VERBS.has(w.slice(0, -1))) };
+const NONE = new Uint8Array(0);
+
+/** The keys of tokens from..to run together. */
+export function runKey(tokens: Tokens, from: number, to: number): string {
+  let k = '';
+  for (let i = from; i < to; i++) k += tokens.norm(i);
+  return k;
+}
 
 /**
  * Keys (token norms run together) of the names a paper gives its own work: the title's lead before ":" and the first
  * name after "we propose / present / introduce", "called", "named", within a few words.
  */
-export function findProposed(title: string, titleTokens: Token[], text: string, tokens: Token[]): Set<string> {
+export function findProposed(title: string, titleTokens: Tokens, text: string, tokens: Tokens): Set<string> {
   const out = new Set<string>();
   const colon = title.indexOf(':');
   if (colon > 0) {
-    const lead = titleTokens.filter((t) => t.end <= colon);
-    if (lead.length > 0 && lead.length <= 4) {
-      out.add(lead.map((t) => t.norm).join(''));
-      out.add(lead[0]!.norm); // "Datarus-R1: ..." names "Datarus" too
+    let lead = 0;
+    while (lead < titleTokens.n && titleTokens.end[lead]! <= colon) lead++;
+    if (lead > 0 && lead <= 4) {
+      out.add(runKey(titleTokens, 0, lead));
+      out.add(titleTokens.norm(0)); // "Datarus-R1: ..." names "Datarus" too
     }
   }
-  const none = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const w = tokens[i]!.norm;
-    if (!PROPOSE_VERBS.has(w) && !(w.endsWith('e') && PROPOSE_VERBS.has(w.slice(0, -1)))) continue;
-    for (let k = i + 1; k < Math.min(tokens.length, i + 9); k++) {
-      if (tokens[k]!.gap === Gap.Break && /[.;]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
-      const run = nameRunAt(tokens, k, none);
+  const { lex, nid, n } = tokens;
+  for (let i = 0; i < n; i++) {
+    if (!lex.is(PROPOSE, nid[i]!)) continue;
+    for (let k = i + 1; k < Math.min(n, i + 9); k++) {
+      if (tokens.gap[k]! === Gap.Break && /[.;]/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!))) break;
+      const run = nameRunAt(tokens, k, NONE);
       if (run && run.strong) {
-        out.add(tokens.slice(run.from, run.to).map((t) => t.norm).join(''));
+        out.add(runKey(tokens, run.from, run.to));
         break;
       }
     }

@@ -1,4 +1,4 @@
-// Splits a field into word tokens with offsets and matching keys, in one pass over its characters.
+// Splits a field into word tokens held in typed arrays (offsets, interned ids, gaps, shapes), in one pass over its characters.
 
 /** How a token is joined to the one before it: the gap decides whether a phrase may span it. */
 export enum Gap {
@@ -14,15 +14,23 @@ export enum Gap {
   Break = 4,
 }
 
-export interface Token {
-  start: number;
-  end: number;
-  /** The text as written. */
-  raw: string;
-  /** Lower-case, diacritics removed, plural folded: the matching key. */
-  norm: string;
-  gap: Gap;
-}
+/** Shape bits of a token as written, computed once per distinct spelling. */
+export const Shape = Object.freeze({
+  /** Starts with A–Z. */
+  FirstUpper: 1,
+  /** Starts with 0–9. */
+  FirstDigit: 2,
+  /** Lower-case letters, then a capital: "xAR", "mAP". */
+  LowerThenUpper: 4,
+  /** Has a capital A–Z or a digit anywhere. */
+  UpperOrDigit: 8,
+  /** Only a–z. */
+  LowerAscii: 16,
+  /** Unchanged by toLowerCase(). */
+  Lower: 32,
+  /** The key ends with a digit ("qwen2"). */
+  NormEndsDigit: 64,
+});
 
 function isWordChar(c: number): boolean {
   return (
@@ -36,7 +44,10 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-const JOINERS = new Set(['-', '‐', '‑', '@', '^', '·', '_']);
+/** "-", "‐", "‑", "@", "^", "·", "_": characters that join two pieces of one name. */
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 64 || c === 94 || c === 0xb7 || c === 95;
+}
 
 /** Folds a plural so "LLMs"/"LLM", "accuracies"/"accuracy" share a key; applied alike to vocabulary and text. */
 export function foldWord(lower: string): string {
@@ -51,54 +62,239 @@ export function foldWord(lower: string): string {
   return lower.slice(0, -1);
 }
 
+function stripMarks(lower: string): string {
+  return lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
 export function normalizeWord(raw: string): string {
   let s = raw.toLowerCase();
   // Most words are ASCII; only decompose when needed (NFKD is slow).
-  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  if (/[^\x00-\x7f]/.test(s)) s = stripMarks(s);
   return foldWord(s);
 }
 
-/** Tokens of a text: runs of letters/digits, a "." between digits ("3.5") and trailing "+" ("CodeT5+") kept inside. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  let prevEnd = -1;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isWordChar(c)) {
-      i++;
-      continue;
+function shapeOf(raw: string, norm: string): number {
+  const c0 = raw.charCodeAt(0);
+  let s = 0;
+  if (c0 >= 65 && c0 <= 90) s |= Shape.FirstUpper;
+  if (c0 >= 48 && c0 <= 57) s |= Shape.FirstDigit;
+  if (/^[a-z]+[A-Z]/.test(raw)) s |= Shape.LowerThenUpper;
+  if (/[A-Z0-9]/.test(raw)) s |= Shape.UpperOrDigit;
+  if (/^[a-z]+$/.test(raw)) s |= Shape.LowerAscii;
+  if (raw.toLowerCase() === raw) s |= Shape.Lower;
+  if (isDigit(norm.charCodeAt(norm.length - 1))) s |= Shape.NormEndsDigit;
+  return s;
+}
+
+function grown<T extends Int32Array | Uint8Array | Int8Array>(a: T, size: number, fillWith = 0): T {
+  if (size <= a.length) return a;
+  let cap = Math.max(16, a.length);
+  while (cap < size) cap *= 2;
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  if (fillWith !== 0) b.fill(fillWith, a.length);
+  return b;
+}
+
+/** A word test whose answers a Lexicon remembers per interned id. */
+export interface WordTest {
+  readonly on: 'raw' | 'norm';
+  readonly test: (word: string) => boolean;
+}
+
+/**
+ * Interned spellings of one extraction run: each distinct raw token gets an id once, with its key (lower-case,
+ * diacritics removed, plural folded) and shape, so per-token work is one Map lookup and no allocation survives.
+ */
+export class Lexicon {
+  readonly raws: string[] = [];
+  readonly norms: string[] = [];
+  /** Raw id → norm id. */
+  rawNorm = new Int32Array(1024);
+  /** Raw id → Shape bits. */
+  rawShape = new Uint8Array(1024);
+  /** Raw id → hash of its characters. */
+  private rawHash = new Int32Array(1024);
+  /** Open-addressing table of raw ids (-1 empty), probed by the hash of the characters. */
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private readonly normIds = new Map<string, number>();
+  private readonly memos = new Map<WordTest, Int8Array>();
+
+  /** The id of a raw token. */
+  intern(raw: string): number {
+    return this.internAt(raw, 0, raw.length, !/[^\x00-\x7f]/.test(raw));
+  }
+
+  /**
+   * The id of the raw token text.slice(start, end); `ascii` tells whether it has only ASCII characters (NFKD is skipped
+   * then). NOTE: looked up by its characters in place, so a known token costs no string allocation.
+   */
+  internAt(text: string, start: number, end: number, ascii: boolean): number {
+    let h = 0x811c9dc5;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    const len = end - start;
+    const mask = this.slots.length - 1;
+    let slot = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const rid = this.slots[slot]!;
+      if (rid === -1) break;
+      if (this.rawHash[rid] === h) {
+        const r = this.raws[rid]!;
+        if (r.length === len) {
+          let k = 0;
+          while (k < len && r.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+          if (k === len) return rid;
+        }
+      }
+      slot = (slot + 1) & mask;
     }
-    const start = i;
-    let ascii = c < 128;
-    i++;
-    while (i < n) {
-      const d = text.charCodeAt(i);
-      if (isWordChar(d)) {
-        if (d >= 128) ascii = false;
-        i++;
-      } else if (d === 46 /* . */ && isDigit(text.charCodeAt(i - 1)) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
-      else break;
-    }
-    while (i < n && text.charCodeAt(i) === 43 /* + */) i++;
-    const raw = text.slice(start, i);
-    let gap = Gap.Start;
-    if (prevEnd >= 0) gap = gapKind(text, prevEnd, start);
+    const rid = this.raws.length;
+    const raw = text.slice(start, end);
+    this.raws.push(raw);
+    this.rawHash = grown(this.rawHash, rid + 1);
+    this.rawHash[rid] = h;
+    this.slots[slot] = rid;
+    if (this.raws.length * 2 > this.slots.length) this.rehash();
     let lower = raw.toLowerCase();
     // NOTE: NFKD is slow, so only words with letters beyond ASCII ("Fréchet") are decomposed.
-    if (!ascii) lower = lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-    tokens.push({ start, end: i, raw, norm: foldWord(lower), gap });
-    prevEnd = i;
+    if (!ascii) lower = stripMarks(lower);
+    const norm = foldWord(lower);
+    let nid = this.normIds.get(norm);
+    if (nid === undefined) {
+      nid = this.norms.length;
+      this.norms.push(norm);
+      this.normIds.set(norm, nid);
+    }
+    this.rawNorm = grown(this.rawNorm, rid + 1);
+    this.rawShape = grown(this.rawShape, rid + 1);
+    this.rawNorm[rid] = nid;
+    this.rawShape[rid] = shapeOf(raw, norm);
+    return rid;
   }
-  return tokens;
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let rid = 0; rid < this.raws.length; rid++) {
+      const h = this.rawHash[rid]!;
+      let slot = (h ^ (h >>> 16)) & mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+      this.slots[slot] = rid;
+    }
+  }
+
+  /** The norm id of a word, or -1 when no token had it. */
+  normId(norm: string): number {
+    return this.normIds.get(norm) ?? -1;
+  }
+
+  /** test(word) for a raw or norm id, computed once per id. */
+  is(t: WordTest, id: number): boolean {
+    let memo = this.memos.get(t);
+    if (memo === undefined || id >= memo.length) {
+      memo = grown(memo ?? new Int8Array(0), Math.max(id + 1, (t.on === 'raw' ? this.raws : this.norms).length));
+      this.memos.set(t, memo);
+    }
+    let v = memo[id]!;
+    if (v === 0) {
+      v = t.test(t.on === 'raw' ? this.raws[id]! : this.norms[id]!) ? 1 : 2;
+      memo[id] = v;
+    }
+    return v === 1;
+  }
+}
+
+/** A set of norms as a WordTest. */
+export function wordSet(words: Iterable<string>): WordTest {
+  const set = new Set(words);
+  return { on: 'norm', test: (w) => set.has(w) };
+}
+
+/**
+ * The tokens of one text, in typed arrays: token i spans text.slice(start[i], end[i]). Buffers are reused by fill(), so
+ * a run over many papers allocates nothing per token.
+ */
+export class Tokens {
+  text = '';
+  n = 0;
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  /** Raw (as written) id in the lexicon. */
+  rid = new Int32Array(256);
+  /** Norm (matching key) id in the lexicon. */
+  nid = new Int32Array(256);
+  gap = new Uint8Array(256);
+  shape = new Uint8Array(256);
+
+  constructor(readonly lex: Lexicon) {}
+
+  /** The text as written. */
+  raw(i: number): string {
+    return this.lex.raws[this.rid[i]!]!;
+  }
+
+  /** Lower-case, diacritics removed, plural folded: the matching key. */
+  norm(i: number): string {
+    return this.lex.norms[this.nid[i]!]!;
+  }
+
+  /** Tokens of a text: runs of letters/digits, a "." between digits ("3.5") and trailing "+" ("CodeT5+") kept inside. */
+  fill(text: string): this {
+    this.text = text;
+    const lex = this.lex;
+    const n = text.length;
+    let count = 0;
+    let i = 0;
+    let prevEnd = -1;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let ascii = c < 128;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isWordChar(d)) {
+          if (d >= 128) ascii = false;
+          i++;
+        } else if (d === 46 /* . */ && isDigit(text.charCodeAt(i - 1)) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
+        else break;
+      }
+      while (i < n && text.charCodeAt(i) === 43 /* + */) i++;
+      if (count === this.start.length) this.grow();
+      const rid = lex.internAt(text, start, i, ascii);
+      this.start[count] = start;
+      this.end[count] = i;
+      this.rid[count] = rid;
+      this.nid[count] = lex.rawNorm[rid]!;
+      this.shape[count] = lex.rawShape[rid]!;
+      this.gap[count] = prevEnd >= 0 ? gapKind(text, prevEnd, start) : Gap.Start;
+      count++;
+      prevEnd = i;
+    }
+    this.n = count;
+    return this;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    this.start = grown(this.start, size);
+    this.end = grown(this.end, size);
+    this.rid = grown(this.rid, size);
+    this.nid = grown(this.nid, size);
+    this.gap = grown(this.gap, size);
+    this.shape = grown(this.shape, size);
+  }
 }
 
 function gapKind(text: string, from: number, to: number): Gap {
   if (to - from === 1) {
-    const ch = text[from]!;
-    if (JOINERS.has(ch)) return Gap.Join;
-    if (ch === '/') return Gap.Slash;
+    const c = text.charCodeAt(from);
+    if (isJoiner(c)) return Gap.Join;
+    if (c === 47 /* / */) return Gap.Slash;
   }
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
@@ -107,12 +303,23 @@ function gapKind(text: string, from: number, to: number): Gap {
   return Gap.Space;
 }
 
+/** Tokens of a short text on a throwaway lexicon: for compiling the vocabulary, not for the hot path. */
+function tokenizeOnce(text: string): Tokens {
+  return new Tokens(new Lexicon()).fill(text);
+}
+
 /** The key of a phrase: its tokens' keys run together, so "MMLU-Pro", "MMLU Pro" and "MMLUPro" are one. */
 export function phraseKey(text: string): string {
-  return tokenize(text).map((t) => t.norm).join('');
+  const t = tokenizeOnce(text);
+  let k = '';
+  for (let i = 0; i < t.n; i++) k += t.norm(i);
+  return k;
 }
 
 /** The phrase as written without separators, for case-sensitive comparison. */
 export function rawKey(text: string): string {
-  return tokenize(text).map((t) => t.raw).join('');
+  const t = tokenizeOnce(text);
+  let k = '';
+  for (let i = 0; i < t.n; i++) k += t.raw(i);
+  return k;
 }
