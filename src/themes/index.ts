@@ -125,7 +125,7 @@ export function detectThemes(
     const scored = scores.get(id) ?? [];
     const theme: Theme = {
       id,
-      name: id === OTHER_THEME_ID ? 'Other' : chooseName(scored, list.length, options.nameConcepts, id),
+      name: id === OTHER_THEME_ID ? 'Other' : chooseName(scored, list.length, options.nameConcepts, id, projection.hubLimit),
       color: colorOf(id),
       size: list.length,
       conceptCount: 0,

@@ -1,13 +1,16 @@
 // Theme names from distinctive concepts: class-based TF-IDF (Grootendorst 2022, BERTopic, arXiv:2203.05794) over papers.
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { ConceptNode } from '../model/graph-json.ts';
-import type { ConceptKind } from '../extract/types.ts';
+import type { ConceptKind, ConceptSource } from '../extract/types.ts';
 
 export interface ScoredConcept {
   id: string;
   label: string;
   kind: ConceptKind;
   parent?: string;
+  source: ConceptSource;
+  /** Papers with the concept in the whole corpus. */
+  df: number;
   /** Papers of the theme that have the concept. */
   papers: number;
   /** Share of the theme's papers with the concept × log(1 + average theme size / papers with it anywhere). */
@@ -34,7 +37,7 @@ export function scoreConcepts(kg: KnowledgeGraph, paperTheme: Map<string, string
     for (const [key, papers] of counts.get(id)!) {
       const c = kg.getNodeAttributes(key) as ConceptNode;
       const score = (papers / size) * Math.log(1 + average / c.df);
-      scored.push({ id: c.conceptId, label: c.label, kind: c.kind, parent: c.parent, papers, score });
+      scored.push({ id: c.conceptId, label: c.label, kind: c.kind, parent: c.parent, source: c.source, df: c.df, papers, score });
     }
     scored.sort((a, b) => b.score - a.score || b.papers - a.papers || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     out.set(id, scored);
@@ -47,11 +50,17 @@ const NAMING_KINDS: ReadonlySet<ConceptKind> = new Set(['method', 'task', 'modal
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** A readable name: the most distinctive concepts shared by several papers, skipping near-repeats ("token pruning" after "visual token pruning"). */
-export function chooseName(scored: ScoredConcept[], size: number, count: number, id: string): string {
+/**
+ * A readable name: the most distinctive concepts shared by several papers, skipping near-repeats ("token pruning" after
+ * "visual token pruning") and, while others remain, hub concepts ("large language model" names no theme).
+ */
+export function chooseName(scored: ScoredConcept[], size: number, count: number, id: string, hubLimit = Infinity): string {
   const minPapers = Math.min(2, size);
+  const topical = (s: ScoredConcept): boolean => NAMING_KINDS.has(s.kind) && s.df <= hubLimit;
+  // NOTE: mined keyphrases come last: they are what the corpus repeats ("reduce the number"), not always a topic.
   const pools = [
-    scored.filter((s) => NAMING_KINDS.has(s.kind) && s.papers >= minPapers),
+    scored.filter((s) => topical(s) && s.source !== 'mined' && s.papers >= minPapers),
+    scored.filter((s) => topical(s) && s.papers >= minPapers),
     scored.filter((s) => s.papers >= minPapers),
     scored,
   ];
