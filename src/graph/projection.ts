@@ -89,6 +89,10 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions): Projec
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
   const k = options.neighbours;
+  const topSim = new Float64Array(k);
+  const topIdx = new Int32Array(k);
+  // Higher similarity first; ties to the paper that comes first, so the result never depends on visiting order.
+  const better = (sim: number, j: number, otherSim: number, otherJ: number): boolean => sim > otherSim || (sim === otherSim && j < otherJ);
   for (let i = 0; i < n; i++) {
     let t = 0;
     for (const [f, w] of vectors[i]) {
@@ -99,16 +103,26 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions): Projec
         acc[j] += w * postWeight[p];
       }
     }
-    const candidates: Array<[number, number]> = [];
+    // NOTE: a paper can touch thousands of others; keep the best k by insertion instead of sorting them all.
+    let kept = 0;
     for (let c = 0; c < t; c++) {
       const j = touched[c];
       const sim = acc[j] / (norms[i] * norms[j]);
-      if (sim >= options.minSimilarity) candidates.push([j, sim]);
       acc[j] = 0;
+      if (sim < options.minSimilarity) continue;
+      if (kept === k && !better(sim, j, topSim[k - 1], topIdx[k - 1])) continue;
+      let at = kept < k ? kept++ : k - 1;
+      while (at > 0 && better(sim, j, topSim[at - 1], topIdx[at - 1])) {
+        topSim[at] = topSim[at - 1];
+        topIdx[at] = topIdx[at - 1];
+        at--;
+      }
+      topSim[at] = sim;
+      topIdx[at] = j;
     }
-    candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    for (let c = 0; c < Math.min(k, candidates.length); c++) {
-      const [j, sim] = candidates[c];
+    for (let c = 0; c < kept; c++) {
+      const j = topIdx[c];
+      const sim = topSim[c];
       const a = paperKeys[Math.min(i, j)];
       const b = paperKeys[Math.max(i, j)];
       if (!graph.hasEdge(a, b)) graph.addEdge(a, b, { weight: sim });
