@@ -85,6 +85,21 @@ describe('exports of a tiny graph', () => {
   });
 });
 
+describe('untrusted paper text', () => {
+  it('control characters, markup and quotes survive every format as text', () => {
+    const nasty = 'A <b>bold</b> & "quoted" title\u0001 with =SUM(1) \uD800 lone surrogate';
+    const papers = TINY_PAPERS.map((p, i) => (i === 0 ? { ...p, title: nasty, abstract: '<script>alert(1)</script>' } : p));
+    const extraction = { ...TINY_EXTRACTION, papers: TINY_EXTRACTION.papers.map((p, i) => (i === 0 ? { ...p, title: nasty } : p)) };
+    const files = exportAll(runPipeline(papers, { seed: 1 }, extraction), ['tiny.txt']);
+    const gexf = parseGexf(Graph, files['graph.gexf']);
+    expect(gexf.getNodeAttribute('paper:t-1', 'label')).toBe('A <b>bold</b> & "quoted" title with =SUM(1)  lone surrogate');
+    expect(gexf.getNodeAttribute('paper:t-1', 'abstract')).toBe('<script>alert(1)</script>');
+    expect(parseGraphml(Graph, files['graph.graphml']).getNodeAttribute('paper:t-1', 'label')).toContain('<b>bold</b> & "quoted"');
+    expect(JSON.parse(files['graph.json']).graph.nodes[0].attributes.label).toBe(nasty);
+    expect(files['nodes.csv']).toContain('"A <b>bold</b> & ""quoted"" title');
+  });
+});
+
 describe('csvCell', () => {
   it('quotes per RFC 4180 and defuses spreadsheet formulas in untrusted text', () => {
     expect(csvCell('plain')).toBe('plain');
