@@ -1,5 +1,4 @@
 // Text helpers every exporter shares: characters XML cannot hold, evidence as one line, attribute rows per node.
-import type { KnowledgeGraph } from '../graph/index.ts';
 import type { EdgeAttributes, NodeAttributes, Theme } from '../model/graph-json.ts';
 
 // NOTE: paper text is untrusted: control characters and lone surrogates would make the XML unparsable, so they go.
@@ -57,5 +56,3 @@ export function flatNodeAttributes(attr: NodeAttributes, themeNames: Map<string,
 export function themeNameMap(themes: Theme[]): Map<string, string> {
   return new Map(themes.map((t) => [t.id, t.name]));
 }
-
-export type { KnowledgeGraph };
