@@ -53,7 +53,9 @@ export class PaperFindings {
   add(f: Omit<Finding, 'spans' | 'aliases'> & { aliases?: string[] }, span: Span): Finding {
     let cur = this.byId.get(f.id);
     if (!cur) {
-      cur = { ...f, aliases: [...(f.aliases ?? [])], spans: [] };
+      cur = { id: f.id, label: f.label, kind: f.kind, source: f.source, aliases: f.aliases ? f.aliases.slice() : [], spans: [] };
+      if (f.parent !== undefined) cur.parent = f.parent;
+      if (f.score !== undefined) cur.score = f.score;
       this.byId.set(f.id, cur);
     }
     this.addSpan(cur, span);
@@ -218,15 +220,17 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   const scan = new VocabularyScan(matcher, lex);
   const miner = opts.mine ? new PhraseMiner(lex) : undefined;
   const scratch = [new Tokens(lex), new Tokens(lex)] as const;
+  let coverScratch = [new Uint8Array(1024), new Uint8Array(1024)];
   const works: PaperWork[] = [];
   for (const paper of papers) {
     const w: PaperWork = { paper, texts: [paper.title, paper.abstract], found: new PaperFindings(), mentions: [[], []] };
     const fields = FIELDS.map((field, fi) => ({ field, text: w.texts[fi]!, tokens: scratch[fi]!.fill(w.texts[fi]!) }));
     const [title, abstract] = fields as [FieldText, FieldText];
+    if (coverScratch.some((c, fi) => c.length < fields[fi]!.tokens.n)) coverScratch = fields.map((f, fi) => new Uint8Array(Math.max(f.tokens.n, 2 * coverScratch[fi]!.length)));
     const pp: PaperPass = {
       w,
       fields,
-      covered: fields.map((f) => new Uint8Array(f.tokens.n)),
+      covered: coverScratch,
       own: findProposed(title.text, title.tokens, abstract.text, abstract.tokens),
     };
     conceptsOfPaper(pp, scan, opts);
@@ -235,6 +239,7 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
       fields.forEach((ft, fi) => miner.add(fi, ft.tokens, pp.covered[fi]!));
       miner.endPaper();
     }
+    fields.forEach((f, fi) => coverScratch[fi]!.fill(0, 0, f.tokens.n));
     works.push(w);
   }
   harmoniseKinds(works, matcher.byId);
@@ -283,30 +288,45 @@ function harmoniseKinds(works: PaperWork[], vocabIds: Map<string, VocabularyEntr
 /** Recurring phrases across the corpus, added to each paper where they are among its most distinctive. */
 function mineKeyphrases(works: PaperWork[], miner: PhraseMiner, opts: ExtractOptions, vocabIds: Map<string, VocabularyEntry>): void {
   if (opts.minedPerPaper === 0) return;
+  miner.finish(opts.minedMinPapers, opts.minedMaxShare);
   const taken = new Set<string>(); // ids used by other concepts, so mined ids never collide across kinds
   for (const w of works) for (const id of w.found.byId.keys()) taken.add(id);
+  const occ = miner.occurrences;
+  // NOTE: phrase id → its entry in the current paper's list, valid while stamp[pid] is the paper's index.
+  const slot = new Int32Array(miner.phraseCount);
+  const stamp = new Int32Array(miner.phraseCount).fill(-1);
   works.forEach((w, wi) => {
-    const best = new Map<number, { phrase: MinedPhrase; occ: Array<{ fi: number; start: number; end: number }> }>();
-    const occ = miner.occurrences;
+    const found: Array<{ phrase: MinedPhrase; occ: number[] }> = [];
     for (let o = miner.occFrom(wi); o < miner.occTo(wi); o += 4) {
       const pid = occ[o]!;
-      const phrase = miner.phrase(pid, opts.minedMinPapers, opts.minedMaxShare);
+      const phrase = miner.phrase(pid);
       if (!phrase) continue;
-      let cur = best.get(pid);
-      if (!cur) best.set(pid, (cur = { phrase, occ: [] }));
-      cur.occ.push({ fi: occ[o + 1]!, start: occ[o + 2]!, end: occ[o + 3]! });
+      if (stamp[pid] !== wi) {
+        stamp[pid] = wi;
+        slot[pid] = found.length;
+        found.push({ phrase, occ: [o] });
+      } else found[slot[pid]!]!.occ.push(o);
     }
-    if (best.size === 0) return;
-    const ranked = [...best.values()].sort((a, b) => b.phrase.score - a.phrase.score || (a.phrase.key < b.phrase.key ? -1 : 1));
     const chosen: string[] = [];
-    for (const { phrase, occ } of ranked) {
-      if (chosen.length >= opts.minedPerPaper) break;
+    // Best first (score, then key); NOTE: picking the next best each time is cheaper than sorting, as only a few are taken.
+    for (let left = found.length; left > 0 && chosen.length < opts.minedPerPaper; left--) {
+      let bi = 0;
+      for (let k = 1; k < left; k++) {
+        const a = found[k]!.phrase;
+        const b = found[bi]!.phrase;
+        if (a.score > b.score || (a.score === b.score && a.key < b.key)) bi = k;
+      }
+      const { phrase, occ: at } = found[bi]!;
+      found[bi] = found[left - 1]!;
       if (chosen.some((k) => k.includes(phrase.key) || phrase.key.includes(k))) continue;
-      const id = slugify(phrase.key);
+      const id = phrase.id;
       if (vocabIds.has(id) || (taken.has(id) && !w.found.byId.has(id))) continue;
       chosen.push(phrase.key);
-      for (const o of occ) {
-        const span: Span = { field: FIELDS[o.fi]!, start: o.start, end: o.end, text: w.texts[o.fi]!.slice(o.start, o.end), rule: 'mined' };
+      for (const o of at) {
+        const fi = occ[o + 1]!;
+        const start = occ[o + 2]!;
+        const end = occ[o + 3]!;
+        const span: Span = { field: FIELDS[fi]!, start, end, text: w.texts[fi]!.slice(start, end), rule: 'mined' };
         w.found.add({ id, label: phrase.label, kind: phrase.kind, source: 'mined', score: phrase.score }, span);
       }
     }

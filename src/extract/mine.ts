@@ -2,6 +2,7 @@
 import type { ConceptKind } from './types.ts';
 import { Gap, Shape, wordSet, type Lexicon, type Tokens } from './tokenize.ts';
 import { PairMap } from './int-tables.ts';
+import { slugify } from './vocabulary.ts';
 
 const STOP = wordSet(
   ('a an the of in on for to and or with by from as at into over under via is are was were be been being this that these those ' +
@@ -16,6 +17,8 @@ const STOP = wordSet(
 );
 
 export interface MinedPhrase {
+  /** The concept id: slug of the key. */
+  id: string;
   key: string;
   label: string;
   df: number;
@@ -48,7 +51,11 @@ export class PhraseMiner {
   private occ = new Int32Array(1 << 16);
   private occLen = 0;
   private readonly paperStart: number[] = [0];
-  private readonly phrases = new Map<number, MinedPhrase>();
+  /** Scored phrases, built on first use; phrase id → index + 1 in `scored` (0: not built yet). */
+  private readonly scored: MinedPhrase[] = [];
+  private scoredAt = new Int32Array(0);
+  private minDf = 1;
+  private maxDf = 0;
   private readonly keys = new Map<number, string>();
 
   constructor(private readonly lex: Lexicon) {}
@@ -132,21 +139,31 @@ export class PhraseMiner {
     return this.occ;
   }
 
+  /** Number of distinct candidate phrases seen. */
+  get phraseCount(): number {
+    return this.pairs.size;
+  }
+
   /**
-   * The scored phrase, or undefined when it is too rare (fewer than minPapers papers) or too common (more than maxShare
-   * of them): score = df × ln((N + 1) / df) × log2(1 + words).
+   * Ends counting: phrases in fewer than minPapers papers, or in more than maxShare of them, are left out of the scores.
    */
-  phrase(pid: number, minPapers: number, maxShare: number): MinedPhrase | undefined {
-    const papers = this.papers;
+  finish(minPapers: number, maxShare: number): void {
+    this.minDf = minPapers;
+    this.maxDf = Math.max(minPapers, Math.floor(maxShare * this.papers));
+    this.scoredAt = new Int32Array(this.pairs.size);
+  }
+
+  /** The scored phrase, or undefined when it is too rare or too common: score = df × ln((N + 1) / df) × log2(1 + words). */
+  phrase(pid: number): MinedPhrase | undefined {
     const df = this.df[pid]!;
-    if (df < minPapers || df > Math.max(minPapers, Math.floor(maxShare * papers))) return undefined;
-    let p = this.phrases.get(pid);
-    if (p === undefined) {
-      const key = this.key(pid);
-      const score = Math.round(df * Math.log((papers + 1) / df) * Math.log2(1 + this.words[pid]!) * 1000) / 1000;
-      p = { key, label: key, df, score, kind: TASK_HEADS.test(key) ? 'task' : 'method' };
-      this.phrases.set(pid, p);
-    }
+    if (df < this.minDf || df > this.maxDf) return undefined;
+    const at = this.scoredAt[pid]!;
+    if (at > 0) return this.scored[at - 1];
+    const key = this.key(pid);
+    const score = Math.round(df * Math.log((this.papers + 1) / df) * Math.log2(1 + this.words[pid]!) * 1000) / 1000;
+    const p: MinedPhrase = { id: slugify(key), key, label: key, df, score, kind: TASK_HEADS.test(key) ? 'task' : 'method' };
+    this.scored.push(p);
+    this.scoredAt[pid] = this.scored.length;
     return p;
   }
 }

@@ -1,5 +1,5 @@
 // What a name looks like in an abstract: runs of hyphen-joined tokens such as "FlexVAR", "CT-RATE-JPN", "VideoGPT+".
-import { Gap, Shape, type Tokens, type WordTest } from './tokenize.ts';
+import { Gap, Shape, wordTest, type Tokens } from './tokenize.ts';
 
 /** Upper-case words that are not names of benchmarks or models. */
 const NOT_NAMES = new Set([
@@ -22,9 +22,9 @@ export function isWeakNameToken(raw: string): boolean {
   return /^[A-Z][a-z]{2,}$/.test(raw) && !NOT_NAMES.has(raw.toLowerCase());
 }
 
-const STRONG: WordTest = { on: 'raw', test: isStrongNameToken };
-const WEAK: WordTest = { on: 'raw', test: isWeakNameToken };
-const SIZE_BM: WordTest = { on: 'raw', test: (raw) => /^\d+(\.\d+)?[BM]$/.test(raw) };
+const STRONG = wordTest('raw', isStrongNameToken);
+const WEAK = wordTest('raw', isWeakNameToken);
+const SIZE_BM = wordTest('raw', (raw) => /^\d+(\.\d+)?[BM]$/.test(raw));
 
 export interface NameRun {
   from: number;

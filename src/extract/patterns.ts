@@ -1,6 +1,6 @@
 // Names recognised from how abstracts use them: "on X", "the X benchmark", "X-test", "outperforms X", "X-7B", lists.
 import type { ConceptKind } from './types.ts';
-import { Gap, type Tokens, type WordTest } from './tokenize.ts';
+import { Gap, wordTest, type Tokens } from './tokenize.ts';
 import { atSentenceStart, nameRunAt, type NameRun } from './names.ts';
 
 export interface PatternHit {
@@ -177,7 +177,7 @@ function continueList(text: string, tokens: Tokens, covered: Uint8Array, from: n
 }
 
 const PROPOSE_VERBS = new Set(['propose', 'present', 'introduce', 'develop', 'design', 'release', 'build', 'offer', 'call', 'name', 'dub', 'term', 'coin', 'called', 'named', 'dubbed', 'termed', 'coined']);
-const PROPOSE: WordTest = { on: 'norm', test: (w) => PROPOSE_VERBS.has(w) || (w.endsWith('e') && PROPOSE_VERBS.has(w.slice(0, -1))) };
+const PROPOSE = wordTest('norm', (w) => PROPOSE_VERBS.has(w) || (w.endsWith('e') && PROPOSE_VERBS.has(w.slice(0, -1))));
 const NONE = new Uint8Array(0);
 
 /** The keys of tokens from..to run together. */

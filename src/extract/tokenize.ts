@@ -86,6 +86,9 @@ function shapeOf(raw: string, norm: string): number {
   return s;
 }
 
+const FNV_SEED = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 function grown<T extends Int32Array | Uint8Array | Int8Array>(a: T, size: number, fillWith = 0): T {
   if (size <= a.length) return a;
   let cap = Math.max(16, a.length);
@@ -96,10 +99,19 @@ function grown<T extends Int32Array | Uint8Array | Int8Array>(a: T, size: number
   return b;
 }
 
-/** A word test whose answers a Lexicon remembers per interned id. */
+/** A word test whose answers a Lexicon remembers per interned id (make one with wordTest()). */
 export interface WordTest {
   readonly on: 'raw' | 'norm';
   readonly test: (word: string) => boolean;
+  /** Index of its memo in every Lexicon. */
+  readonly slot: number;
+}
+
+let wordTests = 0;
+
+/** A test of raw spellings or of keys, answered once per distinct word of a run. */
+export function wordTest(on: 'raw' | 'norm', test: (word: string) => boolean): WordTest {
+  return { on, test, slot: wordTests++ };
 }
 
 /**
@@ -113,12 +125,16 @@ export class Lexicon {
   rawNorm = new Int32Array(1024);
   /** Raw id → Shape bits. */
   rawShape = new Uint8Array(1024);
-  /** Raw id → hash of its characters. */
+  /** Raw id → hash of its characters, and where its characters are in `pool`. */
   private rawHash = new Int32Array(1024);
+  private rawAt = new Int32Array(1024);
+  /** The characters of every raw token, back to back. */
+  private pool = new Uint16Array(1 << 14);
+  private poolLen = 0;
   /** Open-addressing table of raw ids (-1 empty), probed by the hash of the characters. */
   private slots = new Int32Array(1 << 12).fill(-1);
   private readonly normIds = new Map<string, number>();
-  private readonly memos = new Map<WordTest, Int8Array>();
+  private readonly memos: Int8Array[] = [];
 
   /** The id of a raw token. */
   intern(raw: string): number {
@@ -130,21 +146,26 @@ export class Lexicon {
    * then). NOTE: looked up by its characters in place, so a known token costs no string allocation.
    */
   internAt(text: string, start: number, end: number, ascii: boolean): number {
-    let h = 0x811c9dc5;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    let h = FNV_SEED;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+    return this.internHashed(text, start, end, h, ascii);
+  }
+
+  /** internAt() with the FNV-1a hash of the characters already computed (the tokenizer hashes as it scans). */
+  internHashed(text: string, start: number, end: number, h: number, ascii: boolean): number {
     const len = end - start;
     const mask = this.slots.length - 1;
     let slot = (h ^ (h >>> 16)) & mask;
     for (;;) {
       const rid = this.slots[slot]!;
       if (rid === -1) break;
-      if (this.rawHash[rid] === h) {
-        const r = this.raws[rid]!;
-        if (r.length === len) {
-          let k = 0;
-          while (k < len && r.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-          if (k === len) return rid;
-        }
+      // NOTE: characters are compared against a Uint16Array copy: charCodeAt on the stored strings is several times slower.
+      if (this.rawHash[rid] === h && this.raws[rid]!.length === len) {
+        const pool = this.pool;
+        const off = this.rawAt[rid]! - start;
+        let k = start;
+        while (k < end && pool[off + k] === text.charCodeAt(k)) k++;
+        if (k === end) return rid;
       }
       slot = (slot + 1) & mask;
     }
@@ -153,6 +174,14 @@ export class Lexicon {
     this.raws.push(raw);
     this.rawHash = grown(this.rawHash, rid + 1);
     this.rawHash[rid] = h;
+    this.rawAt = grown(this.rawAt, rid + 1);
+    this.rawAt[rid] = this.poolLen;
+    if (this.poolLen + len > this.pool.length) {
+      const next = new Uint16Array(Math.max(this.pool.length * 2, this.poolLen + len));
+      next.set(this.pool);
+      this.pool = next;
+    }
+    for (let k = start; k < end; k++) this.pool[this.poolLen++] = text.charCodeAt(k);
     this.slots[slot] = rid;
     if (this.raws.length * 2 > this.slots.length) this.rehash();
     let lower = raw.toLowerCase();
@@ -190,10 +219,10 @@ export class Lexicon {
 
   /** test(word) for a raw or norm id, computed once per id. */
   is(t: WordTest, id: number): boolean {
-    let memo = this.memos.get(t);
+    let memo = this.memos[t.slot];
     if (memo === undefined || id >= memo.length) {
       memo = grown(memo ?? new Int8Array(0), Math.max(id + 1, (t.on === 'raw' ? this.raws : this.norms).length));
-      this.memos.set(t, memo);
+      this.memos[t.slot] = memo;
     }
     let v = memo[id]!;
     if (v === 0) {
@@ -207,7 +236,7 @@ export class Lexicon {
 /** A set of norms as a WordTest. */
 export function wordSet(words: Iterable<string>): WordTest {
   const set = new Set(words);
-  return { on: 'norm', test: (w) => set.has(w) };
+  return wordTest('norm', (w) => set.has(w));
 }
 
 /**
@@ -254,24 +283,30 @@ export class Tokens {
       }
       const start = i;
       let ascii = c < 128;
+      let h = Math.imul(FNV_SEED ^ c, FNV_PRIME);
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (isWordChar(d)) {
+        if (isWordChar(d) || (d === 46 /* . */ && isDigit(text.charCodeAt(i - 1)) && i + 1 < n && isDigit(text.charCodeAt(i + 1)))) {
           if (d >= 128) ascii = false;
+          h = Math.imul(h ^ d, FNV_PRIME);
           i++;
-        } else if (d === 46 /* . */ && isDigit(text.charCodeAt(i - 1)) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
-        else break;
+        } else break;
       }
-      while (i < n && text.charCodeAt(i) === 43 /* + */) i++;
+      while (i < n && text.charCodeAt(i) === 43 /* + */) {
+        h = Math.imul(h ^ 43, FNV_PRIME);
+        i++;
+      }
       if (count === this.start.length) this.grow();
-      const rid = lex.internAt(text, start, i, ascii);
+      const rid = lex.internHashed(text, start, i, h, ascii);
       this.start[count] = start;
       this.end[count] = i;
       this.rid[count] = rid;
       this.nid[count] = lex.rawNorm[rid]!;
       this.shape[count] = lex.rawShape[rid]!;
-      this.gap[count] = prevEnd >= 0 ? gapKind(text, prevEnd, start) : Gap.Start;
+      let g: Gap = Gap.Start;
+      if (prevEnd >= 0) g = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32 ? Gap.Space : gapKind(text, prevEnd, start);
+      this.gap[count] = g;
       count++;
       prevEnd = i;
     }
