@@ -6,12 +6,28 @@ const NOT_NAMES = new Set([
   'sota', 'gpu', 'gpus', 'cpu', 'tpu', 'api', 'apis', 'nlp', 'ai', 'agi', 'pdf', 'html', 'url', 'json', 'id', 'ood', 'iid',
   'i', 'ii', 'iii', 'iv', 'vi', 'a', 'we', 'our', 'the', 'this', 'it', 'in', 'on', 'to', 'flops', 'tflops', 'gflops', 'fps',
   'mb', 'gb', 'tb', 'kb', 'ms', 'hz', 'khz', 'kbps', 'dpo', 'sft', 'rl', 'llm', 'llms', 'github', 'hugging', 'face', 'huggingface',
+  'turkish', 'arabic', 'hindi', 'russian', 'italian', 'portuguese', 'vietnamese', 'indonesian', 'thai', 'dutch', 'polish', 'persian', 'swahili', 'bengali', 'urdu',
   'arxiv', 'openai', 'anthropic', 'google', 'meta', 'microsoft', 'nvidia', 'deepmind', 'apple', 'alibaba', 'amazon', 'baidu', 'tencent', 'bytedance', 'huawei', 'chinese', 'english', 'japanese', 'french', 'german', 'korean', 'spanish', 'vs', 'eg', 'ie', 'etc', 'fig', 'table', 'us', 'uk', 'usa', 'eu', 'en', 'cn', 'zh',
+]);
+
+/**
+ * Tokens that are never (part of) a name, whatever their shape: measurements with their unit run on ("1.1s", "51.2mAP"),
+ * dimensions ("2D", "4D"), and accelerators ("H100", "A6000").
+ */
+export function isNeverName(raw: string): boolean {
+  return (/^\d+\.\d+[A-Za-z]/.test(raw) && !/^\d+\.\d+[BMKT]$/.test(raw)) || /^\d+D$/.test(raw) || /^[AHVLB]\d{2,4}S?$/.test(raw);
+}
+
+/** Last pieces that make a hyphenated compound an adjective ("PhD-level", "2D-to-3D", "GPT-based"), not a name. */
+const ADJECTIVE_ENDS = new Set([
+  'level', 'to', 'based', 'like', 'aware', 'free', 'style', 'scale', 'specific', 'wise', 'grained', 'oriented', 'driven',
+  'centric', 'guided', 'time', 'shot', 'domain', 'order', 'generated', 'annotated', 'powered', 'enhanced', 'only', 'native',
+  'friendly', 'agnostic', 'conditioned', 'level', 'size', 'sized', 'length', 'resolution', 'quality', 'step', 'stage',
 ]);
 
 /** A token that looks like part of a name: mixed case, capitals, digits with letters, or a trailing "+". */
 export function isStrongNameToken(raw: string): boolean {
-  if (NOT_NAMES.has(raw.toLowerCase())) return false;
+  if (NOT_NAMES.has(raw.toLowerCase()) || isNeverName(raw)) return false;
   if (/^\d+(\.\d+)?[kKmMbBtTxX%]?$/.test(raw)) return false; // "7B", "4K", "16x": sizes, not names
   if (/^\d+x\d+$/i.test(raw)) return false;
   return /[a-z][A-Z]|[A-Z]{2,}|\d[A-Za-z]|[A-Za-z]\d|\+$/.test(raw) && /[A-Za-z]/.test(raw);
@@ -25,6 +41,8 @@ export function isWeakNameToken(raw: string): boolean {
 const STRONG = wordTest('raw', isStrongNameToken);
 const WEAK = wordTest('raw', isWeakNameToken);
 const SIZE_BM = wordTest('raw', (raw) => /^\d+(\.\d+)?[BM]$/.test(raw));
+const NEVER = wordTest('raw', isNeverName);
+const ADJECTIVE_END = wordTest('norm', (w) => ADJECTIVE_ENDS.has(w));
 
 export interface NameRun {
   from: number;
@@ -42,15 +60,25 @@ export function nameRunAt(tokens: Tokens, i: number, covered: Uint8Array): NameR
   const { lex, rid, gap, n } = tokens;
   let to = i + 1;
   while (to < n && gap[to] === Gap.Join && !covered[to]) to++;
+  if (lex.is(NEVER, rid[i]!)) return undefined;
+  if (to - i > 1 && (tokens.shape[to - 1]! & Shape.Lower) !== 0 && lex.is(ADJECTIVE_END, tokens.nid[to - 1]!)) return undefined;
   let strong = false;
   for (let k = i; k < to; k++) if (lex.is(STRONG, rid[k]!)) strong = true;
   // "Zebra-Llama-8B": capitalised pieces with a size are a model name.
   if (!strong && to - i > 1 && lex.is(SIZE_BM, rid[to - 1]!) && allFirstUpper(tokens, i, to - 1)) strong = true;
+  // A capitalised word the text also uses in lower case ("Token AR" next to "tokens") is a word, not a name.
+  if (!strong && to - i === 1 && usedInLowerCase(tokens, i)) return undefined;
   if (!strong && !(to - i === 1 && lex.is(WEAK, rid[i]!))) {
     // "Aider Polyglot"-like pairs of capitalised words are left to the vocabulary.
     if (!(to - i > 1 && allFirstUpper(tokens, i, to))) return undefined;
   }
   return { from: i, to, strong };
+}
+
+function usedInLowerCase(tokens: Tokens, i: number): boolean {
+  const nid = tokens.nid[i]!;
+  for (let k = 0; k < tokens.n; k++) if (tokens.nid[k] === nid && (tokens.shape[k]! & Shape.Lower) !== 0) return true;
+  return false;
 }
 
 function allFirstUpper(tokens: Tokens, from: number, to: number): boolean {

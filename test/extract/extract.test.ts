@@ -87,6 +87,22 @@ describe('pattern rules', () => {
   });
 });
 
+describe('names that are not names (HF API fixtures 2025-03, corpus)', () => {
+  it('measurements, dimensions and accelerators: "1.1s on H100", "51.2mAP", "2D-to-3D", "4D Video"', () => {
+    const ids = (s: string, t?: string) => one(s, t).concepts.map((c) => c.id);
+    expect(ids('while being 10x faster (0.1s vs 1.1s on H100). It also achieves 0.1s (T2I)')).toEqual(['image-generation']);
+    expect(ids('84.7% Top-1 accuracy on ImageNet-1K, 51.2mAP bbAP on CoCo, 52.7mIoU on ADE20K')).not.toContain('51-2map');
+    expect(ids('Recent advancements in 2D-to-3D perception have significantly improved')).not.toContain('2d-to');
+  });
+  it('hyphenated adjectives ("On PhD-level science QA") and words also written in lower case ("Token AR" next to "tokens")', () => {
+    expect(one('On PhD-level science QA (GPQA), competition-level math benchmarks').concepts.map((c) => c.id)).not.toContain('phd-level');
+    expect(one('language models learn causal dependencies between tokens (i.e., Token AR), FAR models outperform Token AR').concepts.map((c) => c.id)).not.toContain('token');
+  });
+  it('keeps sizes inside names: "surpasses DeepScaleR-1.5B-Preview" (2503.17287)', () => {
+    expect(find(one('FastCuRL-1.5B-Preview surpasses DeepScaleR-1.5B-Preview across all five datasets'), 'deepscaler')).toMatchObject({ kind: 'model' });
+  });
+});
+
 describe('acronym definitions', () => {
   it('tie the acronym to a vocabulary long form: "attack success rate (ASR)" (paper 57)', () => {
     const p = one('achieving increases in attack success rate (ASR) of up to 17%. The ASR is high.');
