@@ -8,6 +8,7 @@ import { exportAll, OUTPUT_FILES, type OutputFile } from '../export/index.ts';
 import { GraphJsonSchema, type GraphJson } from '../model/graph-json.ts';
 import type { ConceptKind } from '../extract/types.ts';
 import { fileSource, writeFileAtomic } from './files.ts';
+import { PAPERS_FILE, papersToJsonl } from '../update/papers.ts';
 
 export interface BuildOptions extends Partial<PipelineOptions> {
   inputs: string[];
@@ -27,7 +28,7 @@ export interface BuildSummary {
   messages: PipelineMessage[];
   /** Milliseconds per stage, including ingest and write. */
   timings: Partial<Record<Stage | 'ingest' | 'export' | 'write', number>>;
-  files: Array<{ name: OutputFile; bytes: number }>;
+  files: Array<{ name: OutputFile | typeof PAPERS_FILE; bytes: number }>;
 }
 
 /** Builds the graph of the inputs into `out`. Throws E_INPUT_EMPTY when no input gave a paper (nothing to build). */
@@ -52,6 +53,10 @@ export async function buildToDirectory(options: BuildOptions): Promise<BuildSumm
     await writeFileAtomic(join(out, name), texts[name]);
     files.push({ name, bytes: Buffer.byteLength(texts[name]) });
   }
+  // NOTE: the papers as ingested, so `build --update` and `import-themes` can rebuild the same graph later.
+  const papersText = papersToJsonl(ctx.papers);
+  await writeFileAtomic(join(out, PAPERS_FILE), papersText);
+  files.push({ name: PAPERS_FILE, bytes: Buffer.byteLength(papersText) });
   const t3 = performance.now();
   const byKind = conceptsByKind(ctx.graph);
   return {
