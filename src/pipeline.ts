@@ -10,6 +10,7 @@ import { buildKnowledgeGraph, projectPapers, clusteringGraph, resolveGraphOption
 import { assignMetrics } from './graph/metrics.ts';
 import { detectThemes, type ThemesResult, type ThemesOptions } from './themes/index.ts';
 import { layoutGraph, type LayoutOptions, type LayoutReport } from './layout/index.ts';
+import { SILENT_PROGRESS, type ProgressReporter } from './progress.ts';
 
 export const PipelineOptionsSchema = z.object({
   /** Seeds every random choice (Louvain's traversal order, layout start positions): same seed, same outputs. */
@@ -20,6 +21,10 @@ export const PipelineOptionsSchema = z.object({
   graph: z.custom<Partial<GraphOptions>>((v) => typeof v === 'object' && v !== null).default({}),
   themes: z.custom<Partial<ThemesOptions>>((v) => typeof v === 'object' && v !== null).default({}),
   layout: z.custom<Partial<LayoutOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+  /** Told when each stage starts and stops, and how far long stages are (the CLI draws bars; the bench records time). */
+  progress: z
+    .custom<ProgressReporter>((v) => typeof v === 'object' && v !== null && typeof (v as ProgressReporter).start === 'function', 'expected a ProgressReporter')
+    .default(SILENT_PROGRESS),
 });
 
 export type PipelineOptions = z.infer<typeof PipelineOptionsSchema>;
@@ -63,16 +68,22 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
   const rng = createRng(options.seed);
   const messages: PipelineMessage[] = [];
   const timings: PipelineContext['timings'] = {};
-  const time = <T>(stage: Stage, run: () => T): T => {
+  const progress = options.progress;
+  // NOTE: every stage starts and stops on the reporter, even those that cannot count their work: a bench can then
+  // read time and memory at each stage's end, and a terminal shows which stage is running.
+  const time = <T>(stage: Stage, total: number, run: () => T): T => {
     const t0 = performance.now();
+    progress.start(stage, total);
     const out = run();
+    progress.update(total);
+    progress.stop();
     timings[stage] = performance.now() - t0;
     return out;
   };
 
-  const ex = time('extract', () => extraction ?? extract(papers, options.extract));
-  const graph = time('graph', () => buildKnowledgeGraph(papers, ex));
-  const projection = time('projection', () => projectPapers(graph, graphOptions));
+  const ex = time('extract', papers.length, () => extraction ?? extract(papers, options.extract));
+  const graph = time('graph', papers.length, () => buildKnowledgeGraph(papers, ex));
+  const projection = time('projection', papers.length, () => projectPapers(graph, graphOptions, progress));
   if (projection.hubs.length) {
     messages.push({
       level: 'info',
@@ -80,13 +91,13 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
       message: `${projection.hubs.length} hub concept(s) in more than ${projection.hubLimit} papers relate no papers: ${projection.hubs.slice(0, 8).join(', ')}${projection.hubs.length > 8 ? ', …' : ''}`,
     });
   }
-  const themes = time('themes', () =>
+  const themes = time('themes', papers.length, () =>
     detectThemes(graph, projection, clusteringGraph(graph, projection, graphOptions), rng, { ...options.themes, resolution: options.resolution }),
   );
   const other = themes.themes.find((t) => t.id === 'other');
   if (other?.note) messages.push({ level: 'info', stage: 'themes', message: `"other" holds ${other.size} paper(s): ${other.note}` });
-  time('metrics', () => assignMetrics(graph));
-  const layout = time('layout', () => layoutGraph(graph, themes.themes, rng, options.layout));
+  time('metrics', graph.order, () => assignMetrics(graph));
+  const layout = time('layout', 1, () => layoutGraph(graph, themes.themes, rng, options.layout, progress));
   return { options, rng, papers, extraction: ex, graph, projection, themes, layout, messages, timings };
 }
 

@@ -1,14 +1,14 @@
 // Throughput of the pipeline stages on a synthetic corpus resampled from the real abstracts (one core, one run).
-// Usage: node --import tsx scripts/bench.ts [--papers 100000] [--seed 1] [--json out.json]
+// Usage: npm run bench -- --extract [--papers 100000] [--seed 1] [--json out.json]
 // Add a stage by appending to STAGES below: each gets the same papers and reports seconds, MB/s and papers/s.
 // NOTE: CPU seconds (process.cpuUsage) are reported next to wall seconds: on a shared machine the wall clock mostly
 // measures the neighbours; MB/s and papers/s are computed from CPU time.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ingest } from '../src/ingest/index.ts';
-import { fileSource } from '../src/io/files.ts';
-import type { Paper } from '../src/model/paper.ts';
-import { extract } from '../src/extract/index.ts';
+import { ingest } from '../../src/ingest/index.ts';
+import { fileSource } from '../../src/io/files.ts';
+import type { Paper } from '../../src/model/paper.ts';
+import { extract } from '../../src/extract/index.ts';
 
 // ---------------------------------------------------------------- options
 const args = process.argv.slice(2);

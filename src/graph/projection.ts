@@ -9,6 +9,7 @@ import Graph from 'graphology';
 import type { KnowledgeGraph } from './index.ts';
 import type { GraphOptions } from './options.ts';
 import type { ConceptNode } from '../model/graph-json.ts';
+import { SILENT_PROGRESS, type ProgressReporter } from '../progress.ts';
 
 export interface Projection {
   /** Papers as nodes (every paper, isolated ones too), edges weighted by cosine similarity of rarity-weighted concepts. */
@@ -20,7 +21,7 @@ export interface Projection {
 }
 
 /** The paper–paper neighbour graph of a knowledge graph. Linear in papers for a fixed hub limit. */
-export function projectPapers(kg: KnowledgeGraph, options: GraphOptions): Projection {
+export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progress: ProgressReporter = SILENT_PROGRESS): Projection {
   const paperKeys: string[] = [];
   kg.forEachNode((key, attr) => {
     if (attr.kind === 'paper') paperKeys.push(key);
@@ -94,6 +95,7 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions): Projec
   // Higher similarity first; ties to the paper that comes first, so the result never depends on visiting order.
   const better = (sim: number, j: number, otherSim: number, otherJ: number): boolean => sim > otherSim || (sim === otherSim && j < otherJ);
   for (let i = 0; i < n; i++) {
+    if ((i & 1023) === 0) progress.update(i);
     let t = 0;
     for (const [f, w] of vectors[i]) {
       for (let p = start[f], end = start[f + 1]; p < end; p++) {

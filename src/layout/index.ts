@@ -5,6 +5,7 @@ import noverlap from 'graphology-layout-noverlap';
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { Theme } from '../model/graph-json.ts';
 import { resolveLayoutOptions, type LayoutOptions } from './options.ts';
+import { SILENT_PROGRESS, type ProgressReporter } from '../progress.ts';
 
 export { resolveLayoutOptions, LayoutOptionsSchema, DEFAULT_LAYOUT_OPTIONS, type LayoutOptions } from './options.ts';
 
@@ -27,7 +28,8 @@ export function layoutIterations(order: number, size: number, options: LayoutOpt
  * around its own point on a circle (with seeded jitter), so ForceAtlas2 starts near a readable, repeatable picture
  * instead of untangling a random cloud.
  */
-export function layoutGraph(kg: KnowledgeGraph, themes: Theme[], rng: () => number, partial: Partial<LayoutOptions> = {}): LayoutReport {
+export function layoutGraph(kg: KnowledgeGraph, themes: Theme[], rng: () => number, partial: Partial<LayoutOptions> = {}, progress: ProgressReporter = SILENT_PROGRESS): LayoutReport {
+  void progress;
   const options = resolveLayoutOptions(partial);
   const rank = new Map(themes.map((t, i) => [t.id, i]));
   const radius = 10 * Math.sqrt(Math.max(1, kg.order));

@@ -1,0 +1,96 @@
+// One bench run in its own process: a synthetic corpus file through every stage, with wall time and peak RSS per stage.
+// Usage (the bench runs it): node --import tsx scripts/bench/run-size.ts <corpus.jsonl> <out-dir> <result.json>
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { ingest } from '../../src/ingest/index.ts';
+import { fileSource, writeFileAtomic } from '../../src/io/files.ts';
+import { runPipeline } from '../../src/pipeline.ts';
+import { toGraphJson, toGexf, toGraphml, toNodesCsv, toEdgesCsv, OUTPUT_FILES, type OutputFile } from '../../src/export/index.ts';
+import type { ProgressReporter } from '../../src/progress.ts';
+
+export interface StageMeasure {
+  stage: string;
+  seconds: number;
+  /** Peak RSS of the process so far, in MB, read when the stage ends (getrusage's maxrss: it never goes down). */
+  peakRssMb: number;
+}
+
+export interface SizeResult {
+  papers: number;
+  concepts: number;
+  edges: number;
+  projectionEdges: number;
+  themes: number;
+  layout: Record<string, unknown>;
+  bytes: Record<string, number>;
+  stages: StageMeasure[];
+  totalSeconds: number;
+  peakRssMb: number;
+}
+
+const peakMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+const [corpus, out, resultPath] = process.argv.slice(2);
+if (!corpus || !out || !resultPath) throw new Error('usage: run-size.ts <corpus.jsonl> <out-dir> <result.json>');
+
+const stages: StageMeasure[] = [];
+const t0 = performance.now();
+let mark = t0;
+const record = (stage: string): void => {
+  const now = performance.now();
+  stages.push({ stage, seconds: (now - mark) / 1000, peakRssMb: peakMb() });
+  mark = now;
+};
+
+const ingested = await ingest([fileSource(corpus)], {});
+if (!ingested.ok) throw new Error(`bench: ingest of ${corpus} failed: ${ingested.messages.map((m) => m.message).join('; ')}`);
+record('ingest');
+
+// NOTE: the pipeline tells the reporter when each stage stops; its clock gives the same stage times as ctx.timings.
+const bench: ProgressReporter = { start: () => {}, update: () => {}, stop: () => {} };
+let current = '';
+bench.start = (stage) => {
+  current = stage;
+};
+bench.stop = () => record(current);
+const ctx = runPipeline(ingested.papers, { progress: bench });
+
+const inputs = [basename(corpus)];
+const exporters: Record<OutputFile, () => string> = {
+  'graph.json': () => toGraphJson(ctx, inputs),
+  'graph.gexf': () => toGexf(ctx.graph, ctx.themes.themes),
+  'graph.graphml': () => toGraphml(ctx.graph, ctx.themes.themes),
+  'nodes.csv': () => toNodesCsv(ctx.graph, ctx.themes.themes),
+  'edges.csv': () => toEdgesCsv(ctx.graph),
+};
+const bytes: Record<string, number> = {};
+let written = 0;
+for (const name of OUTPUT_FILES) {
+  mark = performance.now();
+  const text = exporters[name]();
+  record(`export ${name}`);
+  const w0 = performance.now();
+  await writeFileAtomic(join(out, name), text);
+  written += performance.now() - w0;
+  bytes[name] = Buffer.byteLength(text);
+  mark = performance.now();
+}
+stages.push({ stage: 'write', seconds: written / 1000, peakRssMb: peakMb() });
+
+let concepts = 0;
+ctx.graph.forEachNode((_k, a) => {
+  if (a.kind !== 'paper') concepts++;
+});
+const result: SizeResult = {
+  papers: ctx.papers.length,
+  concepts,
+  edges: ctx.graph.size,
+  projectionEdges: ctx.projection.graph.size,
+  themes: ctx.themes.themes.length,
+  layout: { ...ctx.layout },
+  bytes,
+  stages,
+  totalSeconds: (performance.now() - t0) / 1000,
+  peakRssMb: peakMb(),
+};
+writeFileSync(resultPath, JSON.stringify(result, null, 2) + '\n');
