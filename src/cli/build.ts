@@ -8,6 +8,7 @@ interface BuildCliOptions extends InputOptions {
   out: string;
   resolution: string;
   seed: string;
+  viewerBudget: string;
 }
 
 function number(name: string, value: string, integer: boolean): number {
@@ -25,13 +26,15 @@ export function registerBuild(program: Command): void {
     .argument('<inputs...>', 'paper listings (any supported format)')
     .requiredOption('-o, --out <dir>', 'output directory')
     .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller themes', '1')
-    .option('--seed <n>', 'random seed (same inputs and seed give byte-identical outputs)', '42');
+    .option('--seed <n>', 'random seed (same inputs and seed give byte-identical outputs)', '42')
+    .option('--viewer-budget <n>', 'above this many nodes, also write overview.json + overview/ (the viewer opens on themes and drills into one)', '20000');
   addInputOptions(cmd).action(async (inputs: string[], opts: BuildCliOptions) => {
     const summary = await buildToDirectory({
       inputs,
       out: opts.out,
       resolution: number('resolution', opts.resolution, false),
       seed: number('seed', opts.seed, true),
+      viewerBudget: number('viewer-budget', opts.viewerBudget, true),
       ingest: { format: opts.format, listingDate: opts.listingDate },
     });
     for (const m of summary.ingest.messages) {
@@ -47,5 +50,6 @@ export function registerBuild(program: Command): void {
     for (const m of summary.messages) info(opts, `note: ${m.message}`);
     info(opts, `time: ${Object.entries(summary.timings).map(([s, t]) => `${s} ${ms(t)}`).join(', ')}`);
     info(opts, `wrote ${summary.files.map((f) => `${f.name} (${(f.bytes / 1024).toFixed(0)} KiB)`).join(', ')} to ${opts.out}`);
+    if (summary.overview.length) info(opts, `above the viewer budget (${summary.papers + summary.concepts} nodes): the viewer opens on overview.json, with ${summary.overview.length - 1} theme files in overview/`);
   });
 }

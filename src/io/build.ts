@@ -8,6 +8,7 @@ import { exportAll, OUTPUT_FILES, type OutputFile } from '../export/index.ts';
 import { GraphJsonSchema, type GraphJson } from '../model/graph-json.ts';
 import type { ConceptKind } from '../extract/types.ts';
 import { fileSource, writeFileAtomic } from './files.ts';
+import { writeViewerOverview } from './overview.ts';
 import { PAPERS_FILE, papersToJsonl } from '../update/papers.ts';
 
 export interface BuildOptions extends Partial<PipelineOptions> {
@@ -15,6 +16,8 @@ export interface BuildOptions extends Partial<PipelineOptions> {
   /** Output directory (created when missing). */
   out: string;
   ingest?: Partial<IngestOptions>;
+  /** Above this many nodes the build also writes the viewer's overview (overview.json, overview/); default 20,000. */
+  viewerBudget?: number;
 }
 
 export interface BuildSummary {
@@ -29,11 +32,13 @@ export interface BuildSummary {
   /** Milliseconds per stage, including ingest and write. */
   timings: Partial<Record<Stage | 'ingest' | 'export' | 'write', number>>;
   files: Array<{ name: OutputFile | typeof PAPERS_FILE; bytes: number }>;
+  /** The viewer overview's files (none below the viewer budget). */
+  overview: Array<{ name: string; bytes: number }>;
 }
 
 /** Builds the graph of the inputs into `out`. Throws E_INPUT_EMPTY when no input gave a paper (nothing to build). */
 export async function buildToDirectory(options: BuildOptions): Promise<BuildSummary> {
-  const { inputs, out, ingest: ingestOptions, ...pipelineOptions } = options;
+  const { inputs, out, ingest: ingestOptions, viewerBudget, ...pipelineOptions } = options;
   const t0 = performance.now();
   const ingested = await ingest(inputs.map(fileSource), ingestOptions ?? {});
   const ingestMs = performance.now() - t0;
@@ -57,6 +62,7 @@ export async function buildToDirectory(options: BuildOptions): Promise<BuildSumm
   const papersText = papersToJsonl(ctx.papers);
   await writeFileAtomic(join(out, PAPERS_FILE), papersText);
   files.push({ name: PAPERS_FILE, bytes: Buffer.byteLength(papersText) });
+  const overview = await writeViewerOverview(out, ctx, inputs.map((p) => basename(p)), { budget: viewerBudget });
   const t3 = performance.now();
   const byKind = conceptsByKind(ctx.graph);
   return {
@@ -70,6 +76,7 @@ export async function buildToDirectory(options: BuildOptions): Promise<BuildSumm
     messages: ctx.messages,
     timings: { ingest: ingestMs, ...ctx.timings, export: t2 - t1, write: t3 - t2 },
     files,
+    overview,
   };
 }
 
