@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { buildToDirectory } from '../io/build.ts';
 import { addInputOptions, info, type InputOptions } from './shared.ts';
 import { PaperKgError } from '../errors.ts';
+import { runBuildUpdate } from './build-update.ts';
 
 interface BuildCliOptions extends InputOptions {
-  out: string;
+  out?: string;
+  update?: string;
   resolution: string;
   seed: string;
   viewerBudget: string;
@@ -24,14 +26,18 @@ export function registerBuild(program: Command): void {
     .command('build')
     .description('build the knowledge graph of the inputs: graph.json (viewer), graph.gexf, graph.graphml, nodes.csv, edges.csv')
     .argument('<inputs...>', 'paper listings (any supported format)')
-    .requiredOption('-o, --out <dir>', 'output directory')
+    .option('-o, --out <dir>', 'output directory (required unless --update)')
+    .option('--update <dir>', 'add the inputs to the build in <dir>: themes keep their ids, names and colours, nodes stay near where they were; writes update-report.json')
     .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller themes', '1')
     .option('--seed <n>', 'random seed (same inputs and seed give byte-identical outputs)', '42')
     .option('--viewer-budget <n>', 'above this many nodes, also write overview.json + overview/ (the viewer opens on themes and drills into one)', '20000');
   addInputOptions(cmd).action(async (inputs: string[], opts: BuildCliOptions) => {
+    if (opts.update !== undefined) return runBuildUpdate(opts.update, inputs, opts, cmd);
+    if (opts.out === undefined) throw new PaperKgError('E_OPTIONS', 'build: expected --out <dir> (where the build goes), or --update <dir> to add the inputs to an existing build');
+    const out = opts.out;
     const summary = await buildToDirectory({
       inputs,
-      out: opts.out,
+      out,
       resolution: number('resolution', opts.resolution, false),
       seed: number('seed', opts.seed, true),
       viewerBudget: number('viewer-budget', opts.viewerBudget, true),
@@ -49,7 +55,7 @@ export function registerBuild(program: Command): void {
     for (const t of summary.themes) info(opts, `  ${t.id.padEnd(5)} ${String(t.size).padStart(4)}  ${t.name}`);
     for (const m of summary.messages) info(opts, `note: ${m.message}`);
     info(opts, `time: ${Object.entries(summary.timings).map(([s, t]) => `${s} ${ms(t)}`).join(', ')}`);
-    info(opts, `wrote ${summary.files.map((f) => `${f.name} (${(f.bytes / 1024).toFixed(0)} KiB)`).join(', ')} to ${opts.out}`);
-    if (summary.overview.length) info(opts, `above the viewer budget (${summary.papers + summary.concepts} nodes): the viewer opens on overview.json, with ${summary.overview.length - 1} theme files in overview/`);
+    info(opts, `wrote ${summary.files.map((f) => `${f.name} (${(f.bytes / 1024).toFixed(0)} KiB)`).join(', ')} to ${out}`);
+    if (summary.overview?.length) info(opts, `above the viewer budget (${summary.papers + summary.concepts} nodes): the viewer opens on overview.json, with ${summary.overview.length - 1} theme files in overview/`);
   });
 }

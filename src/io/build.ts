@@ -7,9 +7,11 @@ import { runPipeline, conceptsByKind, type PipelineOptions, type PipelineMessage
 import { exportAll, OUTPUT_FILES, type OutputFile } from '../export/index.ts';
 import { GraphJsonSchema, type GraphJson } from '../model/graph-json.ts';
 import type { ConceptKind } from '../extract/types.ts';
+import type { Paper } from '../model/paper.ts';
 import { fileSource, writeFileAtomic } from './files.ts';
 import { writeViewerOverview } from './overview.ts';
-import { PAPERS_FILE, papersToJsonl } from '../update/papers.ts';
+import { PAPERS_FILE, papersToJsonl, parsePapersJsonl } from '../update/papers.ts';
+import { updateBuild, type UpdateOptions, type UpdateReport } from '../update/index.ts';
 
 export interface BuildOptions extends Partial<PipelineOptions> {
   inputs: string[];
@@ -33,7 +35,7 @@ export interface BuildSummary {
   timings: Partial<Record<Stage | 'ingest' | 'export' | 'write', number>>;
   files: Array<{ name: OutputFile | typeof PAPERS_FILE; bytes: number }>;
   /** The viewer overview's files (none below the viewer budget). */
-  overview: Array<{ name: string; bytes: number }>;
+  overview?: Array<{ name: string; bytes: number }>;
 }
 
 /** Builds the graph of the inputs into `out`. Throws E_INPUT_EMPTY when no input gave a paper (nothing to build). */
@@ -77,6 +79,108 @@ export async function buildToDirectory(options: BuildOptions): Promise<BuildSumm
     timings: { ingest: ingestMs, ...ctx.timings, export: t2 - t1, write: t3 - t2 },
     files,
     overview,
+  };
+}
+
+export const UPDATE_REPORT_FILE = 'update-report.json';
+
+export interface UpdateDirectoryOptions extends Partial<PipelineOptions> {
+  /** The build directory to update (it must hold graph.json and papers.jsonl). */
+  dir: string;
+  /** New inputs. */
+  inputs: string[];
+  /** Where the updated build goes; by default `dir` itself. */
+  out?: string;
+  ingest?: Partial<IngestOptions>;
+  update?: Partial<UpdateOptions>;
+}
+
+export interface UpdateSummary extends BuildSummary {
+  report: UpdateReport;
+}
+
+/** Reads papers.jsonl of a build directory; a build without one predates updates and must be rebuilt. */
+export async function loadBuildPapers(dir: string): Promise<Paper[]> {
+  const path = join(dir, PAPERS_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new PaperKgError(
+      'E_INPUT_UNREADABLE',
+      `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); a build keeps its papers in ${PAPERS_FILE} since updates came in: rebuild it once with "paper-kg build <inputs…> --out ${dir}"`,
+      path,
+    );
+  }
+  return parsePapersJsonl(text, path);
+}
+
+/** Ids retired by earlier updates (update-report.json), so a new theme never takes the id of a vanished one. */
+async function loadRetired(dir: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, UPDATE_REPORT_FILE), 'utf8');
+  } catch {
+    return [];
+  }
+  try {
+    const retired = (JSON.parse(text) as { themes?: { retired?: unknown } }).themes?.retired;
+    return Array.isArray(retired) ? retired.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    throw new PaperKgError('E_FORMAT_MALFORMED', `${join(dir, UPDATE_REPORT_FILE)}: not valid JSON; delete it (only retired theme ids are read from it) and run the update again`);
+  }
+}
+
+/**
+ * Adds the papers of `inputs` to the build in `dir` (see updateBuild): writes every output, papers.jsonl and
+ * update-report.json into `out` (default `dir`). Throws E_INPUT_EMPTY when no input gave a paper.
+ */
+export async function updateDirectory(options: UpdateDirectoryOptions): Promise<UpdateSummary> {
+  const { dir, inputs, out = dir, ingest: ingestOptions, update, ...pipelineOptions } = options;
+  const t0 = performance.now();
+  const graph = await loadGraphDirectory(dir);
+  const previousPapers = await loadBuildPapers(dir);
+  const retired = await loadRetired(dir);
+  const ingested = await ingest(inputs.map(fileSource), ingestOptions ?? {});
+  const ingestMs = performance.now() - t0;
+  if (ingested.papers.length === 0) {
+    const why = ingested.files.filter((f) => f.error).map((f) => f.error!.message);
+    throw new PaperKgError(
+      'E_INPUT_EMPTY',
+      `build --update: no papers in ${inputs.map((p) => basename(p)).join(', ') || 'the inputs'}${why.length ? ` (${why.join('; ')})` : ''}; expected at least one readable paper record to add`,
+    );
+  }
+  const result = updateBuild({ graph, papers: previousPapers, retired }, ingested.papers, inputs.map((p) => basename(p)), { ...pipelineOptions, update });
+  const { ctx } = result;
+  const t1 = performance.now();
+  const texts = exportAll(ctx, result.inputs);
+  const t2 = performance.now();
+  const files: BuildSummary['files'] = [];
+  for (const name of OUTPUT_FILES) {
+    await writeFileAtomic(join(out, name), texts[name]);
+    files.push({ name, bytes: Buffer.byteLength(texts[name]) });
+  }
+  const papersText = papersToJsonl(ctx.papers);
+  await writeFileAtomic(join(out, PAPERS_FILE), papersText);
+  files.push({ name: PAPERS_FILE, bytes: Buffer.byteLength(papersText) });
+  await writeFileAtomic(join(out, UPDATE_REPORT_FILE), JSON.stringify(result.report, null, 2) + '\n');
+  // The viewer overview follows the updated graph (or goes, when the graph is back under the budget).
+  const overview = await writeViewerOverview(out, ctx, result.inputs);
+  const t3 = performance.now();
+  const byKind = conceptsByKind(ctx.graph);
+  return {
+    ingest: ingested,
+    papers: ctx.papers.length,
+    concepts: Object.values(byKind).reduce((a, b) => a + b, 0),
+    conceptsByKind: byKind,
+    edges: ctx.graph.size,
+    themes: ctx.themes.themes.map((t) => ({ id: t.id, name: t.name, size: t.size })),
+    modularity: ctx.themes.modularity,
+    messages: ctx.messages,
+    timings: { ingest: ingestMs, ...ctx.timings, export: t2 - t1, write: t3 - t2 },
+    files,
+    overview,
+    report: result.report,
   };
 }
 

@@ -2,10 +2,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { OVERVIEW_DIR, OVERVIEW_FILE, THEME_FILE_PATTERN } from '../model/overview-json.ts';
 
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -93,8 +94,21 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: ServeOptions
   }
   if (path.includes('\0')) return send(res, 400, 'bad URL');
   let file: string;
+  const build = dirname(o.graphFile);
+  const themeFile = path.startsWith(`/${OVERVIEW_DIR}/`) ? path.slice(OVERVIEW_DIR.length + 2) : null;
   if (path === '/graph.json') file = o.graphFile;
-  else {
+  else if (path === `/${OVERVIEW_FILE}`) {
+    file = join(build, OVERVIEW_FILE);
+    // NOTE: a build below the viewer budget has no overview; "no content" tells the viewer so without a 404 in its console.
+    if (!(await stat(file).catch(() => null))?.isFile()) {
+      res.writeHead(204, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
+      return void res.end();
+    }
+  } else if (themeFile !== null) {
+    // Only the build's theme files, by a strict name: never a path.
+    if (!THEME_FILE_PATTERN.test(themeFile)) return send(res, 403, 'forbidden');
+    file = join(build, OVERVIEW_DIR, themeFile);
+  } else {
     const root = resolve(o.distDir);
     file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     // Paths that climb out of the site (../) are refused, not resolved.
@@ -108,7 +122,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: ServeOptions
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    // Hashed assets never change; graph.json and index.html change with every build.
+    // Hashed assets never change; graph.json, the overview files and index.html change with every build.
     'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   if (req.method === 'HEAD') return void res.end();
