@@ -1,43 +1,110 @@
-// GEXF 1.3 export through graphology-gexf: viz colour (theme), position and size on every node, typed attributes.
-import { write } from 'graphology-gexf';
+// GEXF 1.3 export: viz colour (theme), position and size on every node, typed attributes; the same bytes graphology-gexf writes.
 import type { KnowledgeGraph } from '../graph/index.ts';
-import type { EdgeAttributes, NodeAttributes, Theme } from '../model/graph-json.ts';
-import { evidenceText, flatNodeAttributes, themeNameMap, xmlSafe } from './text.ts';
+import type { Theme } from '../model/graph-json.ts';
+import { evidenceText, flatNodeAttributes, themeNameMap, xmlSafe, type Scalar } from './text.ts';
 
-function clean(record: Record<string, string | number | boolean | undefined>): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(record)) if (v !== undefined && v !== '') out[k] = typeof v === 'string' ? xmlSafe(v) : v;
-  return out;
+type GexfType = 'string' | 'double' | 'integer' | 'boolean';
+
+// graphology-gexf's priorities: a column takes the widest type any of its values needs (string > double > integer > boolean).
+const PRIORITY: Record<GexfType, number> = { string: 0, double: 1, integer: 2, boolean: 3 };
+
+function typeOf(v: Scalar): GexfType {
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'number') return v === (v | 0) ? 'integer' : 'double';
+  return 'string';
+}
+
+const isEmpty = (v: Scalar | undefined): v is undefined => v === undefined || v === '' || v !== v;
+
+/** Columns in first-seen order, each with its widest type. */
+function inferModel(rows: Iterable<Record<string, Scalar | undefined>>): Map<string, GexfType> {
+  const model = new Map<string, GexfType>();
+  for (const row of rows) {
+    for (const k in row) {
+      const v = row[k];
+      if (isEmpty(v)) continue;
+      const t = typeOf(v);
+      const seen = model.get(k);
+      if (seen === undefined || PRIORITY[t] < PRIORITY[seen]) model.set(k, t);
+    }
+  }
+  return model;
+}
+
+const ATTRIBUTE_SPECIAL = /[&<"\t\n\r]/;
+
+/** An attribute value as xml-writer (graphology-gexf's writer) escapes it; characters XML cannot hold are dropped first. */
+function attr(value: Scalar): string {
+  const s = typeof value === 'string' ? xmlSafe(value) : String(value);
+  if (!ATTRIBUTE_SPECIAL.test(s)) return s;
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+}
+
+const text = (s: string): string => xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function writeModel(model: Map<string, GexfType>, cls: 'node' | 'edge'): string {
+  if (!model.size) return '';
+  let s = `<attributes class="${cls}">`;
+  for (const [name, type] of model) s += `<attribute id="${attr(name)}" title="${attr(name)}" type="${type}"/>`;
+  return s + '</attributes>';
+}
+
+function writeValues(model: Map<string, GexfType>, row: Record<string, Scalar | undefined>): string {
+  let s = '<attvalues>';
+  for (const name of model.keys()) {
+    const v = row[name];
+    if (isEmpty(v)) continue;
+    s += `<attvalue for="${attr(name)}" value="${attr(v)}"/>`;
+  }
+  return s + '</attvalues>';
 }
 
 /**
- * "#4e79a7" as "rgb(78,121,167)". NOTE: graphology-gexf writes a "#…" colour as GEXF 1.3's hex attribute, which older
- * readers (networkx 2.x) cannot decode; r/g/b attributes are valid 1.3 too, and every reader knows them.
- */
-function rgb(hex: string): string {
-  const n = parseInt(hex.slice(1), 16);
-  return `rgb(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255})`;
-}
-
-/**
- * The graph as GEXF 1.3. NOTE: version '1.3' because graphology-gexf's 1.2 output declares a malformed viz namespace
- * that networkx silently ignores (colours and positions lost); pretty: false saves ~12% size; pedantic: true keeps the
- * meta block to the elements the schema allows.
+ * The graph as GEXF 1.3 in the exact form graphology-gexf writes (version '1.3', pretty: false, pedantic: true), but
+ * built as plain strings. NOTE: graphology-gexf goes through a generic XML writer, one call per attribute: 14 s on a
+ * 100k-paper graph; this writer is a few times faster and its output stays byte-identical (the golden test pins it).
+ * Colours are r/g/b attributes, not 1.3's hex (older readers such as networkx 2.x cannot decode hex); 1.3 rather than
+ * 1.2 because graphology-gexf's 1.2 output declares a malformed viz namespace that networkx silently ignores.
  */
 export function toGexf(kg: KnowledgeGraph, themes: Theme[]): string {
   const names = themeNameMap(themes);
-  return write<NodeAttributes, EdgeAttributes>(kg, {
-    version: '1.3',
-    pretty: false,
-    pedantic: true,
-    formatNode: (_key, attr) => ({
-      label: xmlSafe(attr.label),
-      viz: { color: rgb(attr.color), size: attr.size, x: attr.x, y: attr.y },
-      attributes: clean(flatNodeAttributes(attr, names)),
-    }),
-    formatEdge: (_key, attr) => ({
-      weight: attr.weight,
-      attributes: clean({ source: attr.source, evidence: evidenceText(attr) }),
-    }),
+  const nodeRows: Array<Record<string, Scalar | undefined>> = new Array(kg.order);
+  let i = 0;
+  kg.forEachNode((_key, a) => {
+    nodeRows[i++] = flatNodeAttributes(a, names);
   });
+  const nodeModel = inferModel(nodeRows);
+  // NOTE: every edge has a rule family and, unless it has no spans, evidence: one pass for flags, not a row per edge.
+  let hasEvidence = false;
+  kg.forEachEdge((_key, a) => {
+    hasEvidence ||= a.spans.length > 0;
+  });
+  const edgeModel = inferModel([{ source: kg.size > 0 ? 'string' : undefined, evidence: hasEvidence ? 'string' : undefined }]);
+
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">',
+  ];
+  let meta = '<meta>';
+  const ga = kg.getAttributes() as Record<string, unknown>;
+  for (const k of ['creator', 'description', 'keywords']) {
+    const v = ga[k];
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') meta += `<${k}>${text(String(v))}</${k}>`;
+  }
+  out.push(`${meta}</meta><graph defaultedgetype="undirected">${writeModel(nodeModel, 'node')}${writeModel(edgeModel, 'edge')}<nodes>`);
+  i = 0;
+  kg.forEachNode((key, a) => {
+    const n = parseInt(a.color.slice(1), 16);
+    const label = xmlSafe(a.label) ? ` label="${attr(a.label)}"` : '';
+    out.push(
+      `<node id="${attr(key)}"${label}>${writeValues(nodeModel, nodeRows[i++])}` +
+        `<viz:color r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"/><viz:size value="${a.size}"/><viz:position x="${a.x}" y="${a.y}"/></node>`,
+    );
+  });
+  out.push('</nodes><edges>');
+  kg.forEachEdge((key, a, source, target) => {
+    const row = { source: a.source, evidence: evidenceText(a) };
+    out.push(`<edge id="${attr(key)}" source="${attr(source)}" target="${attr(target)}" weight="${a.weight}">${writeValues(edgeModel, row)}</edge>`);
+  });
+  out.push('</edges></graph></gexf>');
+  return out.join('');
 }
