@@ -1,0 +1,70 @@
+// `paper-kg build --update <dir> <inputs…>`: adds papers to a build and says how its themes moved (stderr summary).
+import type { Command } from 'commander';
+import { updateDirectory, UPDATE_REPORT_FILE } from '../io/build.ts';
+import { PaperKgError } from '../errors.ts';
+import { info, type InputOptions } from './shared.ts';
+import type { ThemeMatchReport } from '../update/index.ts';
+
+interface UpdateCliOptions extends InputOptions {
+  out?: string;
+  resolution: string;
+  seed: string;
+}
+
+function number(name: string, value: string, integer: boolean): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new PaperKgError('E_OPTIONS', `--${name}: expected ${integer ? 'an integer' : 'a number'}, got "${value}"`);
+  return n;
+}
+
+/** One line per kind of change, for people. */
+export function describeThemeChanges(r: ThemeMatchReport): string[] {
+  const name = new Map(r.themes.map((t) => [t.id, t.name]));
+  const sized = new Map(r.themes.map((t) => [t.id, t]));
+  const lines: string[] = [];
+  for (const id of r.grew) {
+    const t = sized.get(id)!;
+    lines.push(`grew     ${id} ${t.previousSize} → ${t.size} papers (${t.newPapers} new): ${t.name}`);
+  }
+  for (const id of r.shrank) {
+    const t = sized.get(id)!;
+    lines.push(`shrank   ${id} ${t.previousSize} → ${t.size} papers: ${t.name}`);
+  }
+  for (const s of r.split) lines.push(`split    ${s.id} into ${s.into.map((i) => `${i} (${name.get(i)})`).join(', ')}`);
+  for (const m of r.merged) lines.push(`merged   ${m.from.join(' + ')} into ${m.id}: ${name.get(m.id)}`);
+  for (const id of r.appeared) {
+    const t = sized.get(id)!;
+    lines.push(`appeared ${id} ${t.size} papers (${t.newPapers} new): ${t.name}`);
+  }
+  for (const g of r.gone) lines.push(`gone     ${g.id} (${g.name})${g.into.length ? `: its papers went to ${g.into.join(', ')}` : ''}`);
+  return lines;
+}
+
+/** The action of `build --update`; `--seed` and `--resolution` default to the previous build's. */
+export async function runBuildUpdate(dir: string, inputs: string[], opts: UpdateCliOptions, cmd: Command): Promise<void> {
+  const given = (option: string): boolean => cmd.getOptionValueSource(option) === 'cli';
+  const out = opts.out ?? dir;
+  const summary = await updateDirectory({
+    dir,
+    inputs,
+    out,
+    ...(given('seed') ? { seed: number('seed', opts.seed, true) } : {}),
+    ...(given('resolution') ? { resolution: number('resolution', opts.resolution, false) } : {}),
+    ingest: { format: opts.format, listingDate: opts.listingDate },
+  });
+  for (const m of summary.ingest.messages) {
+    if (m.level === 'warning' && opts.quiet) continue;
+    const where = [m.file, m.line !== undefined ? `line ${m.line}` : undefined, m.index !== undefined ? `record ${m.index}` : undefined].filter(Boolean).join(', ');
+    process.stderr.write(`${m.level}: ${where}: ${m.message}\n`);
+  }
+  if (!summary.ingest.ok) process.exitCode = 1;
+  const r = summary.report;
+  info(opts, `${r.papers.before} papers + ${r.papers.added} new (${r.papers.alreadyIn} already in the build) = ${r.papers.after} papers, ${summary.concepts} concepts, ${summary.edges} links`);
+  info(opts, `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}:`);
+  for (const t of summary.themes) info(opts, `  ${t.id.padEnd(5)} ${String(t.size).padStart(4)}  ${t.name}`);
+  const changes = describeThemeChanges(r.themes);
+  info(opts, changes.length ? 'changes:' : 'changes: none (every theme kept its papers)');
+  for (const line of changes) info(opts, `  ${line}`);
+  info(opts, `layout: ${r.layout.oldNodes} nodes kept their place (median move ${r.layout.medianMove} on a map ${r.layout.extent} wide), ${r.layout.newNodes} placed beside their neighbours`);
+  info(opts, `wrote ${summary.files.map((f) => f.name).join(', ')}, ${UPDATE_REPORT_FILE} to ${out}`);
+}

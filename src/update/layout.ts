@@ -1,0 +1,144 @@
+// The layout of an updated build: old nodes start where they were, new nodes beside their neighbours, then a short polish.
+// ForceAtlas2: Jacomy et al. 2014, doi:10.1371/journal.pone.0098679 (graphology-layout-forceatlas2).
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
+import type { KnowledgeGraph } from '../graph/index.ts';
+import type { Theme } from '../model/graph-json.ts';
+import { layoutIterations, type LayoutOptions } from '../layout/index.ts';
+import type { UpdateOptions } from './options.ts';
+
+export interface IncrementalLayoutReport {
+  /** Nodes that kept a position from the previous build, and nodes placed fresh. */
+  oldNodes: number;
+  newNodes: number;
+  placeIterations: number;
+  polishIterations: number;
+  overlapRemoved: boolean;
+  /** Median distance old nodes moved, and the layout's extent (the larger side of its bounding box), to compare. */
+  medianMove: number;
+  extent: number;
+}
+
+type Light = Graph<{ x: number; y: number; fixed?: boolean }, { weight: number }>;
+
+/**
+ * Positions every node of `kg`: old nodes (keys in `previous`) start where they were; a new node starts at the mean of
+ * its placed neighbours (new papers beside the concepts they mention, new concepts beside their papers), passes
+ * repeating outward; nodes out of reach of any old node start at their theme's centre or beyond the map's edge.
+ * ForceAtlas2 then moves only the new nodes, and a few iterations move all. NOTE: a full layout would redraw the map
+ * from scratch; a reader's mental map survives only if old nodes stay put.
+ */
+export function incrementalLayout(
+  kg: KnowledgeGraph,
+  themes: Theme[],
+  previous: ReadonlyMap<string, readonly [number, number]>,
+  rng: () => number,
+  layout: LayoutOptions,
+  update: UpdateOptions,
+): IncrementalLayoutReport {
+  const light: Light = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  let oldNodes = 0;
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  kg.forEachNode((key) => {
+    const p = previous.get(key);
+    if (p) {
+      oldNodes++;
+      minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]);
+      minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
+      light.addNode(key, { x: p[0], y: p[1], fixed: true });
+    } else light.addNode(key, { x: NaN, y: NaN });
+  });
+  kg.forEachEdge((_e, a, s, t) => light.addEdge(s, t, { weight: a.weight }));
+  const oldExtent = oldNodes ? Math.max(maxX - minX, maxY - minY, 1) : 10 * Math.sqrt(Math.max(1, kg.order));
+  // NOTE: jitter keeps nodes placed on one spot (a new concept of a single paper) from sitting exactly on each other.
+  const jitter = oldExtent / Math.sqrt(Math.max(1, kg.order)) / 2;
+
+  const pending: string[] = [];
+  light.forEachNode((key, a) => {
+    if (Number.isNaN(a.x)) pending.push(key);
+  });
+  const newNodes = pending.length;
+  let left = pending;
+  while (left.length) {
+    const placedNow: Array<[string, number, number]> = [];
+    const still: string[] = [];
+    for (const key of left) {
+      let sx = 0, sy = 0, n = 0;
+      light.forEachNeighbor(key, (_k, a) => {
+        if (!Number.isNaN(a.x)) {
+          sx += a.x;
+          sy += a.y;
+          n++;
+        }
+      });
+      if (n) placedNow.push([key, sx / n, sy / n]);
+      else still.push(key);
+    }
+    if (!placedNow.length) break;
+    // Placed after the pass, so a node's place never depends on the order of its pass.
+    for (const [key, x, y] of placedNow) light.mergeNodeAttributes(key, { x: x + (rng() - 0.5) * jitter, y: y + (rng() - 0.5) * jitter });
+    left = still;
+  }
+  if (left.length) {
+    // Out of reach of the old map: gather by theme, each theme beyond the map's edge at its own angle.
+    const centreX = oldNodes ? (minX + maxX) / 2 : 0;
+    const centreY = oldNodes ? (minY + maxY) / 2 : 0;
+    const rank = new Map(themes.map((t, i) => [t.id, i]));
+    const radius = oldNodes ? oldExtent * 0.6 : 0;
+    for (const key of left) {
+      const r = rank.get(kg.getNodeAttribute(key, 'theme')) ?? themes.length;
+      const angle = (2 * Math.PI * r) / Math.max(1, themes.length + 1);
+      light.mergeNodeAttributes(key, {
+        x: centreX + radius * Math.cos(angle) + (rng() - 0.5) * jitter * 4,
+        y: centreY + radius * Math.sin(angle) + (rng() - 0.5) * jitter * 4,
+      });
+    }
+  }
+
+  const full = layoutIterations(kg.order, kg.size, layout);
+  const placeIterations = update.placeIterations ?? Math.max(10, Math.round(full / 2));
+  const settings = { ...forceAtlas2.inferSettings(light), barnesHutOptimize: kg.order > layout.barnesHutAbove, barnesHutTheta: layout.barnesHutTheta };
+  if (light.size > 0 && newNodes > 0 && placeIterations > 0) forceAtlas2.assign(light, { iterations: placeIterations, settings, getEdgeWeight: 'weight' });
+  light.updateEachNodeAttributes((_k, a) => ({ x: a.x, y: a.y }));
+  const polishIterations = newNodes > 0 ? update.polishIterations : 0;
+  // NOTE: slowed down, so the polish nudges old nodes towards their new neighbours instead of redrawing the map.
+  const polish = { ...settings, slowDown: (settings.slowDown ?? 1) * update.polishSlowDown };
+  if (light.size > 0 && polishIterations > 0) forceAtlas2.assign(light, { iterations: polishIterations, settings: polish, getEdgeWeight: 'weight' });
+  const overlapRemoved = layout.noverlapIterations > 0 && kg.order <= layout.noverlapMaxNodes && newNodes > 0;
+  if (overlapRemoved) noverlap.assign(light, { maxIterations: layout.noverlapIterations, settings: { ratio: 1, margin: 1 } });
+
+  const f = 10 ** layout.digits;
+  const moves: number[] = [];
+  kg.updateEachNodeAttributes((key, attr) => {
+    const a = light.getNodeAttributes(key);
+    const x = Math.round(a.x * f) / f;
+    const y = Math.round(a.y * f) / f;
+    const p = previous.get(key);
+    if (p) moves.push(Math.hypot(x - p[0], y - p[1]));
+    return { ...attr, x, y };
+  });
+  moves.sort((a, b) => a - b);
+  const medianMove = moves.length ? moves[Math.floor(moves.length / 2)] : 0;
+
+  setThemeCentres(kg, themes, f);
+  return { oldNodes, newNodes, placeIterations: newNodes ? placeIterations : 0, polishIterations, overlapRemoved, medianMove: Math.round(medianMove * f) / f, extent: Math.round(oldExtent * f) / f };
+}
+
+/** Each theme's x, y: the centre of its papers (where the viewer writes its name). */
+export function setThemeCentres(kg: KnowledgeGraph, themes: Theme[], f: number): void {
+  const sums = new Map<string, [number, number, number]>();
+  kg.forEachNode((_key, attr) => {
+    if (attr.kind !== 'paper') return;
+    const s = sums.get(attr.theme) ?? [0, 0, 0];
+    s[0] += attr.x;
+    s[1] += attr.y;
+    s[2]++;
+    sums.set(attr.theme, s);
+  });
+  for (const t of themes) {
+    const s = sums.get(t.id);
+    t.x = s ? Math.round((s[0] / s[2]) * f) / f : 0;
+    t.y = s ? Math.round((s[1] / s[2]) * f) / f : 0;
+  }
+}
