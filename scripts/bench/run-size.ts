@@ -39,6 +39,7 @@ let mark = t0;
 const record = (stage: string): void => {
   const now = performance.now();
   stages.push({ stage, seconds: (now - mark) / 1000, peakRssMb: peakMb() });
+  process.stderr.write(`  ${stage}: ${((now - mark) / 1000).toFixed(2)} s, peak RSS ${Math.round(peakMb())} MB\n`);
   mark = now;
 };
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { buildToDirectory } from '../io/build.ts';
 import { addInputOptions, info, type InputOptions } from './shared.ts';
 import { PaperKgError } from '../errors.ts';
+import { createCliProgress } from './progress.ts';
 import { runBuildUpdate } from './build-update.ts';
 
 interface BuildCliOptions extends InputOptions {
@@ -40,6 +41,7 @@ export function registerBuild(program: Command): void {
       out,
       resolution: number('resolution', opts.resolution, false),
       seed: number('seed', opts.seed, true),
+      progress: createCliProgress(opts),
       viewerBudget: number('viewer-budget', opts.viewerBudget, true),
       ingest: { format: opts.format, listingDate: opts.listingDate },
     });
