@@ -1,4 +1,4 @@
-// The graph Louvain partitions into themes: papers with their shareable concepts, or the paper neighbour graph.
+// The graph Louvain partitions into themes: papers with the concepts they share, or the paper neighbour graph.
 import Graph from 'graphology';
 import type { KnowledgeGraph } from './index.ts';
 import type { Projection } from './projection.ts';
@@ -7,10 +7,16 @@ import type { ConceptNode } from '../model/graph-json.ts';
 
 export type ClusteringGraph = Graph<Record<string, never>, { weight: number }>;
 
+/** Concepts in more papers than this are left out of the bipartite themes graph. */
+export function clusteringHubLimit(papers: number, options: GraphOptions): number {
+  return Math.min(options.hubMaxPapers, Math.max(options.hubMinPapers, Math.floor(options.clusteringHubShare * papers)));
+}
+
 /**
- * NOTE: in the bipartite form a concept in one paper relates nothing and a hub would tie a tenth of the corpus into one
- * community, so both are left out; what stays is linear in the paper–concept links. A link weighs the concept's rarity
- * (log N/df) × its kind and rule-family weights × the title weight when the title names it, as in the projection.
+ * NOTE: in the bipartite form a concept in one paper relates nothing, and one in more than clusteringHubLimit papers is
+ * left out (by default only the hubMaxPapers cap applies); what stays is one edge per paper–concept link, linear in the
+ * links. A link weighs the concept's rarity (log N/df) × its kind and rule-family weights × the title weight when the
+ * title names it. A concept in every paper weighs 0 and is left out.
  */
 export function clusteringGraph(kg: KnowledgeGraph, projection: Projection, options: GraphOptions): ClusteringGraph {
   if (options.clustering === 'neighbours') return projection.graph as unknown as ClusteringGraph;
@@ -22,11 +28,16 @@ export function clusteringGraph(kg: KnowledgeGraph, projection: Projection, opti
       n++;
     }
   });
+  const hubLimit = clusteringHubLimit(n, options);
   kg.forEachEdge((_e, edge, s, t, sa, ta) => {
     const [paper, conceptKey, concept] = sa.kind === 'paper' ? [s, t, ta as ConceptNode] : [t, s, sa as ConceptNode];
-    if (concept.df < 2 || concept.df > projection.hubLimit) return;
+    if (concept.df < 2 || concept.df > hubLimit) return;
     const inTitle = edge.spans.some((span) => span.field === 'title');
-    const w = Math.log(n / concept.df) * options.kindWeights[concept.kind] * options.sourceWeights[concept.source] * (inTitle ? options.titleWeight : 1);
+    const w =
+      Math.log(n / concept.df) *
+      options.kindWeights[concept.kind] *
+      options.clusteringSourceWeights[concept.source] *
+      (inTitle ? options.clusteringTitleWeight : 1);
     if (w <= 0) return;
     if (!graph.hasNode(conceptKey)) graph.addNode(conceptKey);
     graph.addEdge(paper, conceptKey, { weight: w });

@@ -8,7 +8,7 @@ import type { NodeAttributes, EdgeAttributes, PaperNode, ConceptNode } from '../
 export { resolveGraphOptions, GraphOptionsSchema, DEFAULT_GRAPH_OPTIONS, type GraphOptions } from './options.ts';
 export { projectPapers, type Projection } from './projection.ts';
 export { createRng } from './rng.ts';
-export { clusteringGraph, type ClusteringGraph } from './clustering.ts';
+export { clusteringGraph, clusteringHubLimit, type ClusteringGraph } from './clustering.ts';
 
 export type KnowledgeGraph = Graph<NodeAttributes, EdgeAttributes>;
 

@@ -12,6 +12,19 @@ export const GraphOptionsSchema = z.object({
    * "neighbours": Louvain on the top-k paper–paper neighbour graph. See the README ("Themes") for the comparison.
    */
   clustering: z.enum(['bipartite', 'neighbours']).default('bipartite'),
+  /**
+   * Bipartite form only: a concept in more than this share of papers is left out of the themes graph (still capped by
+   * hubMaxPapers). NOTE: 1 (none left out) on purpose: on a small corpus the concept that defines its largest topic is
+   * itself in a quarter of the papers ("tokenization", "token pruning"); rarity (log N/df) already makes it a weak link,
+   * and a concept node adds one edge per paper, so no pair blows up. Measured in the README ("Themes").
+   */
+  clusteringHubShare: z.number().positive().max(1).default(1),
+  /** Bipartite form only: weight of a concept the title names (the title says what the paper is about). */
+  clusteringTitleWeight: z.number().nonnegative().default(2.5),
+  /** Bipartite form only: weight per rule family; mined keyphrases count less ("visual token" is mined, and topical). */
+  clusteringSourceWeights: z
+    .object({ vocabulary: z.number().nonnegative(), pattern: z.number().nonnegative(), acronym: z.number().nonnegative(), mined: z.number().nonnegative() })
+    .default({ vocabulary: 1, pattern: 1, acronym: 1, mined: 0.7 }),
   // Paper–paper projection (neighbours, bridges, central papers)
   /** Nearest neighbours kept per paper. */
   neighbours: z.number().int().positive().default(8),

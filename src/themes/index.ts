@@ -1,17 +1,20 @@
 // The themes stage: Louvain communities of the paper neighbour graph, named by their distinctive concepts, summarised.
 // Louvain: Blondel et al. 2008, doi:10.1088/1742-5468/2008/10/P10008 (graphology-communities-louvain).
 import louvain from 'graphology-communities-louvain';
+import modularityOf from 'graphology-metrics/graph/modularity';
 import type { KnowledgeGraph, Projection } from '../graph/index.ts';
 import type { ClusteringGraph } from '../graph/clustering.ts';
 import type { PaperNode, Theme } from '../model/graph-json.ts';
 import { themeColor, OTHER_COLOR } from './palette.ts';
 import { resolveThemesOptions, type ThemesOptions } from './options.ts';
 import { scoreConcepts, chooseName } from './naming.ts';
+import { consensusCommunities } from './consensus.ts';
 
 export { resolveThemesOptions, ThemesOptionsSchema, DEFAULT_THEMES_OPTIONS, type ThemesOptions } from './options.ts';
 export { THEME_PALETTE, OTHER_COLOR, themeColor } from './palette.ts';
 export { adjustedMutualInformation, pairCoherence } from './agreement.ts';
 export { bagOfWordsThemes } from './baseline.ts';
+export { consensusCommunities, type ConsensusOptions } from './consensus.ts';
 
 export const OTHER_THEME_ID = 'other';
 
@@ -49,9 +52,16 @@ export function detectThemes(
   let communities: Record<string, number> = {};
   let modularity = 0;
   if (clustering.size > 0) {
-    const detailed = louvain.detailed(clustering, { rng, resolution: options.resolution, getEdgeWeight: 'weight' });
-    communities = detailed.communities;
-    modularity = detailed.modularity;
+    const runs = Math.max(1, Math.min(options.consensusRuns, Math.floor(options.consensusBudget / clustering.size)));
+    if (runs > 1) {
+      communities = consensusCommunities(clustering, rng, { runs, threshold: options.consensusThreshold, rounds: options.consensusRounds, resolution: options.resolution });
+      // NOTE: the modularity reported is the returned partition's on the themes graph itself, not on the consensus graph.
+      modularity = modularityOf(clustering, { getNodeCommunity: (key) => communities[key], getEdgeWeight: 'weight', resolution: options.resolution });
+    } else {
+      const detailed = louvain.detailed(clustering, { rng, resolution: options.resolution, getEdgeWeight: 'weight' });
+      communities = detailed.communities;
+      modularity = detailed.modularity;
+    }
   } else {
     clustering.forEachNode((k, _a) => (communities[k] = Object.keys(communities).length));
   }
@@ -149,7 +159,7 @@ export function detectThemes(
     theme.topConceptsByKind = byKind as Theme['topConceptsByKind'];
     if (id === OTHER_THEME_ID) {
       const reasons = [
-        isolated ? `${isolated} paper(s) share no concept with another paper that is rare enough to relate them (in 2 to ${projection.hubLimit} papers)` : '',
+        isolated ? `${isolated} paper(s) share no concept with another paper that can relate them (one in 2 papers or more, not in every paper)` : '',
         tiny ? `${tiny} paper(s) formed groups smaller than ${options.minThemeSize} papers` : '',
       ].filter(Boolean);
       theme.note = `Not a theme: the papers no theme holds. ${reasons.join('; ')}.`;

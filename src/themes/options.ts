@@ -6,6 +6,17 @@ export const ThemesOptionsSchema = z.object({
   // Louvain
   /** Louvain resolution: above 1 gives more, smaller themes; below 1 fewer, larger ones. */
   resolution: z.number().positive().default(1),
+  /** Louvain runs per consensus round (1: a single run). See consensus.ts; the README ("Themes") has the measurements. */
+  consensusRuns: z.number().int().positive().default(20),
+  /** Share of runs that must put an edge's ends together for it to stay in the consensus graph. */
+  consensusThreshold: z.number().positive().max(1).default(0.5),
+  /** At most this many consensus rounds. */
+  consensusRounds: z.number().int().positive().default(3),
+  /**
+   * Work budget of the consensus: runs are cut to budget / edges of the themes graph (at least 1), so a large corpus
+   * gets fewer runs instead of minutes of Louvain. NOTE: a 10k-paper graph has ~150k links, i.e. ~13 runs.
+   */
+  consensusBudget: z.number().int().positive().default(2_000_000),
   // Tiny themes
   /** Communities with fewer papers are gathered into the "other" theme, with the reason. */
   minThemeSize: z.number().int().positive().default(3),

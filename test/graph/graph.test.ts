@@ -1,6 +1,6 @@
 // The knowledge graph and the paper neighbour projection, on a tiny corpus (exact) and the bundled one (invariants).
 import { describe, expect, it } from 'vitest';
-import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, informativeness, clusteringGraph } from '../../src/graph/index.ts';
+import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, informativeness, clusteringGraph, clusteringHubLimit } from '../../src/graph/index.ts';
 import { PaperKgError } from '../../src/errors.ts';
 import type { ConceptNode, PaperNode } from '../../src/model/graph-json.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from './tiny.ts';
@@ -72,16 +72,30 @@ describe('projectPapers', () => {
     graph.forEachNode((n) => expect(graph.degree(n)).toBeLessThanOrEqual(3));
   });
 
-  it('clustering graph: papers plus shareable concepts, hubs and one-paper concepts left out', () => {
+  it('clustering graph: papers plus shared concepts; one-paper concepts and a concept in every paper left out', () => {
     const projection = projectPapers(kg, options);
     const g = clusteringGraph(kg, projection, options);
+    // "accuracy" is in all 7 papers: log(7/7) = 0, it relates nothing.
     expect(g.hasNode('concept:accuracy')).toBe(false);
     expect(g.hasNode('concept:3d-generation')).toBe(false);
     expect(g.hasNode('concept:aime')).toBe(true);
-    // Title mentions weigh double.
+    // Title mentions weigh 2.5 × (the default clusteringTitleWeight), rarity log(N/df).
     const inTitle = g.getEdgeAttribute(g.edge('paper:t-1', 'concept:visual-token-pruning')!, 'weight');
     const inAbstract = g.getEdgeAttribute(g.edge('paper:t-2', 'concept:visual-token-pruning')!, 'weight');
-    expect(inTitle).toBeCloseTo(2 * inAbstract, 10);
+    expect(inTitle).toBeCloseTo(2.5 * inAbstract, 10);
+    expect(inAbstract).toBeCloseTo(Math.log(7 / kg.getNodeAttribute('concept:visual-token-pruning', 'df' as never)), 10);
+    expect(clusteringHubLimit(7, options)).toBe(7);
+  });
+
+  it('clustering graph: a lower clusteringHubShare leaves frequent concepts out (capped by hubMaxPapers in any case)', () => {
+    const strict = resolveGraphOptions({ clusteringHubShare: 0.15 });
+    const projection = projectPapers(kg, strict);
+    const g = clusteringGraph(kg, projection, strict);
+    expect(clusteringHubLimit(7, strict)).toBe(4);
+    g.forEachNode((key) => {
+      if (key.startsWith('concept:')) expect(kg.getNodeAttribute(key, 'df' as never) as number).toBeLessThanOrEqual(4);
+    });
+    expect(clusteringHubLimit(100_000, resolveGraphOptions({}))).toBe(200);
   });
 
   it('rejects bad options with a message naming the field', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import modularity from 'graphology-metrics/graph/modularity';
 import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, clusteringGraph, createRng } from '../../src/graph/index.ts';
-import { detectThemes, adjustedMutualInformation, pairCoherence, THEME_PALETTE, OTHER_COLOR, bagOfWordsThemes } from '../../src/themes/index.ts';
+import louvain from 'graphology-communities-louvain';
+import { detectThemes, consensusCommunities, adjustedMutualInformation, pairCoherence, THEME_PALETTE, OTHER_COLOR, bagOfWordsThemes } from '../../src/themes/index.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from '../graph/tiny.ts';
 
 function tinyThemes(seed = 7, resolution = 1) {
@@ -69,6 +70,42 @@ describe('detectThemes on a tiny corpus', () => {
     const again = tinyThemes().result;
     expect(again.themes).toEqual(result.themes);
     expect(again.communities).toEqual(result.communities);
+  });
+});
+
+describe('consensus of Louvain runs', () => {
+  const kg = buildKnowledgeGraph(TINY_PAPERS, TINY_EXTRACTION);
+  const options = resolveGraphOptions({});
+  const projection = projectPapers(kg, options);
+  const clustering = clusteringGraph(kg, projection, options);
+
+  it('one run is plain Louvain: same communities and modularity as louvain.detailed with the same seed', () => {
+    const single = detectThemes(kg, projection, clustering, createRng(3), { consensusRuns: 1 });
+    const plain = louvain.detailed(clustering, { rng: createRng(3), resolution: 1, getEdgeWeight: 'weight' });
+    expect(single.communities).toEqual(plain.communities);
+    expect(single.modularity).toBeCloseTo(plain.modularity, 12);
+  });
+
+  it('a work budget below one run per edge falls back to a single run', () => {
+    const cut = detectThemes(kg, projection, clustering, createRng(3), { consensusBudget: clustering.size });
+    const single = detectThemes(kg, projection, clustering, createRng(3), { consensusRuns: 1 });
+    expect(cut.communities).toEqual(single.communities);
+  });
+
+  it('reports the modularity of the returned partition on the themes graph, not on the consensus graph', () => {
+    for (const seed of [1, 2, 3]) {
+      const r = detectThemes(kg, projection, clustering, createRng(seed), { consensusRuns: 8 });
+      expect(r.modularity).toBeCloseTo(modularity(clustering, { getNodeCommunity: (n) => r.communities[n], getEdgeWeight: 'weight' }), 12);
+      expect(r.themes.map((t) => t.size)).toEqual([3, 3, 1]);
+    }
+  });
+
+  it('keeps only edges most runs agree on, weighted by the share, and is deterministic for a seed', () => {
+    const a = consensusCommunities(clustering, createRng(5), { runs: 10, threshold: 0.5, rounds: 3, resolution: 1 });
+    const b = consensusCommunities(clustering, createRng(5), { runs: 10, threshold: 0.5, rounds: 3, resolution: 1 });
+    expect(a).toEqual(b);
+    expect(a['paper:t-1']).toBe(a['paper:t-3']);
+    expect(a['paper:t-1']).not.toBe(a['paper:t-4']);
   });
 });
 
