@@ -67,6 +67,14 @@ export async function serveBundled(): Promise<{ server: RunningServer; json: Gra
   return { server: out ? removingOnClose(server, out) : server, json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
 }
 
+/** The bundled corpus built by the pipeline with a given viewer budget (a small one gives it an overview), into a temporary directory. */
+export async function serveBuild(viewerBudget: number): Promise<{ server: RunningServer; dir: string }> {
+  const out = mkdtempSync(join(tmpdir(), 'paper-kg-budget-'));
+  const { buildToDirectory } = await import('../../src/io/build.ts');
+  await buildToDirectory({ inputs: [fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url))], out, viewerBudget });
+  return { server: removingOnClose(await startServer({ graphFile: join(out, 'graph.json'), port: 0 }), out), dir: out };
+}
+
 /** Temporary graph directories go away with their server. */
 function removingOnClose(server: RunningServer, dir: string): RunningServer {
   return { ...server, close: async () => {

@@ -1,13 +1,19 @@
-// Entry of the viewer: loads graph.json (or a dropped / opened file), validates it and mounts the map.
+// Entry of the viewer: loads graph.json (or a dropped / opened file), validates it and mounts the map; a build above the
+// viewer budget opens on its overview (themes) and loads one theme's graph at a time.
 import './styles.css';
 import { byId } from './dom.ts';
 import { mountApp, type MountedApp } from './app.ts';
 import { LoadError, loadFromUrl, loadText } from './load.ts';
 import type { ViewModel } from './model.ts';
 import { defaultState, hashToState } from './state.ts';
+import { fetchOverview, mountOverview, THEME_URL, type MountedOverview } from './overview.ts';
+import type { OverviewJson, OverviewTheme } from '../../src/model/overview-json.ts';
 
 const status = byId('status');
 let app: MountedApp | null = null;
+let overviewView: MountedOverview | null = null;
+let overview: OverviewJson | null = null;
+const back = byId<HTMLButtonElement>('back-overview');
 
 function setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
   status.textContent = text;
@@ -15,19 +21,65 @@ function setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
   status.hidden = text === '';
 }
 
-function show(model: ViewModel, fromUrl: boolean): void {
-  performance.mark('paper-kg:model');
+function unmount(): void {
   app?.kill();
   app = null;
+  overviewView?.kill();
+  overviewView = null;
+}
+
+function setExports(enabled: boolean): void {
+  for (const id of ['export-gexf', 'export-png']) byId<HTMLButtonElement>(id).disabled = !enabled;
+}
+
+/** `theme`: the overview's theme this model is (a drill-down), so the URL keeps it and Back returns to the overview. */
+function show(model: ViewModel, fromUrl: boolean, theme: OverviewTheme | null = null): void {
+  performance.mark('paper-kg:model');
+  unmount();
   document.title = `${model.name} · paper-kg map`;
-  byId('graph-name').textContent = `${model.name} · ${model.graph.order.toLocaleString('en')} nodes, ${model.graph.size.toLocaleString('en')} edges`;
-  app = mountApp(model, fromUrl ? hashToState(location.hash) : defaultState());
-  if (!fromUrl) history.replaceState(null, '', location.pathname + location.search);
+  const shown = theme && theme.shownPapers < theme.papers ? ` (the ${theme.shownPapers.toLocaleString('en')} most central of ${theme.papers.toLocaleString('en')} papers)` : '';
+  byId('graph-name').textContent = `${model.name} · ${model.graph.order.toLocaleString('en')} nodes, ${model.graph.size.toLocaleString('en')} edges${shown}`;
+  const initial = fromUrl ? hashToState(location.hash) : defaultState();
+  app = mountApp(model, { ...initial, view: theme?.id ?? null });
+  if (!fromUrl) history.replaceState(null, '', theme ? `#view=${encodeURIComponent(theme.id)}` : location.pathname + location.search);
+  back.hidden = theme === null;
+  setExports(true);
   setStatus('');
   performance.mark('paper-kg:mounted');
   // Exposed for tests and the benchmark script; nothing in the page reads it.
-  (window as unknown as { paperKg: unknown }).paperKg = { app, model, ready: true };
+  (window as unknown as { paperKg: unknown }).paperKg = { app, model, mode: theme ? 'theme' : 'graph', theme: theme?.id ?? null, ready: true };
 }
+
+function showOverview(data: OverviewJson): void {
+  unmount();
+  overview = data;
+  document.title = 'Overview · paper-kg map';
+  byId('graph-name').textContent = `overview · ${data.themes.length} themes of ${data.meta.papers.toLocaleString('en')} papers`;
+  history.replaceState(null, '', location.pathname + location.search);
+  back.hidden = true;
+  // NOTE: the exports work on a loaded graph; the overview has none (the build's own graph.gexf is the export).
+  setExports(false);
+  overviewView = mountOverview(data, (t) => void openTheme(t, false));
+  setStatus('');
+  (window as unknown as { paperKg: unknown }).paperKg = { overview: data, overviewView, mode: 'overview', ready: true };
+}
+
+async function openTheme(theme: OverviewTheme, fromUrl: boolean): Promise<void> {
+  (window as unknown as { paperKg?: { ready: boolean } }).paperKg = { ready: false };
+  if (!THEME_URL.test(theme.file)) return report(new LoadError(`overview.json names an unexpected file for theme ${theme.id}; rebuild it with "paper-kg build".`));
+  setStatus(`Loading ${theme.name} (${theme.nodes.toLocaleString('en')} nodes)…`);
+  try {
+    const model = await loadFromUrl(`./${theme.file}`);
+    model.name = theme.name;
+    show(model, fromUrl, theme);
+  } catch (e) {
+    report(e);
+  }
+}
+
+back.addEventListener('click', () => {
+  if (overview) showOverview(overview);
+});
 
 function report(e: unknown): void {
   const message = e instanceof LoadError ? e.message : `unexpected error: ${(e as Error).message ?? String(e)}`;
@@ -45,9 +97,18 @@ async function openFile(file: File): Promise<void> {
 }
 
 async function boot(): Promise<void> {
-  setStatus('Loading graph.json…');
+  setStatus('Loading…');
   try {
-    // NOTE: a relative URL, so the built site works from any folder of any static host.
+    // NOTE: relative URLs, so the built site works from any folder of any static host.
+    const found = await fetchOverview('./overview.json');
+    if (found) {
+      const view = hashToState(location.hash).view;
+      const theme = view ? found.themes.find((t) => t.id === view) : undefined;
+      overview = found;
+      if (theme) return void (await openTheme(theme, true));
+      return showOverview(found);
+    }
+    setStatus('Loading graph.json…');
     show(await loadFromUrl('./graph.json'), true);
   } catch (e) {
     report(e);

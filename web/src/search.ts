@@ -13,7 +13,7 @@ export interface SearchEntry {
   weight: number;
 }
 
-function normalise(s: string): string {
+export function normalise(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 

@@ -24,6 +24,8 @@ export interface ViewState {
   /** Benchmark opened in the shared-benchmarks view, highlighted on the map. */
   benchmark: string | null;
   camera: CameraView | null;
+  /** The theme opened from the overview of a build above the viewer budget (its id), or null for the whole graph. */
+  view: string | null;
 }
 
 export function defaultState(): ViewState {
@@ -38,6 +40,7 @@ export function defaultState(): ViewState {
     minDegree: 0,
     benchmark: null,
     camera: null,
+    view: null,
   };
 }
 
@@ -45,6 +48,7 @@ const MONTH = /^\d{4}-\d{2}$/;
 
 export function stateToHash(s: ViewState): string {
   const p = new URLSearchParams();
+  if (s.view) p.set('view', s.view);
   if (s.selected) p.set('sel', s.selected);
   if (s.hiddenThemes.size) p.set('hide', [...s.hiddenThemes].sort().join(','));
   if (s.focusTheme) p.set('focus', s.focusTheme);
@@ -76,6 +80,7 @@ export function hashToState(hash: string): ViewState {
   const deg = Number(p.get('deg'));
   if (Number.isInteger(deg) && deg > 0) s.minDegree = deg;
   s.benchmark = p.get('bench') || null;
+  s.view = p.get('view') || null;
   const cam = (p.get('cam') ?? '').split(',').map(Number);
   if (cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0) s.camera = { x: cam[0], y: cam[1], ratio: cam[2] };
   return s;

@@ -1,0 +1,132 @@
+// The viewer above its node budget, in Chromium: it opens on the overview of themes without fetching graph.json, a click on a
+// theme shows that theme's papers, Back returns, a link to a theme reopens it; below the budget it opens on the whole graph.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunningServer } from '../../src/serve/index.ts';
+import type { GraphJson } from '../../src/model/graph-json.ts';
+import type { OverviewJson } from '../../src/model/overview-json.ts';
+import { chromiumMissing, countMapPixels, ensureViewer, launchBrowser, openViewer, serveBuild, watchErrors } from './helpers.ts';
+
+const skip = chromiumMissing();
+
+type PaperKgWindow = { paperKg: { mode: string; theme: string | null; model: { graph: { order: number } }; overviewView: { sigma: { graphToViewport(p: { x: number; y: number }): { x: number; y: number } } } } };
+
+describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => {
+  let browser: Browser;
+  let built: { server: RunningServer; dir: string };
+  let overview: OverviewJson;
+  let page: Page;
+  let errors: string[];
+  let requests: string[];
+
+  beforeAll(async () => {
+    await ensureViewer();
+    // The bundled corpus has ~470 nodes: a budget of 150 puts it above, as 100k papers would be above 20k.
+    [browser, built] = await Promise.all([launchBrowser(), serveBuild(150)]);
+    overview = JSON.parse(readFileSync(join(built.dir, 'overview.json'), 'utf8')) as OverviewJson;
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await built?.server.close();
+  });
+
+  const fresh = async (url = built.server.url) => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    errors = watchErrors(page);
+    requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await openViewer(page, url);
+  };
+  afterEach(async () => {
+    expect(errors).toEqual([]);
+    await page?.close();
+  });
+  const mode = () => page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.mode);
+
+  it('opens on the overview: a disc per theme in its colour, every theme listed with its strongest concepts, graph.json never fetched', async () => {
+    await fresh();
+    expect(await mode()).toBe('overview');
+    await expect(page.locator('#sidebar .overview-list > li').count()).resolves.toBe(overview.themes.length);
+    const first = overview.themes[0];
+    await expect(page.locator(`#sidebar li[data-theme="${first.id}"] .note`).textContent()).resolves.toContain(first.topConcepts[0].label);
+    const pixels = await countMapPixels(page, overview.themes.map((t) => t.color));
+    expect(pixels.byColor.filter((n) => n > 50).length).toBeGreaterThanOrEqual(Math.min(5, overview.themes.length));
+    expect(requests).toContain('/overview.json');
+    expect(requests).not.toContain('/graph.json');
+    await expect(page.locator('#back-overview').isHidden()).resolves.toBe(true);
+  });
+
+  it('clicking a theme on the map shows its papers; Back returns to the overview', async () => {
+    await fresh();
+    const theme = overview.themes[1];
+    const at = await page.evaluate((p) => (window as unknown as PaperKgWindow).paperKg.overviewView.sigma.graphToViewport(p), { x: theme.x, y: theme.y });
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForFunction(() => (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true && (window as unknown as PaperKgWindow).paperKg.mode === 'theme');
+    const doc = JSON.parse(readFileSync(join(built.dir, theme.file), 'utf8')) as GraphJson;
+    expect(await page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.theme)).toBe(theme.id);
+    expect(await page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.model.graph.order)).toBe(doc.graph.nodes.length);
+    await expect(page.locator('#graph-name').textContent()).resolves.toContain(theme.name);
+    expect(page.url()).toContain(`view=${theme.id}`);
+    // Its papers are there: search one, its abstract shows.
+    const paper = doc.graph.nodes.find((n) => n.attributes.kind === 'paper')!;
+    expect(paper.attributes.theme).toBe(theme.id);
+    await page.locator('input[type="search"]').fill(paper.attributes.label);
+    await page.locator('#suggestions li').first().waitFor();
+    await page.locator('input[type="search"]').press('Enter');
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.attributes.label);
+    // Only this theme's papers, drawn in its colour.
+    const pixels = await countMapPixels(page, [theme.color]);
+    expect(pixels.byColor[0]).toBeGreaterThan(20);
+    expect(requests).toContain(`/${theme.file}`);
+    expect(requests).not.toContain('/graph.json');
+
+    await page.locator('#back-overview').click();
+    expect(await mode()).toBe('overview');
+    await expect(page.locator('#panel').isHidden()).resolves.toBe(true);
+    await expect(page.locator('#sidebar .overview-list > li').count()).resolves.toBe(overview.themes.length);
+    expect(page.url()).not.toContain('view=');
+  });
+
+  it('the sidebar and the search open a theme from the keyboard; a link to a theme reopens it with its selection', async () => {
+    await fresh();
+    const theme = overview.themes[2];
+    await page.locator('input[type="search"]').fill(theme.topConcepts[0].label);
+    await page.locator('#suggestions li').first().waitFor();
+    const picked = await page.locator('#suggestions li').first().getAttribute('data-key');
+    await page.locator('input[type="search"]').press('Enter');
+    await page.waitForFunction(() => (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true && (window as unknown as PaperKgWindow).paperKg.mode === 'theme');
+    expect(await page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.theme)).toBe(picked);
+    await page.locator('#back-overview').click();
+    await page.locator(`#sidebar li[data-theme="${theme.id}"] button.theme-name`).press('Enter');
+    await page.waitForFunction(() => (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true && (window as unknown as PaperKgWindow).paperKg.mode === 'theme');
+    const doc = JSON.parse(readFileSync(join(built.dir, theme.file), 'utf8')) as GraphJson;
+    const paper = doc.graph.nodes.find((n) => n.attributes.kind === 'paper')!;
+    await page.evaluate((key) => (window as unknown as { paperKg: { app: { select(k: string): void } } }).paperKg.app.select(key), paper.key);
+    await page.waitForFunction(() => location.hash.includes('sel='));
+    const link = page.url();
+    await page.close();
+    await fresh(link);
+    expect(await mode()).toBe('theme');
+    expect(await page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.theme)).toBe(theme.id);
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.attributes.label);
+  });
+
+  it('below the budget nothing changes: no overview files, the viewer opens on the whole graph', async () => {
+    const below = await serveBuild(100_000);
+    try {
+      expect(existsSync(join(below.dir, 'overview.json'))).toBe(false);
+      expect(existsSync(join(below.dir, 'overview'))).toBe(false);
+      await fresh(below.server.url);
+      expect(await mode()).toBe('graph');
+      expect(requests).toContain('/graph.json');
+      await expect(page.locator('#back-overview').isHidden()).resolves.toBe(true);
+    } finally {
+      await page.close();
+      await below.server.close();
+    }
+  }, 120_000);
+});
