@@ -1,0 +1,90 @@
+// The viewer overview (src/export/overview.ts): theme documents that partition the papers and stay under the budget, and
+// theme–theme links that count exactly the concepts both themes' papers use, on the committed map of the bundled corpus.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { GraphJsonSchema, type GraphJson } from '../../src/model/graph-json.ts';
+import { OverviewJsonSchema } from '../../src/model/overview-json.ts';
+import { toViewerOverview, needsOverview, resolveViewerOverviewOptions } from '../../src/export/overview.ts';
+import { syntheticGraph } from '../../scripts/synthetic-graph.ts';
+
+const GRAPH = JSON.parse(readFileSync(fileURLToPath(new URL('../../graph/graph.json', import.meta.url)), 'utf8')) as GraphJson;
+
+/** Concepts used by papers of both themes, counted the slow, obvious way. */
+function sharedConcepts(doc: GraphJson, a: string, b: string): number {
+  const themeOf = new Map(doc.graph.nodes.map((n) => [n.key, n.attributes.kind === 'paper' ? n.attributes.theme : null]));
+  const seen = new Map<string, Set<string>>();
+  for (const e of doc.graph.edges) {
+    const [p, c] = themeOf.get(e.source) ? [e.source, e.target] : [e.target, e.source];
+    if (!seen.has(c)) seen.set(c, new Set());
+    seen.get(c)!.add(themeOf.get(p)!);
+  }
+  return [...seen.values()].filter((s) => s.has(a) && s.has(b)).length;
+}
+
+describe('viewer overview', () => {
+  it('needs an overview only above the budget; a bad budget is an E_OPTIONS error', () => {
+    expect(needsOverview(20_000, 20_000)).toBe(false);
+    expect(needsOverview(20_001, 20_000)).toBe(true);
+    expect(() => resolveViewerOverviewOptions({ budget: 0 })).toThrow(expect.objectContaining({ code: 'E_OPTIONS' }));
+  });
+
+  it('on the bundled map: one valid document per theme, the papers partitioned, every edge kept, links counted exactly', () => {
+    const { overview, themes } = toViewerOverview(GRAPH, { budget: 400 });
+    expect(OverviewJsonSchema.safeParse(overview).success).toBe(true);
+    expect(overview.themes.map((t) => t.id)).toEqual(GRAPH.themes.map((t) => t.id));
+    expect(overview.meta).toMatchObject({ nodes: GRAPH.graph.nodes.length, edges: GRAPH.graph.edges.length, budget: 400, papers: GRAPH.meta.papers });
+    const papers: string[] = [];
+    let edges = 0;
+    themes.forEach(({ file, doc }, i) => {
+      const t = overview.themes[i];
+      expect(file).toBe(`overview/${t.id}.json`);
+      expect(GraphJsonSchema.safeParse(doc).success).toBe(true);
+      const keys = new Set(doc.graph.nodes.map((n) => n.key));
+      for (const e of doc.graph.edges) expect(keys.has(e.source) && keys.has(e.target)).toBe(true);
+      const own = doc.graph.nodes.filter((n) => n.attributes.kind === 'paper');
+      for (const p of own) expect(p.attributes.theme).toBe(t.id);
+      expect(own.length).toBe(t.papers);
+      expect(t.shownPapers).toBe(t.papers);
+      expect([t.nodes, t.edges]).toEqual([doc.graph.nodes.length, doc.graph.edges.length]);
+      for (const r of doc.results) expect(keys.has(r.paper)).toBe(true);
+      papers.push(...own.map((p) => p.key));
+      edges += doc.graph.edges.length;
+    });
+    expect(papers.sort()).toEqual(GRAPH.graph.nodes.filter((n) => n.attributes.kind === 'paper').map((n) => n.key).sort());
+    expect(edges).toBe(GRAPH.graph.edges.length);
+    expect(overview.links.length).toBeGreaterThan(0);
+    for (const l of overview.links) expect(l.weight).toBe(sharedConcepts(GRAPH, l.source, l.target));
+    // Strongest first, and each theme's strongest link is among them.
+    expect(overview.links.map((l) => l.weight)).toEqual([...overview.links.map((l) => l.weight)].sort((a, b) => b - a));
+    const best = Math.max(...GRAPH.themes.slice(1).map((t) => sharedConcepts(GRAPH, GRAPH.themes[0].id, t.id)));
+    expect(overview.links.some((l) => l.source === GRAPH.themes[0].id && l.weight === best)).toBe(true);
+    // The strongest concepts of a theme start with the ones that name it.
+    expect(overview.themes[0].topConcepts[0].id).toBe(GRAPH.themes[0].topConcepts[0].id);
+    expect(overview.themes[0].topConcepts[0].papers).toBeGreaterThan(0);
+  });
+
+  it('a theme above the budget keeps its most central papers, and says how many it shows', () => {
+    const { overview, themes } = toViewerOverview(GRAPH, { budget: 40 });
+    for (const { doc } of themes) expect(doc.graph.nodes.length).toBeLessThanOrEqual(40);
+    const cut = overview.themes.findIndex((t) => t.shownPapers < t.papers);
+    expect(cut).toBeGreaterThanOrEqual(0);
+    const t = overview.themes[cut];
+    const shown = themes[cut].doc.graph.nodes.filter((n) => n.attributes.kind === 'paper');
+    expect(shown.length).toBe(t.shownPapers);
+    expect(t.shownPapers).toBeGreaterThan(0);
+    const all = GRAPH.graph.nodes.filter((n) => n.attributes.kind === 'paper' && n.attributes.theme === t.id).map((n) => n.attributes.pagerank);
+    const minShown = Math.min(...shown.map((p) => p.attributes.pagerank));
+    // Only papers at least as central as the least central shown one could have been preferred.
+    expect(all.filter((r) => r > minShown).length).toBeLessThanOrEqual(shown.length);
+  });
+
+  it('is deterministic, and works on any graph.json (a synthetic one)', () => {
+    const doc = syntheticGraph({ papers: 300, concepts: 120, edges: 2000, themes: 6, seed: 3 });
+    const a = toViewerOverview(doc, { budget: 100 });
+    const b = toViewerOverview(structuredClone(doc), { budget: 100 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a.themes.length).toBe(doc.themes.length);
+    for (const l of a.overview.links) expect(l.weight).toBe(sharedConcepts(doc, l.source, l.target));
+  });
+});
