@@ -51,16 +51,35 @@ const NAMING_KINDS: ReadonlySet<ConceptKind> = new Set(['method', 'task', 'modal
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
+ * Words that say nothing about a topic in this field. NOTE: c-TF-IDF alone can rank "language models" or a mined
+ * "token per" first in a theme that happens to repeat them; a label made only of these words names a theme only when
+ * nothing more specific is left.
+ */
+const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  ('a an and as at by for from in of on per the to with large small language languages model models text texts data task tasks ' +
+    'specific quality learning natural processing token tokens training trained pre based level method methods approach new')
+    .split(' '),
+);
+
+/** True when every word of the label is generic ("language models", "Natural Language Processing", "token per"). */
+export function isGenericLabel(label: string): boolean {
+  const words = norm(label).split(' ').filter(Boolean);
+  return words.length > 0 && words.every((w) => GENERIC_WORDS.has(w));
+}
+
+/**
  * A readable name: the most distinctive concepts shared by several papers, skipping near-repeats ("token pruning" after
  * "visual token pruning") and, while others remain, hub concepts ("large language model" names no theme).
  */
 export function chooseName(scored: ScoredConcept[], size: number, count: number, id: string, hubLimit = Infinity): string {
   const minPapers = Math.min(2, size);
   const topical = (s: ScoredConcept): boolean => NAMING_KINDS.has(s.kind) && s.df <= hubLimit;
-  // NOTE: mined keyphrases come last: they are what the corpus repeats ("reduce the number"), not always a topic.
+  // NOTE: generic labels and mined keyphrases come last: they are what the corpus repeats ("reduce the number"), not always a topic.
+  const specific = (s: ScoredConcept): boolean => !isGenericLabel(s.label);
   const pools = [
-    scored.filter((s) => topical(s) && s.source !== 'mined' && s.papers >= minPapers),
-    scored.filter((s) => topical(s) && s.papers >= minPapers),
+    scored.filter((s) => topical(s) && specific(s) && s.source !== 'mined' && s.papers >= minPapers),
+    scored.filter((s) => topical(s) && specific(s) && s.papers >= minPapers),
+    scored.filter((s) => specific(s) && s.papers >= minPapers),
     scored.filter((s) => s.papers >= minPapers),
     scored,
   ];

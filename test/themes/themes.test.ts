@@ -5,6 +5,7 @@ import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, clusteringGrap
 import louvain from 'graphology-communities-louvain';
 import { detectThemes, consensusCommunities, adjustedMutualInformation, pairCoherence, THEME_PALETTE, OTHER_COLOR, bagOfWordsThemes } from '../../src/themes/index.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from '../graph/tiny.ts';
+import { chooseName, isGenericLabel, type ScoredConcept } from '../../src/themes/naming.ts';
 
 function tinyThemes(seed = 7, resolution = 1) {
   const kg = buildKnowledgeGraph(TINY_PAPERS, TINY_EXTRACTION);
@@ -134,6 +135,30 @@ describe('agreement measures', () => {
     const c = bagOfWordsThemes(texts, createRng(1), 2);
     expect(new Set(c.slice(0, 3)).size).toBe(1);
     expect(new Set(c.slice(3)).size).toBe(1);
+    expect(c[0]).not.toBe(c[3]);
+  });
+});
+
+describe('theme names', () => {
+  const c = (id: string, label: string, score: number, extra: Partial<ScoredConcept> = {}): ScoredConcept => ({ id, label, kind: 'method', source: 'vocabulary', df: 5, papers: 3, score, ...extra });
+
+  it('skips labels made only of generic words while a specific one is left', () => {
+    expect(isGenericLabel('language models')).toBe(true);
+    expect(isGenericLabel('Natural Language Processing')).toBe(true);
+    expect(isGenericLabel('token per')).toBe(true);
+    expect(isGenericLabel('subword tokenization')).toBe(false);
+    const scored = [c('language-model', 'language models', 3), c('subword-tokenization', 'subword tokenization', 2), c('token-per', 'token per', 1.5, { source: 'mined' }), c('byte-level-model', 'byte-level model', 1)];
+    expect(chooseName(scored, 10, 3, 't1')).toBe('subword tokenization · byte-level model · language models');
+    // Only generic labels left: they still name the theme rather than a placeholder.
+    expect(chooseName([c('language-model', 'language models', 3)], 10, 3, 't1')).toBe('language models');
+  });
+});
+
+describe('bag-of-words baseline tokens', () => {
+  it('splits hyphenated words as scikit-learn does, so "vision-language" and "vision language" meet', () => {
+    const texts = ['vision-language alpha', 'vision language beta', 'vision-language gamma', 'rockets orbit delta', 'rockets orbit epsilon', 'rockets orbit zeta'];
+    const c = bagOfWordsThemes(texts, createRng(1), 2);
+    expect(new Set(c.slice(0, 3)).size).toBe(1);
     expect(c[0]).not.toBe(c[3]);
   });
 });
