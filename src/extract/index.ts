@@ -17,16 +17,35 @@ export * from './types.ts';
 export type Field = 'title' | 'abstract';
 export const FIELDS: readonly Field[] = ['title', 'abstract'];
 
-/** A concept found in one paper, while it is being assembled. */
+/**
+ * A concept found in one paper, while it is being assembled.
+ * NOTE: built with the keys in the order of PaperConcept, so the finding itself is the output (no copy per concept).
+ */
 export interface Finding {
   id: string;
   label: string;
   kind: ConceptKind;
-  source: ConceptSource;
   aliases: string[];
+  source: ConceptSource;
   parent?: string;
   score?: number;
   spans: Span[];
+}
+
+/** What a concept is, apart from where it was seen: shared by every span that adds it. */
+interface ConceptInfo {
+  id: string;
+  label: string;
+  kind: ConceptKind;
+  source: ConceptSource;
+  parent?: string;
+}
+
+function newFinding(id: string, label: string, kind: ConceptKind, aliases: string[], source: ConceptSource, parent: string | undefined, score: number | undefined): Finding {
+  if (parent === undefined && score === undefined) return { id, label, kind, aliases, source, spans: [] };
+  if (score === undefined) return { id, label, kind, aliases, source, parent, spans: [] };
+  if (parent === undefined) return { id, label, kind, aliases, source, score, spans: [] };
+  return { id, label, kind, aliases, source, parent, score, spans: [] };
 }
 
 export interface FieldText {
@@ -50,13 +69,16 @@ function matcherFor(vocab: Vocabulary): Matcher {
 export class PaperFindings {
   readonly byId = new Map<string, Finding>();
 
-  add(f: Omit<Finding, 'spans' | 'aliases'> & { aliases?: string[] }, span: Span): Finding {
-    let cur = this.byId.get(f.id);
+  /**
+   * Adds a span of a concept; `aliases` (spellings to list first: one, or a list that is copied) and `score` count only
+   * when the paper had no such concept yet.
+   */
+  add(c: ConceptInfo, span: Span, aliases?: string | readonly string[], score?: number): Finding {
+    let cur = this.byId.get(c.id);
     if (!cur) {
-      cur = { id: f.id, label: f.label, kind: f.kind, source: f.source, aliases: f.aliases ? f.aliases.slice() : [], spans: [] };
-      if (f.parent !== undefined) cur.parent = f.parent;
-      if (f.score !== undefined) cur.score = f.score;
-      this.byId.set(f.id, cur);
+      const list = aliases === undefined ? [] : typeof aliases === 'string' ? [aliases] : aliases.slice();
+      cur = newFinding(c.id, c.label, c.kind, list, c.source, c.parent, score);
+      this.byId.set(c.id, cur);
     }
     this.addSpan(cur, span);
     return cur;
@@ -66,8 +88,7 @@ export class PaperFindings {
   addEntry(e: VocabularyEntry, span: Span): Finding {
     let cur = this.byId.get(e.id);
     if (!cur) {
-      cur = { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', aliases: e.aliases.slice(), spans: [] };
-      if (e.parent) cur.parent = e.parent;
+      cur = newFinding(e.id, e.label, e.kind, e.aliases.slice(), 'vocabulary', e.parent || undefined, undefined);
       this.byId.set(e.id, cur);
     }
     this.addSpan(cur, span);
@@ -75,7 +96,13 @@ export class PaperFindings {
   }
 
   private addSpan(cur: Finding, span: Span): void {
-    if (!cur.spans.some((s) => s.field === span.field && s.start === span.start && s.end === span.end)) cur.spans.push(span);
+    const spans = cur.spans;
+    let dup = false;
+    for (let k = 0; k < spans.length && !dup; k++) {
+      const s = spans[k]!;
+      dup = s.start === span.start && s.end === span.end && s.field === span.field;
+    }
+    if (!dup) spans.push(span);
     if (span.text !== cur.label && !cur.aliases.includes(span.text)) cur.aliases.push(span.text);
   }
 }
@@ -86,18 +113,17 @@ function spanOf(ft: FieldText, from: number, to: number, rule: string): Span {
   return { field: ft.field, start, end, text: ft.text.slice(start, end), rule };
 }
 
+function compareSpans(a: Span, b: Span): number {
+  return a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'title' ? -1 : 1;
+}
+
+/** The finding as output: its spans in text order (a finding already has the keys of a PaperConcept, in order). */
 function toPaperConcept(f: Finding): PaperConcept {
-  const spans = [...f.spans].sort((a, b) => (a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'title' ? -1 : 1));
-  return {
-    id: f.id,
-    label: f.label,
-    kind: f.kind,
-    aliases: f.aliases,
-    source: f.source,
-    ...(f.parent !== undefined ? { parent: f.parent } : {}),
-    ...(f.score !== undefined ? { score: f.score } : {}),
-    spans,
-  };
+  const spans = f.spans;
+  let sorted = true;
+  for (let k = 1; k < spans.length && sorted; k++) sorted = compareSpans(spans[k - 1]!, spans[k]!) <= 0;
+  if (!sorted) spans.sort(compareSpans);
+  return f;
 }
 
 function firstPos(c: PaperConcept): number {
@@ -119,6 +145,18 @@ interface PaperPass {
   fields: FieldText[];
   covered: Uint8Array[];
   own: Set<string>;
+  /** slugify() remembered for the run: the same labels come back paper after paper. */
+  slug: (label: string) => string;
+}
+
+/** slugify() with a memo for one run. */
+function memoSlugify(): (label: string) => string {
+  const memo = new Map<string, string>();
+  return (label) => {
+    let id = memo.get(label);
+    if (id === undefined) memo.set(label, (id = slugify(label)));
+    return id;
+  };
 }
 
 const METRIC_HEADS = /(rate|score|error|accuracy|distance|ratio|loss|perplexity|precision|recall|similarity|time)$/i;
@@ -139,50 +177,67 @@ function addMention(pp: PaperPass, fi: number, id: string, kind: string, from: n
 /** Vocabulary matches, with acronyms defined in the paper taking over their short forms. */
 function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptions): void {
   const { w, own } = pp;
-  const defs = new Map<string, Omit<Finding, 'spans' | 'aliases'>>();
+  const lex = scan.lex;
+  // Acronyms defined in the paper, by the norm id of the short form (-1: no token of the run has that key).
+  const defKeys: string[] = [];
+  const defNids: number[] = [];
+  const defs: ConceptInfo[] = [];
+  const defOf = (nid: number): ConceptInfo | undefined => {
+    for (let k = 0; k < defNids.length; k++) if (defNids[k] === nid) return defs[k];
+    return undefined;
+  };
   const matches = pp.fields.map((ft) => matchVocabulary(scan, ft.tokens));
   if (opts.acronyms) {
-    pp.fields.forEach((ft, fi) => {
+    for (let fi = 0; fi < pp.fields.length; fi++) {
+      const ft = pp.fields[fi]!;
       for (const d of findAcronymDefinitions(ft.text, ft.tokens)) {
         // The long form ends where a vocabulary match ends: "attack success rate (ASR)" is the metric.
         const m = matches[fi]!.find((x) => x.to === d.longTo && x.from >= d.longFrom);
         const shortKey = normalizeWord(d.short);
-        if (defs.has(shortKey)) continue;
+        if (defKeys.includes(shortKey)) continue;
+        let def: ConceptInfo | undefined;
         if (m && (m.from === d.longFrom || m.to - m.from > 1)) {
           const e = m.entry;
-          defs.set(shortKey, { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', ...(e.parent ? { parent: e.parent } : {}) });
+          def = e.parent ? { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', parent: e.parent } : { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary' };
         } else if (!matches[fi]!.some((x) => x.from === d.longFrom && x.to === d.longTo)) {
           const label = ft.text.slice(ft.tokens.start[d.longFrom]!, ft.tokens.end[d.longTo - 1]!);
-          const kind = own.has(normalizeWord(d.short)) ? 'method' : guessAcronymKind(label);
-          defs.set(shortKey, { id: slugify(label), label, kind, source: 'acronym' });
-          w.found.add({ id: slugify(label), label, kind, source: 'acronym', aliases: [d.short] }, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'));
-          addMention(pp, fi, slugify(label), kind, d.longFrom, d.longTo);
+          const kind = own.has(shortKey) ? 'method' : guessAcronymKind(label);
+          def = { id: pp.slug(label), label, kind, source: 'acronym' };
+          w.found.add(def, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'), d.short);
+          addMention(pp, fi, def.id, kind, d.longFrom, d.longTo);
+        }
+        if (def) {
+          defKeys.push(shortKey);
+          defNids.push(lex.normId(shortKey));
+          defs.push(def);
         }
       }
-    });
+    }
   }
-  pp.fields.forEach((ft, fi) => {
+  for (let fi = 0; fi < pp.fields.length; fi++) {
+    const ft = pp.fields[fi]!;
     const tokens = ft.tokens;
     for (const m of matches[fi]!) {
-      const single = m.to - m.from === 1 && defs.size > 0 ? defs.get(tokens.norm(m.from)) : undefined;
+      const single = m.to - m.from === 1 && defs.length > 0 ? defOf(tokens.nid[m.from]!) : undefined;
       if (single) {
-        w.found.add({ ...single, aliases: [tokens.raw(m.from)] }, spanOf(ft, m.from, m.to, 'acronym:use'));
+        w.found.add(single, spanOf(ft, m.from, m.to, 'acronym:use'), tokens.raw(m.from));
         addMention(pp, fi, single.id, single.kind, m.from, m.to);
       } else {
         w.found.addEntry(m.entry, spanOf(ft, m.from, m.to, m.rule));
         addMention(pp, fi, m.entry.id, m.entry.kind, m.from, m.to);
       }
     }
-    if (defs.size === 0) return;
+    if (defs.length === 0) continue;
     // Uses of a defined acronym the vocabulary does not know ("HICom", "DAP").
+    const covered = pp.covered[fi]!;
     for (let i = 0; i < tokens.n; i++) {
-      if (pp.covered[fi]![i]) continue;
-      const d = defs.get(tokens.norm(i));
+      if (covered[i]) continue;
+      const d = defOf(tokens.nid[i]!);
       if (!d || (tokens.shape[i]! & Shape.Lower) !== 0) continue;
-      w.found.add({ ...d, aliases: [tokens.raw(i)] }, spanOf(ft, i, i + 1, 'acronym:use'));
+      w.found.add(d, spanOf(ft, i, i + 1, 'acronym:use'), tokens.raw(i));
       addMention(pp, fi, d.id, d.kind, i, i + 1);
     }
-  });
+  }
 }
 
 /** Names recognised from their use; the paper's own system names are not models of other work. */
@@ -195,14 +250,12 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
       const own = proposed.has(key) || proposed.has(core);
       if (own && (h.kind === 'model' || !h.explicit)) continue;
       const label = ft.text.slice(ft.tokens.start[h.from]!, ft.tokens.end[h.coreTo - 1]!);
-      const id = slugify(label);
+      const id = pp.slug(label);
       if (id === '') continue;
       const known = vocabIds.get(id);
-      const f = known
-        ? { id, label: known.label, kind: known.kind, source: 'vocabulary' as const, aliases: known.aliases }
-        : { id, label, kind: h.kind, source: 'pattern' as const };
-      w.found.add(f, spanOf(ft, h.from, h.to, h.rule));
-      addMention(pp, fi, id, f.kind, h.from, h.to);
+      if (known) w.found.add({ id, label: known.label, kind: known.kind, source: 'vocabulary' }, spanOf(ft, h.from, h.to, h.rule), known.aliases);
+      else w.found.add({ id, label, kind: h.kind, source: 'pattern' }, spanOf(ft, h.from, h.to, h.rule));
+      addMention(pp, fi, id, known ? known.kind : h.kind, h.from, h.to);
     }
   });
 }
@@ -221,6 +274,7 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   const miner = opts.mine ? new PhraseMiner(lex) : undefined;
   const scratch = [new Tokens(lex), new Tokens(lex)] as const;
   let coverScratch = [new Uint8Array(1024), new Uint8Array(1024)];
+  const slug = memoSlugify();
   const works: PaperWork[] = [];
   for (const paper of papers) {
     const w: PaperWork = { paper, texts: [paper.title, paper.abstract], found: new PaperFindings(), mentions: [[], []] };
@@ -232,6 +286,7 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
       fields,
       covered: coverScratch,
       own: findProposed(title.text, title.tokens, abstract.text, abstract.tokens),
+      slug,
     };
     conceptsOfPaper(pp, scan, opts);
     if (opts.patterns) patternsOfPaper(pp, matcher.byId);
@@ -292,60 +347,78 @@ function mineKeyphrases(works: PaperWork[], miner: PhraseMiner, opts: ExtractOpt
   const taken = new Set<string>(); // ids used by other concepts, so mined ids never collide across kinds
   for (const w of works) for (const id of w.found.byId.keys()) taken.add(id);
   const occ = miner.occurrences;
-  // NOTE: phrase id → its entry in the current paper's list, valid while stamp[pid] is the paper's index.
-  const slot = new Int32Array(miner.phraseCount);
+  // NOTE: per phrase id, its score (NaN: not computed yet; -1: too rare or too common) and the last paper that listed
+  // it, so each paper's candidates are gathered in typed arrays and only the chosen few become objects.
+  const scores = new Float64Array(miner.phraseCount).fill(NaN);
   const stamp = new Int32Array(miner.phraseCount).fill(-1);
-  works.forEach((w, wi) => {
-    const found: Array<{ phrase: MinedPhrase; occ: number[] }> = [];
-    for (let o = miner.occFrom(wi); o < miner.occTo(wi); o += 4) {
+  let cands = new Int32Array(256);
+  for (let wi = 0; wi < works.length; wi++) {
+    const w = works[wi]!;
+    const from = miner.occFrom(wi);
+    const to = miner.occTo(wi);
+    let n = 0;
+    for (let o = from; o < to; o += 4) {
       const pid = occ[o]!;
-      const phrase = miner.phrase(pid);
-      if (!phrase) continue;
-      if (stamp[pid] !== wi) {
-        stamp[pid] = wi;
-        slot[pid] = found.length;
-        found.push({ phrase, occ: [o] });
-      } else found[slot[pid]!]!.occ.push(o);
+      if (stamp[pid] === wi) continue;
+      stamp[pid] = wi;
+      let sc = scores[pid]!;
+      if (sc !== sc) scores[pid] = sc = miner.scoreOf(pid);
+      if (sc < 0) continue;
+      if (n === cands.length) {
+        const next = new Int32Array(n * 2);
+        next.set(cands);
+        cands = next;
+      }
+      cands[n++] = pid;
     }
     const chosen: string[] = [];
     // Best first (score, then key); NOTE: picking the next best each time is cheaper than sorting, as only a few are taken.
-    for (let left = found.length; left > 0 && chosen.length < opts.minedPerPaper; left--) {
+    for (let left = n; left > 0 && chosen.length < opts.minedPerPaper; left--) {
       let bi = 0;
       for (let k = 1; k < left; k++) {
-        const a = found[k]!.phrase;
-        const b = found[bi]!.phrase;
-        if (a.score > b.score || (a.score === b.score && a.key < b.key)) bi = k;
+        const a = scores[cands[k]!]!;
+        const b = scores[cands[bi]!]!;
+        if (a > b || (a === b && miner.key(cands[k]!) < miner.key(cands[bi]!))) bi = k;
       }
-      const { phrase, occ: at } = found[bi]!;
-      found[bi] = found[left - 1]!;
+      const pid = cands[bi]!;
+      cands[bi] = cands[left - 1]!;
+      const phrase = miner.phrase(pid)!;
       if (chosen.some((k) => k.includes(phrase.key) || phrase.key.includes(k))) continue;
       const id = phrase.id;
       if (vocabIds.has(id) || (taken.has(id) && !w.found.byId.has(id))) continue;
       chosen.push(phrase.key);
-      for (const o of at) {
+      const info: ConceptInfo = { id, label: phrase.label, kind: phrase.kind, source: 'mined' };
+      for (let o = from; o < to; o += 4) {
+        if (occ[o] !== pid) continue;
         const fi = occ[o + 1]!;
         const start = occ[o + 2]!;
         const end = occ[o + 3]!;
         const span: Span = { field: FIELDS[fi]!, start, end, text: w.texts[fi]!.slice(start, end), rule: 'mined' };
-        w.found.add({ id, label: phrase.label, kind: phrase.kind, source: 'mined', score: phrase.score }, span);
+        w.found.add(info, span, undefined, phrase.score);
       }
     }
-  });
+  }
 }
 
 /** Every concept found, sorted by id, with the aliases seen in any paper. */
 function collectConcepts(papers: PaperExtraction[]): Concept[] {
-  const all = new Map<string, Concept>();
+  const all = new Map<string, { concept: Concept; aliases: Set<string> }>();
   for (const p of papers) {
     for (const c of p.concepts) {
       const cur = all.get(c.id);
       if (!cur) {
         const { spans: _spans, ...concept } = c;
-        all.set(c.id, { ...concept, aliases: [...c.aliases] });
+        const aliases = [...c.aliases];
+        all.set(c.id, { concept: { ...concept, aliases }, aliases: new Set(aliases) });
       } else {
-        for (const a of c.aliases) if (!cur.aliases.includes(a)) cur.aliases.push(a);
+        // NOTE: a Set beside the list, as popular concepts gather many spellings across a corpus.
+        for (const a of c.aliases) {
+          if (cur.aliases.has(a)) continue;
+          cur.aliases.add(a);
+          cur.concept.aliases.push(a);
+        }
       }
     }
   }
-  return [...all.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...all.values()].map((x) => x.concept).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

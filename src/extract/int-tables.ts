@@ -7,44 +7,53 @@ function hashPair(a: number, b: number): number {
   return Math.imul(h, 0xc2b2ae35) ^ (h >>> 13);
 }
 
+/** Ints per slot: key a, key b, value (EMPTY when the slot is free), padding. */
+const STRIDE = 4;
+const EMPTY = -1;
+
 /**
  * A map from a pair of int32s to an int32 value (≥ 0 by convention, MISSING when absent). Unlike a Map with
  * `a * 2^k + b` number keys, it allocates no heap numbers and stays compact at millions of entries.
+ * NOTE: keys and value of a slot sit side by side (16 bytes), so a probe touches one cache line, not four arrays.
  */
 export class PairMap {
   static readonly MISSING = -1;
-  private a = new Int32Array(1 << 12);
-  private b = new Int32Array(1 << 12);
-  private v = new Int32Array(1 << 12).fill(PairMap.MISSING);
-  private used = new Uint8Array(1 << 12);
+  private t = new Int32Array(STRIDE << 12).fill(EMPTY);
   size = 0;
 
   get(a: number, b: number): number {
-    const mask = this.v.length - 1;
+    const t = this.t;
+    const mask = (t.length >> 2) - 1;
     let slot = hashPair(a, b) & mask;
-    while (this.used[slot]) {
-      if (this.a[slot] === a && this.b[slot] === b) return this.v[slot]!;
+    for (;;) {
+      const at = slot << 2;
+      const v = t[at + 2]!;
+      if (v === EMPTY) return PairMap.MISSING;
+      if (t[at] === a && t[at + 1] === b) return v;
       slot = (slot + 1) & mask;
     }
-    return PairMap.MISSING;
   }
 
   set(a: number, b: number, value: number): void {
-    if ((this.size + 1) * 2 > this.v.length) this.rehash();
-    const mask = this.v.length - 1;
+    if ((this.size + 1) * 2 > this.t.length >> 2) this.rehash();
+    const t = this.t;
+    const mask = (t.length >> 2) - 1;
     let slot = hashPair(a, b) & mask;
-    while (this.used[slot]) {
-      if (this.a[slot] === a && this.b[slot] === b) {
-        this.v[slot] = value;
+    for (;;) {
+      const at = slot << 2;
+      if (t[at + 2] === EMPTY) {
+        t[at] = a;
+        t[at + 1] = b;
+        t[at + 2] = value;
+        this.size++;
+        return;
+      }
+      if (t[at] === a && t[at + 1] === b) {
+        t[at + 2] = value;
         return;
       }
       slot = (slot + 1) & mask;
     }
-    this.used[slot] = 1;
-    this.a[slot] = a;
-    this.b[slot] = b;
-    this.v[slot] = value;
-    this.size++;
   }
 
   /** The value of (a, b), or a new dense id (the number of entries so far) stored for it. */
@@ -57,21 +66,18 @@ export class PairMap {
   }
 
   private rehash(): void {
-    const { a, b, v, used } = this;
-    const cap = v.length * 2;
-    this.a = new Int32Array(cap);
-    this.b = new Int32Array(cap);
-    this.v = new Int32Array(cap).fill(PairMap.MISSING);
-    this.used = new Uint8Array(cap);
-    const mask = cap - 1;
-    for (let s = 0; s < used.length; s++) {
-      if (!used[s]) continue;
-      let slot = hashPair(a[s]!, b[s]!) & mask;
-      while (this.used[slot]) slot = (slot + 1) & mask;
-      this.used[slot] = 1;
-      this.a[slot] = a[s]!;
-      this.b[slot] = b[s]!;
-      this.v[slot] = v[s]!;
+    const old = this.t;
+    const t = new Int32Array(old.length * 2).fill(EMPTY);
+    const mask = (t.length >> 2) - 1;
+    for (let at = 0; at < old.length; at += STRIDE) {
+      if (old[at + 2] === EMPTY) continue;
+      let slot = hashPair(old[at]!, old[at + 1]!) & mask;
+      while (t[(slot << 2) + 2] !== EMPTY) slot = (slot + 1) & mask;
+      const to = slot << 2;
+      t[to] = old[at]!;
+      t[to + 1] = old[at + 1]!;
+      t[to + 2] = old[at + 2]!;
     }
+    this.t = t;
   }
 }

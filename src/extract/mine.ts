@@ -153,14 +153,21 @@ export class PhraseMiner {
     this.scoredAt = new Int32Array(this.pairs.size);
   }
 
-  /** The scored phrase, or undefined when it is too rare or too common: score = df × ln((N + 1) / df) × log2(1 + words). */
+  /** The score of a phrase (score = df × ln((N + 1) / df) × log2(1 + words)), or -1 when it is too rare or too common. */
+  scoreOf(pid: number): number {
+    const df = this.df[pid]!;
+    if (df < this.minDf || df > this.maxDf) return -1;
+    return Math.round(df * Math.log((this.papers + 1) / df) * Math.log2(1 + this.words[pid]!) * 1000) / 1000;
+  }
+
+  /** The scored phrase, or undefined when it is too rare or too common. */
   phrase(pid: number): MinedPhrase | undefined {
     const df = this.df[pid]!;
     if (df < this.minDf || df > this.maxDf) return undefined;
     const at = this.scoredAt[pid]!;
     if (at > 0) return this.scored[at - 1];
     const key = this.key(pid);
-    const score = Math.round(df * Math.log((this.papers + 1) / df) * Math.log2(1 + this.words[pid]!) * 1000) / 1000;
+    const score = this.scoreOf(pid);
     const p: MinedPhrase = { id: slugify(key), key, label: key, df, score, kind: TASK_HEADS.test(key) ? 'task' : 'method' };
     this.scored.push(p);
     this.scoredAt[pid] = this.scored.length;
