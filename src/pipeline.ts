@@ -9,7 +9,7 @@ import type { ExtractionResult, ConceptKind } from './extract/types.ts';
 import { buildKnowledgeGraph, projectPapers, clusteringGraph, resolveGraphOptions, createRng, type KnowledgeGraph, type Projection, type GraphOptions } from './graph/index.ts';
 import { assignMetrics } from './graph/metrics.ts';
 import { detectThemes, type ThemesResult, type ThemesOptions } from './themes/index.ts';
-import { layoutGraph, type LayoutOptions, type LayoutReport } from './layout/index.ts';
+import { layoutGraph, layoutIterations, resolveLayoutOptions, type LayoutOptions, type LayoutReport } from './layout/index.ts';
 import { SILENT_PROGRESS, type ProgressReporter } from './progress.ts';
 
 export const PipelineOptionsSchema = z.object({
@@ -97,7 +97,11 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
   const other = themes.themes.find((t) => t.id === 'other');
   if (other?.note) messages.push({ level: 'info', stage: 'themes', message: `"other" holds ${other.size} paper(s): ${other.note}` });
   time('metrics', graph.order, () => assignMetrics(graph));
-  const layout = time('layout', 1, () => layoutGraph(graph, themes.themes, rng, options.layout, progress));
+  // NOTE: the layout draws from its own stream (seeded by the same seed), so a change in how many numbers the themes
+  // stage draws does not move every node of the map.
+  const layoutOptions = resolveLayoutOptions(options.layout);
+  const layoutRng = createRng(options.seed ^ 0x5bd1e995);
+  const layout = time('layout', layoutIterations(graph.order, graph.size, layoutOptions), () => layoutGraph(graph, themes.themes, layoutRng, layoutOptions, progress));
   return { options, rng, papers, extraction: ex, graph, projection, themes, layout, messages, timings };
 }
 

@@ -3,6 +3,16 @@ import { z } from 'zod';
 import { PaperKgError, formatZodIssues } from '../errors.ts';
 
 export const LayoutOptionsSchema = z.object({
+  // Theme regions
+  /** A theme's region is a disc of radius regionSpacing × √(its nodes). */
+  regionSpacing: z.number().positive().default(3),
+  /** Gap between neighbouring regions, as a share of their radii. */
+  regionGap: z.number().nonnegative().default(0.25),
+  /** Layout-only multipliers of edge weights inside a theme and across themes: themes pull together, and apart. */
+  intraThemeWeight: z.number().positive().default(3),
+  interThemeWeight: z.number().positive().default(0.3),
+  /** ForceAtlas2's LinLog mode: tighter clusters, wider gaps between them. */
+  linLogMode: z.boolean().default(false),
   // ForceAtlas2
   /** Iterations; by default scaled to the graph's size (fewer on big graphs, where each one costs more). */
   iterations: z.number().int().nonnegative().optional(),
