@@ -15,9 +15,10 @@ export const ThemesOptionsSchema = z.object({
   /**
    * Work budget of the consensus, in edges × runs: runs are cut to budget / edges of the themes graph (1 = plain Louvain),
    * so a large corpus gets fewer runs instead of minutes of Louvain. NOTE: the bundled corpus (~1.1k links) gets all 20;
-   * the 10k-paper bench graph (~84k links) 5, i.e. ~6 Louvain runs of ~0.3 s; 100k papers a single run.
+   * the 10k-paper bench themes graph (~42k links) 3, i.e. 4 Louvain runs of ~0.6–1 s on a loaded 2-core machine; 100k
+   * papers a single run. Large graphs need it least: Louvain's partition of a big graph moves less with the seed.
    */
-  consensusBudget: z.number().int().positive().default(500_000),
+  consensusBudget: z.number().int().positive().default(150_000),
   // Tiny themes
   /** Communities with fewer papers are gathered into the "other" theme, with the reason. */
   minThemeSize: z.number().int().positive().default(3),
