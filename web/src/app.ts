@@ -11,10 +11,13 @@ import { buildSearchIndex, mountSearch } from './search.ts';
 import { filters, sharedBenchmarks, themesLegend, type SidebarHost } from './sidebar.ts';
 import { hashToState, stateToHash, type ViewState } from './state.ts';
 import { exportGexf, exportPng } from './exporters.ts';
+import { loadPendingEdges } from './load.ts';
 
 export interface MountedApp {
   sigma: Sigma<ViewNode, ViewEdge>;
   select(key: string | null): void;
+  /** Resolves once every edge is on the map (at once, unless a large graph's edges come after its first frame). */
+  edgesLoaded: Promise<void>;
   kill(): void;
 }
 
@@ -122,7 +125,7 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
   // Filters and highlights from the URL apply before the first frame: sigma processes the graph once, not twice.
   computeVisibility();
   computeHighlight();
-  const large = graph.size > LARGE_GRAPH_EDGES;
+  const large = graph.size + (model.pendingEdges?.length ?? 0) > LARGE_GRAPH_EDGES;
   const sigma = new Sigma<ViewNode, ViewEdge>(graph, container, {
     // NOTE: on large graphs hairline edges (gl.LINES) cost a fraction of quads, which matters most on software WebGL.
     edgeProgramClasses: { line: EdgeLineProgram, rect: EdgeRectangleProgram },
@@ -277,7 +280,7 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     if (content) panelBody.scrollTop = 0;
   };
 
-  const parts: ReturnType<typeof themesLegend>[] = [];
+  let parts: ReturnType<typeof themesLegend>[] = [];
   const update = (patch: Partial<ViewState>, opts: { refocus?: boolean } = {}) => {
     const prev = state;
     state = { ...state, ...patch };
@@ -369,10 +372,43 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
   if (initial.camera) sigma.getCamera().setState(initial.camera);
   else if (initial.selected && graph.hasNode(initial.selected)) moveTo([initial.selected], false);
 
+  // A large graph's edges: validated and added once its nodes are on screen (two frames later). Sigma listens to the graph,
+  // indexes each edge and schedules one full pass; what depends on edges (shared benchmarks, the panel, highlights, the
+  // degree and date filters) is worked out again then.
+  let killed = false;
+  const edgesLoaded = !model.pendingEdges
+    ? Promise.resolve()
+    : new Promise<void>((ok, ko) => {
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            performance.mark('paper-kg:first-frame');
+            setTimeout(() => {
+              if (killed) return ok();
+              try {
+                loadPendingEdges(model);
+              } catch (e) {
+                return ko(e);
+              }
+              parts = [parts[0], parts[1], sharedBenchmarks(host)];
+              sidebar.replaceChildren(...parts.map((p) => p.element));
+              computeVisibility();
+              computeHighlight();
+              showPanel();
+              for (const p of parts) p.sync(state);
+              if (highlight || hidden.size) sigma.scheduleRefresh();
+              performance.mark('paper-kg:edges');
+              ok();
+            }, 0);
+          }),
+        );
+      });
+
   return {
     sigma,
     select: (key) => actions.select(key),
+    edgesLoaded,
     kill() {
+      killed = true;
       clearTimeout(writeTimer);
       unmountSearch();
       document.removeEventListener('keydown', onKey);

@@ -1,5 +1,6 @@
 // Loading a graph into the viewer: graph.json (validated with the shared zod schema) or any GEXF file.
 import Graph from 'graphology';
+import { z } from 'zod';
 import { parse as parseGexf } from 'graphology-gexf/browser';
 import { GraphJsonSchema, NODE_KINDS } from '../../src/model/graph-json.ts';
 import { createModel, type OtherNode, type ViewGraph, type ViewModel, type ViewNode } from './model.ts';
@@ -11,22 +12,52 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
   return shown.join('; ') + (issues.length > 3 ? ` (and ${issues.length - 3} more)` : '');
 }
 
+/**
+ * Above this many edges the map draws its nodes first and adds the edges after that first frame: validating, importing
+ * and drawing 50k edges with their evidence is most of a large graph's time to first picture.
+ */
+export const DEFER_EDGES_ABOVE = 20_000;
+
+/** The same schema, edges aside: they are checked with EDGES_SCHEMA before they are added (nothing unchecked is drawn). */
+const NODES_PASS_SCHEMA = GraphJsonSchema.extend({ graph: GraphJsonSchema.shape.graph.extend({ edges: z.array(z.unknown()) }) });
+const EDGES_SCHEMA = GraphJsonSchema.shape.graph.shape.edges;
+
+function importInto(graph: ViewGraph, name: string, data: { attributes?: Record<string, unknown>; nodes?: unknown[]; edges?: unknown[] }): void {
+  try {
+    graph.import(data as unknown as Parameters<ViewGraph['import']>[0]);
+  } catch (e) {
+    throw new LoadError(`${name}: its graph cannot be loaded (${(e as Error).message}); rebuild it with "paper-kg build".`);
+  }
+}
+
 export function fromGraphJson(data: unknown, name: string): ViewModel {
   performance.mark('paper-kg:parsed');
-  const parsed = GraphJsonSchema.safeParse(data);
+  const edges = (data as { graph?: { edges?: unknown } } | null)?.graph?.edges;
+  const defer = Array.isArray(edges) && edges.length > DEFER_EDGES_ABOVE;
+  const parsed = (defer ? NODES_PASS_SCHEMA : GraphJsonSchema).safeParse(data);
   performance.mark('paper-kg:validated');
   if (!parsed.success) {
     throw new LoadError(`${name} is not a paper-kg graph.json (${describeIssues(parsed.error.issues)}). Rebuild it with "paper-kg build", or drop a .gexf file instead.`);
   }
   const json = parsed.data;
   const graph: ViewGraph = new Graph({ type: 'undirected', multi: json.graph.options.multi, allowSelfLoops: json.graph.options.allowSelfLoops });
-  try {
-    graph.import({ attributes: json.graph.attributes, nodes: json.graph.nodes, edges: json.graph.edges } as unknown as Parameters<ViewGraph['import']>[0]);
-  } catch (e) {
-    throw new LoadError(`${name}: its graph cannot be loaded (${(e as Error).message}); rebuild it with "paper-kg build".`);
-  }
+  importInto(graph, name, { attributes: json.graph.attributes, nodes: json.graph.nodes, edges: defer ? [] : json.graph.edges });
   performance.mark('paper-kg:imported');
-  return createModel(name, graph, json.themes, json.results);
+  const model = createModel(name, graph, json.themes, json.results);
+  if (defer) model.pendingEdges = json.graph.edges;
+  return model;
+}
+
+/** Validates and adds a large graph's deferred edges (a no-op for others). Throws a LoadError naming the first bad edges. */
+export function loadPendingEdges(model: ViewModel): void {
+  if (!model.pendingEdges) return;
+  const parsed = EDGES_SCHEMA.safeParse(model.pendingEdges);
+  model.pendingEdges = undefined;
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ ...i, path: ['graph', 'edges', ...i.path] }));
+    throw new LoadError(`${model.name} is not a paper-kg graph.json (${describeIssues(issues)}); its edges are not drawn. Rebuild it with "paper-kg build".`);
+  }
+  importInto(model.graph, model.name, { edges: parsed.data });
 }
 
 const FALLBACK_COLOR = '#7f8c8d';

@@ -46,8 +46,18 @@ function show(model: ViewModel, fromUrl: boolean, theme: OverviewTheme | null = 
   setExports(true);
   setStatus('');
   performance.mark('paper-kg:mounted');
-  // Exposed for tests and the benchmark script; nothing in the page reads it.
-  (window as unknown as { paperKg: unknown }).paperKg = { app, model, mode: theme ? 'theme' : 'graph', theme: theme?.id ?? null, ready: true };
+  // Exposed for tests and the benchmark script; nothing in the page reads it. Ready once every edge is in.
+  const exposed = { app, model, mode: theme ? 'theme' : 'graph', theme: theme?.id ?? null, ready: false };
+  (window as unknown as { paperKg: unknown }).paperKg = exposed;
+  const mounted = app;
+  mounted.edgesLoaded.then(
+    () => {
+      if (app === mounted) exposed.ready = true;
+    },
+    (e: unknown) => {
+      if (app === mounted) report(e);
+    },
+  );
 }
 
 function showOverview(data: OverviewJson): void {

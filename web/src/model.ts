@@ -50,6 +50,8 @@ export interface ViewModel {
   months: string[];
   maxDegree: number;
   kindsPresent: Set<ViewKind>;
+  /** Large graphs: edges not yet validated and added (see loadPendingEdges); the map draws the nodes first. */
+  pendingEdges?: unknown[];
 }
 
 /** Results name benchmarks by node key or by concept id: accept both. */
@@ -83,7 +85,8 @@ export function createModel(name: string, graph: ViewGraph, themes: Theme[], res
   let maxDegree = 0;
   graph.forEachNode((key, a) => {
     kindsPresent.add(a.kind);
-    const degree = graph.degree(key);
+    // NOTE: paper-kg nodes carry their degree, which stays right while a large graph's edges are still pending.
+    const degree = 'degree' in a && typeof a.degree === 'number' ? a.degree : graph.degree(key);
     if (degree > maxDegree) maxDegree = degree;
     if (a.kind !== 'paper') return;
     for (const author of a.authors) push(papersByAuthor, author, key);

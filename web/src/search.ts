@@ -20,7 +20,7 @@ export function normalise(s: string): string {
 export function buildSearchIndex(model: ViewModel): SearchEntry[] {
   const entries: SearchEntry[] = [];
   model.graph.forEachNode((key, a) => {
-    const weight = model.graph.degree(key);
+    const weight = 'degree' in a && typeof a.degree === 'number' ? a.degree : model.graph.degree(key);
     entries.push({ key, label: a.label, text: normalise(a.label), kind: a.kind, weight });
     if (isConcept(a)) for (const alias of a.aliases) if (alias !== a.label) entries.push({ key, label: `${alias} → ${a.label}`, text: normalise(alias), kind: a.kind, weight });
   });
