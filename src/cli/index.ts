@@ -9,6 +9,7 @@ import { registerServe } from './serve.ts';
 import { registerStart } from './start.ts';
 import { registerFetch } from './fetch.ts';
 import { registerExport } from './export.ts';
+import { registerImportThemes } from './import-themes.ts';
 
 export function createProgram(): Command {
   const program = new Command('paper-kg')
@@ -23,6 +24,7 @@ export function createProgram(): Command {
   registerStart(program);
   registerFetch(program);
   registerExport(program);
+  registerImportThemes(program);
   return program;
 }
 
