@@ -11,4 +11,7 @@ export { layoutGraph } from './layout/index.ts';
 export { exportAll, toGexf, toGraphml, toNodesCsv, toEdgesCsv, toGraphJson } from './export/index.ts';
 export { createQueryIndex, queryBenchmark, queryShared, querySimilar, queryThemes, queryTheme, queryBoth } from './query/index.ts';
 export { buildToDirectory, loadGraphDirectory, type BuildSummary } from './io/build.ts';
+export { updateDirectory, type UpdateSummary } from './io/build.ts';
+export { updateBuild, matchThemes, importThemes, parsePartition, type UpdateReport } from './update/index.ts';
+export { importThemesDirectory } from './io/import-themes.ts';
 export { GraphJsonSchema, type GraphJson } from './model/graph-json.ts';

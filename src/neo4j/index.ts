@@ -81,6 +81,8 @@ function cypher(algorithm: CommunityAlgorithm): string {
 // Run with: cypher-shell -f communities.cypher
 // Then export the partition for \`paper-kg import-themes\`:
 //   cypher-shell --format plain "MATCH (n:Paper) RETURN n.key AS key, n.community AS community ORDER BY key" > communities.csv
+// and read it back into the build (themes named, coloured and summarised by paper-kg, every output rewritten):
+//   paper-kg import-themes --graph <build dir> communities.csv
 
 CALL gds.graph.drop('paperkg', false) YIELD graphName;
 

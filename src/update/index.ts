@@ -13,6 +13,7 @@ export { resolveUpdateOptions, UpdateOptionsSchema, DEFAULT_UPDATE_OPTIONS, type
 export { matchThemes, type ThemeMatchReport, type ThemeChange, type ThemeSnapshot } from './match.ts';
 export { incrementalLayout, type IncrementalLayoutReport } from './layout.ts';
 export { PAPERS_FILE, papersToJsonl, parsePapersJsonl } from './papers.ts';
+export { importThemes, parsePartition, type ImportThemesReport, type PartitionRow } from './import-themes.ts';
 
 /** What an update needs of the previous build: its graph.json, its papers, and the ids earlier updates retired. */
 export interface PreviousBuild {
