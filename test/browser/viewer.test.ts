@@ -3,6 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../src/serve/index.ts';
 import type { GraphJson } from '../../src/model/graph-json.ts';
 import type { RunningServer } from '../../src/serve/index.ts';
 import { XSS_TITLE } from '../../scripts/synthetic-graph.ts';
@@ -239,6 +243,45 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
       expect(cleared.faded).toBe(0);
     } finally {
       await large.server.close();
+    }
+  });
+
+  it('a large graph draws its nodes first, then validates and adds its edges: a shared link restores the whole panel; a bad edge is reported, not drawn', async () => {
+    const large = await serveSynthetic({ papers: 3000, concepts: 700, edges: 21_000, seed: 8 });
+    try {
+      const paper = large.json.graph.nodes.find((n) => n.attributes.kind === 'paper' && n.key.endsWith(':p42'))!;
+      const concepts = large.json.graph.edges.filter((e) => e.source === paper.key || e.target === paper.key).length;
+      await fresh(`${large.server.url}#sel=${encodeURIComponent(paper.key)}`);
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+      expect(marks.indexOf('paper-kg:first-frame')).toBeGreaterThan(marks.indexOf('paper-kg:mounted'));
+      expect(marks.indexOf('paper-kg:edges')).toBeGreaterThan(marks.indexOf('paper-kg:first-frame'));
+      expect(await page.evaluate(() => (window as unknown as { paperKg: { model: { graph: { size: number } } } }).paperKg.model.graph.size)).toBe(large.json.graph.edges.length);
+      await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.attributes.label);
+      // The panel, drawn before the edges came, was redrawn with them: every concept of the paper is listed.
+      expect(concepts).toBeGreaterThan(0);
+      await expect(page.locator('#panel .concept-group button').count()).resolves.toBe(concepts);
+      await expect(page.locator('#sidebar .benchmarks details').count()).resolves.toBeGreaterThan(0);
+    } finally {
+      await large.server.close();
+    }
+    // One edge with a negative weight: the nodes show, the edges do not, and the status names the edge.
+    const bad = structuredClone(large.json);
+    bad.graph.edges[123].attributes.weight = -1;
+    const dir = mkdtempSync(join(tmpdir(), 'paper-kg-bad-'));
+    writeFileSync(join(dir, 'graph.json'), JSON.stringify(bad));
+    const server = await startServer({ graphFile: join(dir, 'graph.json'), port: 0 });
+    try {
+      await page.close();
+      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const seen = watchErrors(page);
+      await page.goto(server.url);
+      await page.locator('#status.error').waitFor({ timeout: 30_000 });
+      await expect(page.locator('#status').textContent()).resolves.toContain('graph.edges.123.attributes.weight');
+      expect(await page.evaluate(() => (window as unknown as { paperKg: { model: { graph: { size: number } } } }).paperKg.model.graph.size)).toBe(0);
+      errors = seen.filter((e) => !e.includes('graph.edges.123'));
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
