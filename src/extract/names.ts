@@ -86,9 +86,32 @@ function allFirstUpper(tokens: Tokens, from: number, to: number): boolean {
   return true;
 }
 
+/** JavaScript's \s: white space and line terminators. */
+function isJsSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** Sentence starts (". X") make capitalised words unreliable as names. */
 export function atSentenceStart(text: string, tokens: Tokens, i: number): boolean {
   if (i === 0) return true;
-  const gap = text.slice(tokens.end[i - 1]!, tokens.start[i]!);
-  return /[.!?:]\s*$/.test(gap) || /\n\s*\n/.test(gap);
+  // NOTE: the gap is scanned in place (no slice): /[.!?:]\s*$/ or /\n\s*\n/ on text[end of i - 1, start of i).
+  const from = tokens.end[i - 1]!;
+  let k = tokens.start[i]! - 1;
+  while (k >= from && isJsSpace(text.charCodeAt(k))) k--;
+  if (k >= from) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 58) return true;
+  }
+  let newline = false;
+  for (let p = from; p < tokens.start[i]!; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 10) {
+      if (newline) return true;
+      newline = true;
+    } else if (!isJsSpace(c)) newline = false;
+  }
+  return false;
 }

@@ -24,6 +24,13 @@ const MODEL_BEFORE = new Set(['outperform', 'outperforms', 'outperforming', 'out
 const LIST_TRIGGERS = new Set(['including', 'like', 'such', 'eg']);
 const MODEL_NOUNS = new Set(['model', 'method', 'baseline', 'approache', 'approach', 'llm', 'mllm', 'vlm', 'lvlm', 'system', 'encoder', 'architecture', 'technique', 'work', 'variant', 'competitor', 'counterpart', 'tokenizer', 'framework']);
 const BENCH_NOUNS = new Set(['benchmark', 'dataset', 'task', 'suite', 'leaderboard']);
+/**
+ * Every word that may stand right before a name in a rule of classify() below ("g" ends "e.g."). NOTE: a pre-filter:
+ * most names follow none of them, and the rules' string tests are skipped then.
+ */
+const CONTEXT_WORDS = wordTest('norm', (w) =>
+  BENCH_HEADS.has(w) || MODEL_BEFORE.has(w) || LIST_TRIGGERS.has(w) || ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g'].includes(w),
+);
 const ON_BLOCKERS = new Set(['based', 'built', 'relie', 'rely', 'depend', 'focu', 'focuse', 'focusing', 'train', 'trained', 'pretrained', 'tuned', 'finetuned', 'conditioned', 'run', 'deployed', 'applied', 'light', 'shed', 'work', 'operate', 'operating', 'act', 'acting', 'rest', 'effect', 'impact', 'emphasis']);
 
 function norm(tokens: Tokens, i: number): string {
@@ -66,6 +73,7 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   if (to - from > 1 && SPLIT.test(last) && run.strong) return { kind: 'benchmark', rule: 'pattern:X-test', explicit: false };
   if (to - from > 1 && /^\d+(\.\d+)?[bm]$/.test(last)) return { kind: 'model', rule: 'pattern:X-7B', explicit: false };
   if (tokens.gap[from]! === Gap.Start) return undefined;
+  if (!tokens.lex.is(CONTEXT_WORDS, tokens.nid[from - 1]!)) return undefined;
   const b1 = norm(tokens, from - 1);
   const b2 = norm(tokens, from - 2);
   const b3 = norm(tokens, from - 3);

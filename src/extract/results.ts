@@ -13,6 +13,35 @@ export interface Mention {
 const NUMBER = /(^|[^A-Za-z0-9.\-+])([+\-−]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|x\b|×|times\b|points?\b|pp\b|ms\b|s\b)?/g;
 const DELTA_AFTER = /^\s*(speed-?ups?|faster|improvements?|gains?|fewer|less|lower|higher|better|reductions?|increases?|decreases?|boosts?|acceleration|smaller|absolute|relative)\b/i;
 const DELTA_BEFORE = /\b(by|improves?|improved|improving|improvement of|gains? of|speedup of|up to|reduces?|reducing|reduced|boosts?|boosting|increases?|increasing|increased|outperforms?\s+\S+\s+by)\s*(up to\s*)?$/i;
+/** The last word of every DELTA_BEFORE alternative (and of its "up to"), lower-case. */
+const DELTA_BEFORE_ENDS = new Set(['by', 'improve', 'improves', 'improved', 'improving', 'of', 'to', 'reduce', 'reduces', 'reducing', 'reduced', 'boost', 'boosts', 'boosting', 'increase', 'increases', 'increasing', 'increased']);
+
+/** JavaScript's \s: white space and line terminators. */
+function isJsSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * DELTA_BEFORE.test(text.slice(from, to)). NOTE: the regex has no anchor at its start, so V8 tries it at every position
+ * of the sentence; it can only match when the text ends (white space aside) with the last word of one of its
+ * alternatives, which is checked first, in place.
+ */
+function deltaBefore(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && isJsSpace(text.charCodeAt(k))) k--;
+  let w = k;
+  while (w >= from && isAsciiLetter(text.charCodeAt(w))) w--;
+  if (k - w < 2 || k - w > 10 || !DELTA_BEFORE_ENDS.has(text.slice(w + 1, k + 1).toLowerCase())) return false;
+  return DELTA_BEFORE.test(text.slice(from, to));
+}
+
 /** The page text's e-mail obfuscation stands where "accuracy@0.5"-like metric names were: a metric we cannot name. */
 const MANGLED_METRIC = /^\s*\[email(?:\s|\u00a0)protected\]/;
 
@@ -50,8 +79,7 @@ export function findResults(field: 'title' | 'abstract', text: string, mentions:
     if (!Number.isFinite(value)) continue;
     const [sStart, sEnd] = sentenceBounds(text, numStart);
     const rest = text.slice(end, sEnd);
-    const before = text.slice(sStart, numStart);
-    let delta = sign === '+' || DELTA_AFTER.test(rest) || (DELTA_BEFORE.test(before) && unit !== '');
+    let delta = sign === '+' || DELTA_AFTER.test(rest) || (unit !== '' && deltaBefore(text, sStart, numStart));
     if (unit === 'x' && /^\s*(fewer|less|more|smaller|faster|speed)/i.test(rest)) delta = true;
     // Metric: right after the number ("78.4% accuracy", "2.96 gFID"), or just before it ("FID of 2.81", "(FID: 2.81)").
     let metric: string | null = null;

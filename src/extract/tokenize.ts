@@ -32,12 +32,23 @@ export const Shape = Object.freeze({
   NormEndsDigit: 64,
 });
 
-function isWordChar(c: number): boolean {
+function isWordCharCode(c: number): boolean {
   return (
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
     // NOTE: letters beyond ASCII (é, α, Σ) are word characters; punctuation and spaces of those ranges are not.
     (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000)
   );
+}
+
+/** isWordCharCode() for every UTF-16 code unit, 1 or 0: one load per character in the tokenizer's loop. */
+const WORD_CHAR = (() => {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = isWordCharCode(c) ? 1 : 0;
+  return t;
+})();
+
+function isWordChar(c: number): boolean {
+  return WORD_CHAR[c] === 1;
 }
 
 function isDigit(c: number): boolean {
@@ -125,15 +136,16 @@ export class Lexicon {
   rawNorm = new Int32Array(1024);
   /** Raw id → Shape bits. */
   rawShape = new Uint8Array(1024);
-  /** Raw id → hash of its characters, and where its characters are in `pool`. */
-  private rawHash = new Int32Array(1024);
-  private rawAt = new Int32Array(1024);
-  private rawLen = new Int32Array(1024);
+  /** Raw id * 2 → where its characters are in `pool`, raw id * 2 + 1 → how many. */
+  private rawAt = new Int32Array(2048);
   /** The characters of every raw token, back to back. */
   private pool = new Uint16Array(1 << 14);
   private poolLen = 0;
-  /** Open-addressing table of raw ids (-1 empty), probed by the hash of the characters. */
-  private slots = new Int32Array(1 << 12).fill(-1);
+  /**
+   * Open-addressing table, two ints a slot: the hash of a raw token's characters, then its raw id (-1 empty).
+   * NOTE: the hash sits beside the id, so a probe that misses costs one cache line, not a read per array.
+   */
+  private slots = new Int32Array(2 << 12).fill(-1);
   private readonly normIds = new Map<string, number>();
   private readonly memos: Int8Array[] = [];
 
@@ -156,14 +168,14 @@ export class Lexicon {
   internChars(chars: Uint16Array, text: string, start: number, end: number, h: number, ascii: boolean): number {
     // NOTE: kept small so that it inlines into the tokenizer's loop; adding a new spelling is the out-of-line slow path.
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     let slot = (h ^ (h >>> 16)) & mask;
     for (;;) {
-      const rid = slots[slot]!;
+      const rid = slots[2 * slot + 1]!;
       if (rid === -1) return this.add(chars, text, start, end, h, ascii, slot);
-      if (this.rawHash[rid] === h && this.rawLen[rid] === end - start) {
+      if (slots[2 * slot] === h && this.rawAt[2 * rid + 1] === end - start) {
         const pool = this.pool;
-        const off = this.rawAt[rid]! - start;
+        const off = this.rawAt[2 * rid]! - start;
         let k = start;
         while (k < end && pool[off + k] === chars[k]) k++;
         if (k === end) return rid;
@@ -177,12 +189,9 @@ export class Lexicon {
     const rid = this.raws.length;
     const raw = text.slice(start, end);
     this.raws.push(raw);
-    this.rawHash = grown(this.rawHash, rid + 1);
-    this.rawHash[rid] = h;
-    this.rawAt = grown(this.rawAt, rid + 1);
-    this.rawAt[rid] = this.poolLen;
-    this.rawLen = grown(this.rawLen, rid + 1);
-    this.rawLen[rid] = len;
+    this.rawAt = grown(this.rawAt, 2 * rid + 2);
+    this.rawAt[2 * rid] = this.poolLen;
+    this.rawAt[2 * rid + 1] = len;
     if (this.poolLen + len > this.pool.length) {
       const next = new Uint16Array(Math.max(this.pool.length * 2, this.poolLen + len));
       next.set(this.pool);
@@ -190,8 +199,9 @@ export class Lexicon {
     }
     this.pool.set(chars.subarray(start, end), this.poolLen);
     this.poolLen += len;
-    this.slots[slot] = rid;
-    if (this.raws.length * 2 > this.slots.length) this.rehash();
+    this.slots[2 * slot] = h;
+    this.slots[2 * slot + 1] = rid;
+    if (this.raws.length * 2 > this.slots.length >> 1) this.rehash();
     let lower = raw.toLowerCase();
     // NOTE: NFKD is slow, so only words with letters beyond ASCII ("Fréchet") are decomposed.
     if (!ascii) lower = stripMarks(lower);
@@ -210,14 +220,19 @@ export class Lexicon {
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = this.slots.length - 1;
-    for (let rid = 0; rid < this.raws.length; rid++) {
-      const h = this.rawHash[rid]!;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2).fill(-1);
+    const mask = (slots.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const rid = old[s + 1]!;
+      if (rid === -1) continue;
+      const h = old[s]!;
       let slot = (h ^ (h >>> 16)) & mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
-      this.slots[slot] = rid;
+      while (slots[2 * slot + 1] !== -1) slot = (slot + 1) & mask;
+      slots[2 * slot] = h;
+      slots[2 * slot + 1] = rid;
     }
+    this.slots = slots;
   }
 
   /** The norm id of a word, or -1 when no token had it. */
