@@ -7,6 +7,8 @@ import { fileSource, writeFileAtomic } from '../../src/io/files.ts';
 import { runPipeline } from '../../src/pipeline.ts';
 import { toGraphJson, toGexf, toGraphml, toNodesCsv, toEdgesCsv, OUTPUT_FILES, type OutputFile } from '../../src/export/index.ts';
 import type { ProgressReporter } from '../../src/progress.ts';
+import { PAPERS_FILE, papersToJsonl } from '../../src/update/papers.ts';
+import { writeViewerOverview } from '../../src/io/overview.ts';
 
 export interface StageMeasure {
   stage: string;
@@ -76,6 +78,17 @@ for (const name of OUTPUT_FILES) {
   bytes[name] = Buffer.byteLength(text);
   mark = performance.now();
 }
+// The other outputs of `build` (src/io/build.ts): the papers for later updates, and the viewer's overview (made and
+// written in one call, so its time includes its writing).
+mark = performance.now();
+const papersText = papersToJsonl(ctx.papers);
+record(`export ${PAPERS_FILE}`);
+const w1 = performance.now();
+await writeFileAtomic(join(out, PAPERS_FILE), papersText);
+written += performance.now() - w1;
+mark = performance.now();
+await writeViewerOverview(out, ctx, inputs, {});
+record('overview (write included)');
 stages.push({ stage: 'write', seconds: written / 1000, peakRssMb: peakMb() });
 
 let concepts = 0;

@@ -13,14 +13,27 @@ export { toGraphJson, toGraphJsonDocument } from './graph-json.ts';
 export const OUTPUT_FILES = ['graph.json', 'graph.gexf', 'graph.graphml', 'nodes.csv', 'edges.csv'] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
 
+/**
+ * One output of a run. NOTE: at 100k papers each output is a string of 100–700 MB: write each before making the next
+ * (as src/io/build.ts does) and the peak memory holds one of them, not five.
+ */
+export function exportFile(ctx: PipelineContext, name: OutputFile, inputs: string[]): string {
+  const themes = ctx.themes.themes;
+  switch (name) {
+    case 'graph.json':
+      return toGraphJson(ctx, inputs);
+    case 'graph.gexf':
+      return toGexf(ctx.graph, themes);
+    case 'graph.graphml':
+      return toGraphml(ctx.graph, themes);
+    case 'nodes.csv':
+      return toNodesCsv(ctx.graph, themes);
+    case 'edges.csv':
+      return toEdgesCsv(ctx.graph);
+  }
+}
+
 /** Every output of a run, by file name. */
 export function exportAll(ctx: PipelineContext, inputs: string[]): Record<OutputFile, string> {
-  const themes = ctx.themes.themes;
-  return {
-    'graph.json': toGraphJson(ctx, inputs),
-    'graph.gexf': toGexf(ctx.graph, themes),
-    'graph.graphml': toGraphml(ctx.graph, themes),
-    'nodes.csv': toNodesCsv(ctx.graph, themes),
-    'edges.csv': toEdgesCsv(ctx.graph),
-  };
+  return Object.fromEntries(OUTPUT_FILES.map((name) => [name, exportFile(ctx, name, inputs)])) as Record<OutputFile, string>;
 }

@@ -60,7 +60,7 @@ describe('layoutIterations', () => {
     const o = resolveLayoutOptions({});
     expect(layoutIterations(100, 400, o)).toBe(o.maxIterations);
     expect(layoutIterations(120_000, 900_000, o)).toBe(o.minIterations);
-    expect(layoutIterations(10_000, 10_000, o)).toBe(15 > o.minIterations ? 15 : o.minIterations);
+    expect(layoutIterations(10_000, 10_000, o)).toBe(15);
     expect(layoutIterations(10, 10, { ...o, iterations: 7 })).toBe(7);
   });
 });
