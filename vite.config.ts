@@ -20,6 +20,19 @@ function devGraph(): Plugin {
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.end(readFileSync(path));
       });
+      // The overview of a build above the viewer budget, as `paper-kg serve` gives it: 204 when there is none.
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0];
+        const m = url === '/overview.json' ? 'overview.json' : /^\/overview\/([A-Za-z0-9_-]{1,64}\.json)$/.exec(url)?.[1];
+        if (!m) return next();
+        const path = resolve(process.env.PAPER_KG_GRAPH ?? here('./graph'), m === 'overview.json' ? m : `overview/${m}`);
+        if (!existsSync(path)) {
+          res.statusCode = m === 'overview.json' ? 204 : 404;
+          return res.end();
+        }
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(readFileSync(path));
+      });
     },
   };
 }

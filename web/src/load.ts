@@ -115,10 +115,11 @@ export function fromGexf(text: string, name: string): ViewModel {
   return createModel(name, graph, [], []);
 }
 
-export async function loadFromUrl(url: string): Promise<ViewModel> {
+/** `started`: the request for `url`, when it was made before (early.ts). */
+export async function loadFromUrl(url: string, started?: Promise<Response>): Promise<ViewModel> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await (started ?? fetch(url));
   } catch (e) {
     throw new LoadError(`could not fetch ${url} (${(e as Error).message}); is the server still running?`);
   }

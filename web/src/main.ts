@@ -7,6 +7,7 @@ import { LoadError, loadFromUrl, loadText } from './load.ts';
 import type { ViewModel } from './model.ts';
 import { defaultState, hashToState } from './state.ts';
 import { fetchOverview, mountOverview, THEME_URL, type MountedOverview } from './overview.ts';
+import { EARLY } from './early.ts';
 import type { OverviewJson, OverviewTheme } from '../../src/model/overview-json.ts';
 
 const status = byId('status');
@@ -38,7 +39,10 @@ function show(model: ViewModel, fromUrl: boolean, theme: OverviewTheme | null = 
   unmount();
   document.title = `${model.name} · paper-kg map`;
   const shown = theme && theme.shownPapers < theme.papers ? ` (the ${theme.shownPapers.toLocaleString('en')} most central of ${theme.papers.toLocaleString('en')} papers)` : '';
-  byId('graph-name').textContent = `${model.name} · ${model.graph.order.toLocaleString('en')} nodes, ${model.graph.size.toLocaleString('en')} edges${shown}`;
+  const describe = () => {
+    byId('graph-name').textContent = `${model.name} · ${model.graph.order.toLocaleString('en')} nodes, ${model.graph.size.toLocaleString('en')} edges${shown}`;
+  };
+  describe();
   const initial = fromUrl ? hashToState(location.hash) : defaultState();
   app = mountApp(model, { ...initial, view: theme?.id ?? null });
   if (!fromUrl) history.replaceState(null, '', theme ? `#view=${encodeURIComponent(theme.id)}` : location.pathname + location.search);
@@ -52,7 +56,9 @@ function show(model: ViewModel, fromUrl: boolean, theme: OverviewTheme | null = 
   const mounted = app;
   mounted.edgesLoaded.then(
     () => {
-      if (app === mounted) exposed.ready = true;
+      if (app !== mounted) return;
+      describe();
+      exposed.ready = true;
     },
     (e: unknown) => {
       if (app === mounted) report(e);
@@ -110,7 +116,7 @@ async function boot(): Promise<void> {
   setStatus('Loading…');
   try {
     // NOTE: relative URLs, so the built site works from any folder of any static host.
-    const found = await fetchOverview('./overview.json');
+    const found = await fetchOverview('./overview.json', EARLY.overview);
     if (found) {
       const view = hashToState(location.hash).view;
       const theme = view ? found.themes.find((t) => t.id === view) : undefined;
@@ -119,7 +125,8 @@ async function boot(): Promise<void> {
       return showOverview(found);
     }
     setStatus('Loading graph.json…');
-    show(await loadFromUrl('./graph.json'), true);
+    const started = await EARLY.graph;
+    show(await loadFromUrl('./graph.json', started ? Promise.resolve(started) : undefined), true);
   } catch (e) {
     report(e);
   }

@@ -15,10 +15,10 @@ export interface MountedOverview {
 export const THEME_URL = /^overview\/[A-Za-z0-9_-]{1,64}\.json$/;
 
 /** The overview of the build, or null when it has none (the server answers 204; a static host 404). */
-export async function fetchOverview(url: string): Promise<OverviewJson | null> {
+export async function fetchOverview(url: string, started?: Promise<Response>): Promise<OverviewJson | null> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await (started ?? fetch(url));
   } catch (e) {
     throw new LoadError(`could not fetch ${url} (${(e as Error).message}); is the server still running?`);
   }
