@@ -33,6 +33,11 @@ function hexToRgb(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
+/**
+ * The graph as GraphML. NOTE: node rows are gathered first (their key types depend on every node), but edges are written
+ * as they are visited, their three keys known up front: at 100k papers there are ~850k edges, and a row object per edge
+ * cost more time and memory than the writing.
+ */
 export function toGraphml(kg: KnowledgeGraph, themes: Theme[]): string {
   const names = themeNameMap(themes);
   const nodes: Array<{ key: string; row: Record<string, Scalar | undefined> }> = [];
@@ -40,12 +45,17 @@ export function toGraphml(kg: KnowledgeGraph, themes: Theme[]): string {
     const [r, g, b] = hexToRgb(attr.color);
     nodes.push({ key, row: { label: attr.label, x: attr.x, y: attr.y, size: attr.size, color: attr.color, r, g, b, ...flatNodeAttributes(attr, names) } });
   });
-  const edges: Array<{ source: string; target: string; row: Record<string, Scalar | undefined> }> = [];
-  kg.forEachEdge((_key, attr, source, target) => {
-    edges.push({ source, target, row: { weight: attr.weight, source: attr.source, evidence: evidenceText(attr) } });
+  let weightType: KeyType | undefined;
+  let hasEvidence = false;
+  kg.forEachEdge((_key, attr) => {
+    const t = typeOf(attr.weight);
+    if (!weightType || WIDER[t] > WIDER[weightType]) weightType = t;
+    hasEvidence ||= attr.spans.length > 0;
   });
   const nodeKeys = inferKeys(nodes.map((n) => n.row));
-  const edgeKeys = inferKeys(edges.map((e) => e.row));
+  const edgeKeys = new Map<string, KeyType>();
+  if (weightType) edgeKeys.set('weight', weightType).set('source', 'string');
+  if (hasEvidence) edgeKeys.set('evidence', 'string');
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
@@ -63,7 +73,15 @@ export function toGraphml(kg: KnowledgeGraph, themes: Theme[]): string {
     return s;
   };
   for (const n of nodes) out.push(`<node id="${escapeXml(n.key)}">${data('n', n.row, nodeKeys)}</node>`);
-  edges.forEach((e, i) => out.push(`<edge id="e${i}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">${data('e', e.row, edgeKeys)}</edge>`));
+  let i = 0;
+  kg.forEachEdge((_key, attr, source, target) => {
+    const evidence = evidenceText(attr);
+    out.push(
+      `<edge id="e${i++}" source="${escapeXml(source)}" target="${escapeXml(target)}"><data key="e-weight">${attr.weight}</data><data key="e-source">${escapeXml(attr.source)}</data>` +
+        (evidence ? `<data key="e-evidence">${escapeXml(evidence)}</data>` : '') +
+        '</edge>',
+    );
+  });
   out.push('</graph>', '</graphml>', '');
   return out.join('\n');
 }
