@@ -106,8 +106,12 @@ export function updateBuild(previous: PreviousBuild, added: Paper[], addedInputs
   ctx.themes = renameThemes(ctx.graph, ctx.themes, match.assign);
 
   const positions = new Map<string, [number, number]>();
-  for (const n of previous.graph.graph.nodes) positions.set(n.key, [n.attributes.x, n.attributes.y]);
-  const layout = incrementalLayout(ctx.graph, ctx.themes.themes, positions, ctx.rng, resolveLayoutOptions(pipelineOptions.layout ?? {}), update);
+  const themeOf = new Map<string, string>();
+  for (const n of previous.graph.graph.nodes) {
+    positions.set(n.key, [n.attributes.x, n.attributes.y]);
+    themeOf.set(n.key, n.attributes.theme);
+  }
+  const layout = incrementalLayout(ctx.graph, ctx.themes.themes, positions, ctx.rng, resolveLayoutOptions(pipelineOptions.layout ?? {}), update, themeOf);
   ctx.layout = { iterations: layout.placeIterations + layout.polishIterations, barnesHut: ctx.graph.order > resolveLayoutOptions(pipelineOptions.layout ?? {}).barnesHutAbove, overlapRemoved: layout.overlapRemoved };
 
   const previousKeys = new Set(previous.papers.map((p) => p.id));

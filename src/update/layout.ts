@@ -20,7 +20,7 @@ export interface IncrementalLayoutReport {
   extent: number;
 }
 
-type Light = Graph<{ x: number; y: number; fixed?: boolean }, { weight: number }>;
+type Light = Graph<{ x: number; y: number; theme: string; fixed?: boolean }, { weight: number }>;
 
 /**
  * Positions every node of `kg`: old nodes (keys in `previous`) start where they were; a new node starts at the mean of
@@ -36,20 +36,25 @@ export function incrementalLayout(
   rng: () => number,
   layout: LayoutOptions,
   update: UpdateOptions,
+  previousTheme?: ReadonlyMap<string, string>,
 ): IncrementalLayoutReport {
   const light: Light = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   let oldNodes = 0;
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  kg.forEachNode((key) => {
+  kg.forEachNode((key, attr) => {
     const p = previous.get(key);
     if (p) {
       oldNodes++;
       minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]);
       minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
-      light.addNode(key, { x: p[0], y: p[1], fixed: true });
-    } else light.addNode(key, { x: NaN, y: NaN });
+      // NOTE: a node whose theme changed may follow its new theme in the placement phase (see UpdateOptions.moveThemeChangers).
+      const fixed = !(update.moveThemeChangers && previousTheme && previousTheme.get(key) !== attr.theme);
+      light.addNode(key, { x: p[0], y: p[1], theme: attr.theme, fixed });
+    } else light.addNode(key, { x: NaN, y: NaN, theme: attr.theme });
   });
-  kg.forEachEdge((_e, a, s, t) => light.addEdge(s, t, { weight: a.weight }));
+  // NOTE: the same forces as a full build's polish (src/layout: links inside a theme weigh more, across less), so the
+  // update settles towards the picture a build would draw, not another one.
+  kg.forEachEdge((_e, a, s, t, sa, ta) => light.addEdge(s, t, { weight: a.weight * (sa.theme === ta.theme ? layout.intraThemeWeight : layout.interThemeWeight) }));
   const oldExtent = oldNodes ? Math.max(maxX - minX, maxY - minY, 1) : 10 * Math.sqrt(Math.max(1, kg.order));
   // NOTE: jitter keeps nodes placed on one spot (a new concept of a single paper) from sitting exactly on each other.
   const jitter = oldExtent / Math.sqrt(Math.max(1, kg.order)) / 2;
@@ -59,20 +64,38 @@ export function incrementalLayout(
     if (Number.isNaN(a.x)) pending.push(key);
   });
   const newNodes = pending.length;
+  // Where each theme's old nodes now are: a new node with no neighbour of its theme placed yet starts there.
+  const anchors = new Map<string, [number, number, number]>();
+  light.forEachNode((_k, a) => {
+    if (Number.isNaN(a.x)) return;
+    const s = anchors.get(a.theme) ?? [0, 0, 0];
+    s[0] += a.x;
+    s[1] += a.y;
+    s[2]++;
+    anchors.set(a.theme, s);
+  });
   let left = pending;
   while (left.length) {
     const placedNow: Array<[string, number, number]> = [];
     const still: string[] = [];
     for (const key of left) {
-      let sx = 0, sy = 0, n = 0;
+      const theme = light.getNodeAttribute(key, 'theme');
+      let sx = 0, sy = 0, n = 0, tx = 0, ty = 0, tn = 0;
       light.forEachNeighbor(key, (_k, a) => {
-        if (!Number.isNaN(a.x)) {
-          sx += a.x;
-          sy += a.y;
-          n++;
+        if (Number.isNaN(a.x)) return;
+        sx += a.x;
+        sy += a.y;
+        n++;
+        if (a.theme === theme) {
+          tx += a.x;
+          ty += a.y;
+          tn++;
         }
       });
-      if (n) placedNow.push([key, sx / n, sy / n]);
+      const anchor = anchors.get(theme);
+      if (tn) placedNow.push([key, tx / tn, ty / tn]);
+      else if (anchor) placedNow.push([key, anchor[0] / anchor[2], anchor[1] / anchor[2]]);
+      else if (n) placedNow.push([key, sx / n, sy / n]);
       else still.push(key);
     }
     if (!placedNow.length) break;
@@ -98,14 +121,24 @@ export function incrementalLayout(
 
   const full = layoutIterations(kg.order, kg.size, layout);
   const placeIterations = update.placeIterations ?? Math.max(10, Math.round(full / 2));
-  const settings = { ...forceAtlas2.inferSettings(light), barnesHutOptimize: kg.order > layout.barnesHutAbove, barnesHutTheta: layout.barnesHutTheta };
-  if (light.size > 0 && newNodes > 0 && placeIterations > 0) forceAtlas2.assign(light, { iterations: placeIterations, settings, getEdgeWeight: 'weight' });
-  light.updateEachNodeAttributes((_k, a) => ({ x: a.x, y: a.y }));
-  const polishIterations = newNodes > 0 ? update.polishIterations : 0;
+  const settings = {
+    ...forceAtlas2.inferSettings(light),
+    barnesHutOptimize: kg.order > layout.barnesHutAbove,
+    barnesHutTheta: layout.barnesHutTheta,
+    linLogMode: layout.linLogMode,
+    outboundAttractionDistribution: true,
+  };
+  let movable = newNodes;
+  light.forEachNode((_k, a) => {
+    if (a.fixed === false) movable++;
+  });
+  if (light.size > 0 && movable > 0 && placeIterations > 0) forceAtlas2.assign(light, { iterations: placeIterations, settings, getEdgeWeight: 'weight' });
+  light.updateEachNodeAttributes((_k, a) => ({ x: a.x, y: a.y, theme: a.theme }));
+  const polishIterations = movable > 0 ? update.polishIterations : 0;
   // NOTE: slowed down, so the polish nudges old nodes towards their new neighbours instead of redrawing the map.
   const polish = { ...settings, slowDown: (settings.slowDown ?? 1) * update.polishSlowDown };
   if (light.size > 0 && polishIterations > 0) forceAtlas2.assign(light, { iterations: polishIterations, settings: polish, getEdgeWeight: 'weight' });
-  const overlapRemoved = layout.noverlapIterations > 0 && kg.order <= layout.noverlapMaxNodes && newNodes > 0;
+  const overlapRemoved = layout.noverlapIterations > 0 && kg.order <= layout.noverlapMaxNodes && movable > 0;
   if (overlapRemoved) noverlap.assign(light, { maxIterations: layout.noverlapIterations, settings: { ratio: 1, margin: 1 } });
 
   const f = 10 ** layout.digits;
@@ -122,7 +155,7 @@ export function incrementalLayout(
   const medianMove = moves.length ? moves[Math.floor(moves.length / 2)] : 0;
 
   setThemeCentres(kg, themes, f);
-  return { oldNodes, newNodes, placeIterations: newNodes ? placeIterations : 0, polishIterations, overlapRemoved, medianMove: Math.round(medianMove * f) / f, extent: Math.round(oldExtent * f) / f };
+  return { oldNodes, newNodes, placeIterations: movable ? placeIterations : 0, polishIterations, overlapRemoved, medianMove: Math.round(medianMove * f) / f, extent: Math.round(oldExtent * f) / f };
 }
 
 /** Each theme's x, y: the centre of its papers (where the viewer writes its name). */
