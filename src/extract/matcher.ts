@@ -1,6 +1,6 @@
 // The vocabulary matcher: one pass over a field's tokens through a character trie of phrase keys (longest match wins).
 import type { ConceptKind } from './types.ts';
-import { Gap, Shape, phraseKey, rawKey, type Lexicon, type Tokens } from './tokenize.ts';
+import { Gap, Shape, phraseKey, rawKey, wordTest, type Lexicon, type Tokens } from './tokenize.ts';
 import type { Vocabulary, VocabularyEntry } from './vocabulary.ts';
 import { PairMap } from './int-tables.ts';
 
@@ -156,6 +156,12 @@ const BENCH_SUFFIX = /^(test|val|validation|dev|testdev|std|mini|lite|full|verif
 /** Version / size pieces that may follow a model name after a space ("Qwen 2.5", "Llama 3 8B"). */
 const MODEL_SPACED = /^(v?\d+(\.\d+)*[bmkt]?|\d+x\d+[bm])$/;
 
+// NOTE: the suffix tests are word tests, answered once per distinct key of a run rather than by a regex per token.
+const MODEL_JOINED = wordTest('norm', (w) => /\d/.test(w) || MODEL_SUFFIX.has(w));
+const MODEL_SPACED_WORD = wordTest('norm', (w) => MODEL_SPACED.test(w));
+const BENCH_JOINED = wordTest('norm', (w) => BENCH_SUFFIX.test(w));
+const BENCH_SPACED = wordTest('norm', (w) => /^(\d{2}|\d{4}|\d+k|\d+x\d+)$/.test(w));
+
 /** Finds vocabulary phrases, longest first, each token in at most one match. */
 export function matchVocabulary(scan: VocabularyScan, tokens: Tokens): DictMatch[] {
   const m = scan.m;
@@ -219,20 +225,17 @@ function coveredBefore(out: DictMatch[], idx: number): boolean {
 /** Absorbs the variant suffixes of a name: splits and resolutions of benchmarks, versions and sizes of models. */
 function extendVariant(tokens: Tokens, to: number, kind: ConceptKind): number {
   let k = to;
-  const { n, gap } = tokens;
+  const { n, gap, nid, lex } = tokens;
   if (kind === 'model') {
     while (k < n) {
-      const norm = tokens.norm(k);
-      const prev = tokens.norm(k - 1);
-      if (gap[k] === Gap.Join && (/\d/.test(norm) || MODEL_SUFFIX.has(norm) || prev === 'distill')) k++;
-      else if (gap[k] === Gap.Space && MODEL_SPACED.test(norm)) k++;
+      if (gap[k] === Gap.Join && (lex.is(MODEL_JOINED, nid[k]!) || tokens.norm(k - 1) === 'distill')) k++;
+      else if (gap[k] === Gap.Space && lex.is(MODEL_SPACED_WORD, nid[k]!)) k++;
       else break;
     }
   } else if (kind === 'benchmark' || kind === 'dataset') {
     while (k < n) {
-      const norm = tokens.norm(k);
-      if (gap[k] === Gap.Join && BENCH_SUFFIX.test(norm)) k++;
-      else if ((gap[k] === Gap.Space || gap[k] === Gap.Slash) && /^(\d{2}|\d{4}|\d+k|\d+x\d+)$/.test(norm)) k++;
+      if (gap[k] === Gap.Join && lex.is(BENCH_JOINED, nid[k]!)) k++;
+      else if ((gap[k] === Gap.Space || gap[k] === Gap.Slash) && lex.is(BENCH_SPACED, nid[k]!)) k++;
       else break;
     }
   }

@@ -279,6 +279,8 @@ export class Tokens {
   shape = new Uint8Array(256);
   /** The text's UTF-16 code units. */
   chars = new Uint16Array(4096);
+  /** A Buffer over `chars` (in Node), made once per buffer rather than once per text. */
+  private charsView: { write(text: string, offset: number, encoding: 'utf16le'): number } | undefined;
 
   constructor(readonly lex: Lexicon) {}
 
@@ -297,9 +299,17 @@ export class Tokens {
     this.text = text;
     const lex = this.lex;
     const n = text.length;
-    if (n > this.chars.length) this.chars = new Uint16Array(Math.max(n, 2 * this.chars.length));
+    if (n > this.chars.length) {
+      this.chars = new Uint16Array(Math.max(n, 2 * this.chars.length));
+      this.charsView = undefined;
+    }
     // NOTE: scanning a Uint16Array is 2–3x faster than charCodeAt on the string.
-    const t = copyUtf16(text, this.chars);
+    const t = this.chars;
+    if (NodeBuffer && n > 16) {
+      // NOTE: Buffer#write runs natively; the view shares the typed array's memory.
+      this.charsView ??= NodeBuffer.from(t.buffer, t.byteOffset, t.byteLength);
+      this.charsView.write(text, 0, 'utf16le');
+    } else for (let k = 0; k < n; k++) t[k] = text.charCodeAt(k);
     let count = 0;
     let i = 0;
     let prevEnd = -1;
@@ -354,15 +364,6 @@ export class Tokens {
 }
 
 const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
-
-/** Copies the UTF-16 code units of text into chars (long enough); returns chars. */
-function copyUtf16(text: string, chars: Uint16Array): Uint16Array {
-  if (NodeBuffer && text.length > 16) {
-    // NOTE: Buffer#write runs natively; the view shares the typed array's memory, so nothing is allocated but the view.
-    NodeBuffer.from(chars.buffer, chars.byteOffset, chars.byteLength).write(text, 0, 'utf16le');
-  } else for (let k = 0; k < text.length; k++) chars[k] = text.charCodeAt(k);
-  return chars;
-}
 
 function gapKind(t: Uint16Array, from: number, to: number): Gap {
   if (to - from === 1) {
