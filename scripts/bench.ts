@@ -6,7 +6,7 @@
 // heap left behind. Corpora are written once per size and seed under .tmp/bench/ and reused.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -66,7 +66,8 @@ async function benchPipeline(): Promise<void> {
   }
   if (!results.length) return;
 
-  const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  // NOTE: the load average is part of the result: on a shared machine wall times scale with it.
+  const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
   const stageNames = results[0].result.stages.map((s) => s.stage);
   const head = ['stage', ...results.map(({ size }) => `${size.toLocaleString('en')} papers`)];
   const cell = (s: { seconds: number; peakRssMb: number } | undefined): string => (s ? `${s.seconds.toFixed(2)} s · ${Math.round(s.peakRssMb)} MB` : '-');
