@@ -88,3 +88,33 @@ describe('viewer overview', () => {
     for (const l of a.overview.links) expect(l.weight).toBe(sharedConcepts(doc, l.source, l.target));
   });
 });
+
+describe('writing the overview (src/io/overview.ts)', () => {
+  it('writes overview.json last with every theme file it names, and removes them when a later build is under the budget', async () => {
+    const { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { ingest } = await import('../../src/ingest/index.ts');
+    const { fileSource } = await import('../../src/io/files.ts');
+    const { runPipeline } = await import('../../src/pipeline.ts');
+    const { writeViewerOverview } = await import('../../src/io/overview.ts');
+    const corpus = fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url));
+    const ctx = runPipeline((await ingest([fileSource(corpus)])).papers);
+    const out = mkdtempSync(join(tmpdir(), 'paper-kg-overview-'));
+    try {
+      // Someone else's file in overview/ is left alone.
+      mkdirSync(join(out, 'overview'));
+      writeFileSync(join(out, 'overview', 'notes.txt'), 'mine');
+      const files = await writeViewerOverview(out, ctx, ['corpus.txt'], { budget: 150 });
+      const overview = OverviewJsonSchema.parse(JSON.parse(readFileSync(join(out, 'overview.json'), 'utf8')));
+      expect(files.at(-1)!.name).toBe('overview.json');
+      expect(files.map((f) => f.name).sort()).toEqual([...overview.themes.map((t) => t.file), 'overview.json'].sort());
+      for (const t of overview.themes) expect(GraphJsonSchema.safeParse(JSON.parse(readFileSync(join(out, t.file), 'utf8'))).success).toBe(true);
+      expect(await writeViewerOverview(out, ctx, ['corpus.txt'], { budget: 20_000 })).toEqual([]);
+      expect(readdirSync(out)).toEqual(['overview']);
+      expect(readdirSync(join(out, 'overview'))).toEqual(['notes.txt']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
