@@ -24,10 +24,11 @@ type Light = Graph<{ x: number; y: number; theme: string; fixed?: boolean }, { w
 
 /**
  * Positions every node of `kg`: old nodes (keys in `previous`) start where they were; a new node starts at the mean of
- * its placed neighbours (new papers beside the concepts they mention, new concepts beside their papers), passes
- * repeating outward; nodes out of reach of any old node start at their theme's centre or beyond the map's edge.
- * ForceAtlas2 then moves only the new nodes, and a few iterations move all. NOTE: a full layout would redraw the map
- * from scratch; a reader's mental map survives only if old nodes stay put.
+ * its placed neighbours of its own theme (new papers beside the concepts they mention, new concepts beside their papers),
+ * else where its theme's old nodes are, else beside any placed neighbour, passes repeating outward; nodes out of reach
+ * of any old node start beyond the map's edge, by theme. ForceAtlas2 then moves only the new nodes, and a slowed polish
+ * moves them and the old nodes they link to. NOTE: a full layout would redraw the map from scratch; a reader's mental
+ * map survives only if old nodes stay put.
  */
 export function incrementalLayout(
   kg: KnowledgeGraph,
@@ -133,7 +134,11 @@ export function incrementalLayout(
     if (a.fixed === false) movable++;
   });
   if (light.size > 0 && movable > 0 && placeIterations > 0) forceAtlas2.assign(light, { iterations: placeIterations, settings, getEdgeWeight: 'weight' });
-  light.updateEachNodeAttributes((_k, a) => ({ x: a.x, y: a.y, theme: a.theme }));
+  // NOTE: the polish frees only the new nodes and the old ones they link to (the concepts new papers mention): the rest of
+  // a build's layout is not at rest (a build stops after a work budget), so freeing every node would drift the whole map.
+  const near = new Set<string>(pending);
+  for (const key of pending) light.forEachNeighbor(key, (k) => near.add(k));
+  light.updateEachNodeAttributes((key, a) => ({ x: a.x, y: a.y, theme: a.theme, fixed: !near.has(key) && a.fixed !== false }));
   const polishIterations = movable > 0 ? update.polishIterations : 0;
   // NOTE: slowed down, so the polish nudges old nodes towards their new neighbours instead of redrawing the map.
   const polish = { ...settings, slowDown: (settings.slowDown ?? 1) * update.polishSlowDown };

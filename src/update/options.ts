@@ -17,9 +17,9 @@ export const UpdateOptionsSchema = z.object({
   // Layout
   /** ForceAtlas2 iterations that move only the new nodes (old ones held); by default half a full build's count, at least 10. */
   placeIterations: z.number().int().nonnegative().optional(),
-  /** Then iterations that move every node a little, so old nodes make room for the new. */
   /** Old nodes whose theme changed move with the new nodes (towards their new theme) instead of being held. */
   moveThemeChangers: z.boolean().default(false),
+  /** Then iterations that move the new nodes and the old nodes they link to, slowed down, so old nodes make room for the new. */
   polishIterations: z.number().int().nonnegative().default(5),
   /** How much slower than ForceAtlas2's own pace the polish moves nodes (its slowDown setting × this). */
   polishSlowDown: z.number().positive().default(10),
