@@ -56,7 +56,8 @@ export class PhraseMiner {
   private scoredAt = new Int32Array(0);
   private minDf = 1;
   private maxDf = 0;
-  private readonly keys = new Map<number, string>();
+  /** Phrase id → its key, built on first use. NOTE: an array, as ties between scores compare keys in a hot loop. */
+  private keys: Array<string | undefined> = [];
 
   constructor(private readonly lex: Lexicon) {}
 
@@ -115,13 +116,14 @@ export class PhraseMiner {
 
   /** The phrase as written in keys: words joined by " " or "-" as in the text where it was first seen. */
   key(pid: number): string {
-    let k = this.keys.get(pid);
+    if (this.keys.length < this.pairs.size) this.keys = this.keys.concat(new Array<undefined>(this.pairs.size - this.keys.length).fill(undefined));
+    let k = this.keys[pid];
     if (k === undefined) {
       const pre = this.prefix[pid]!;
       const last = this.last[pid]!;
       const head = pre >= 0 ? this.lex.norms[pre]! : this.key(-1 - pre);
       k = head + (last & 1 ? '-' : ' ') + this.lex.norms[last >> 1]!;
-      this.keys.set(pid, k);
+      this.keys[pid] = k;
     }
     return k;
   }

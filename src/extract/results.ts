@@ -71,6 +71,8 @@ export function findResults(field: 'title' | 'abstract', text: string, mentions:
     if (inside(numStart)) continue; // "GPT-4o", "MATH-500": part of a name
     const sign = m[2]!;
     const numText = m[3]!;
+    // NOTE: a plain number counts only with a metric or a benchmark beside it: none in the field, nothing to look at.
+    if (m[4] === undefined && metrics.length === 0 && benches.length === 0) continue;
     let unit = (m[4] ?? '').toLowerCase();
     if (unit === '×' || unit === 'times') unit = 'x';
     if (unit === 'point') unit = 'points';
