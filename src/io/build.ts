@@ -1,5 +1,5 @@
 // File-system edge of `build`: ingests the input files, runs the pipeline, writes every output atomically; loads a built graph.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PaperKgError, formatZodIssues } from '../errors.ts';
 import { ingest, type IngestOptions, type IngestResult } from '../ingest/index.ts';
@@ -67,6 +67,8 @@ export async function buildToDirectory(options: BuildOptions): Promise<BuildSumm
   const papersText = papersToJsonl(ctx.papers);
   await writeFileAtomic(join(out, PAPERS_FILE), papersText);
   files.push({ name: PAPERS_FILE, bytes: Buffer.byteLength(papersText) });
+  // A fresh build starts a new story: an update report left by an earlier build in the same folder would describe another graph.
+  await rm(join(out, UPDATE_REPORT_FILE), { force: true });
   const overview = await writeViewerOverview(out, ctx, inputs.map((p) => basename(p)), { budget: viewerBudget });
   const t3 = performance.now();
   const byKind = conceptsByKind(ctx.graph);

@@ -1,7 +1,7 @@
 // build --update on real HF Daily Papers days: themes keep ids, names and colours, old nodes stay put, outputs repeat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildToDirectory, loadGraphDirectory, updateDirectory, UPDATE_REPORT_FILE, type UpdateSummary } from '../../src/io/build.ts';
@@ -171,5 +171,11 @@ describe('paper-kg build --update (CLI)', () => {
     expect(r.stderr).toMatch(/^ {2}grew {5}t\d+ \d+ → \d+ papers/m);
     expect(r.stderr).toMatch(/layout: \d+ nodes kept their place/);
     expect(readFileSync(join(tmp, 'june-cli', 'graph.json'), 'utf8') === readFileSync(join(tmp, 'june', 'graph.json'), 'utf8')).toBe(true);
+  });
+
+  it('a fresh build over an updated folder removes the stale update report', async () => {
+    expect(existsSync(join(tmp, 'june-cli', UPDATE_REPORT_FILE))).toBe(true);
+    await buildToDirectory({ inputs: JUNE.slice(0, 1), out: join(tmp, 'june-cli') });
+    expect(existsSync(join(tmp, 'june-cli', UPDATE_REPORT_FILE))).toBe(false);
   });
 });
