@@ -55,7 +55,11 @@ export function toViewerOverview(doc: GraphJson, partial: Partial<ViewerOverview
   const o = resolveViewerOverviewOptions(partial);
   const nodes = doc.graph.nodes;
   const byKey = new Map<string, Node>();
-  for (const n of nodes) byKey.set(n.key, n);
+  const order = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    byKey.set(n.key, n);
+    order.set(n.key, i);
+  });
 
   // Papers per theme (input order) and each paper's edges.
   const papersOf = new Map<string, Node[]>();
@@ -95,7 +99,7 @@ export function toViewerOverview(doc: GraphJson, partial: Partial<ViewerOverview
   const entries: OverviewTheme[] = [];
   doc.themes.forEach((theme, index) => {
     const file = themeFileName(theme.id, index, taken);
-    const built = themeDocument(doc, theme, papersOf.get(theme.id) ?? [], edgesOf, resultsOf, o.budget);
+    const built = themeDocument(doc, theme, papersOf.get(theme.id) ?? [], { edgesOf, resultsOf, byKey, order }, o.budget);
     themes.push({ file, doc: built.doc });
     entries.push({
       id: theme.id,
@@ -149,10 +153,10 @@ function themeDocument(
   doc: GraphJson,
   theme: Theme,
   papers: Node[],
-  edgesOf: Map<string, Edge[]>,
-  resultsOf: Map<string, GraphJson['results']>,
+  index: { edgesOf: Map<string, Edge[]>; resultsOf: Map<string, GraphJson['results']>; byKey: Map<string, Node>; order: Map<string, number> },
   budget: number,
 ): { doc: GraphJson; papers: number } {
+  const { edgesOf, resultsOf, byKey, order } = index;
   const conceptsOf = (p: Node) => (edgesOf.get(p.key) ?? []).map((e) => (e.source === p.key ? e.target : e.source));
   let shown = papers;
   const conceptKeys = new Set<string>();
@@ -171,8 +175,8 @@ function themeDocument(
     shown = papers.filter((p) => keep.has(p.key));
   }
   const outNodes: Node[] = [...shown];
-  // Concepts in the order of the whole graph, so files are stable.
-  for (const n of doc.graph.nodes) if (n.attributes.kind !== 'paper' && conceptKeys.has(n.key)) outNodes.push(n);
+  // Concepts in the order of the whole graph, so files are stable (sorted, not scanned: a scan per theme is themes × nodes).
+  for (const k of [...conceptKeys].sort((a, b) => order.get(a)! - order.get(b)!)) outNodes.push(byKey.get(k)!);
   const outEdges: Edge[] = [];
   const results: GraphJson['results'] = [];
   for (const p of shown) {
@@ -193,38 +197,52 @@ function themeDocument(
 
 /** Theme–theme links weighted by the concepts their papers share; each theme keeps its strongest few. */
 function themeLinks(doc: GraphJson, conceptThemes: Map<string, Map<string, number>>, byKey: Map<string, Node>, o: ViewerOverviewOptions): OverviewLink[] {
-  const rank = new Map(doc.themes.map((t, i) => [t.id, i]));
-  const pairs = new Map<string, { source: string; target: string; weight: number; concepts: Array<{ label: string; df: number }> }>();
+  const ids = doc.themes.map((t) => t.id);
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
+  // NOTE: pairs by integer index in flat arrays (themes² entries): string keys per pair cost seconds at 100k papers.
+  const weight = new Int32Array(n * n);
+  const rarest: Array<Array<{ label: string; df: number }> | undefined> = [];
+  const at: number[] = [];
   for (const [key, counts] of conceptThemes) {
     if (counts.size < 2) continue;
     const node = byKey.get(key)!;
     const df = node.attributes.kind === 'paper' ? 0 : node.attributes.df;
-    const ids = [...counts.keys()].filter((id) => rank.has(id)).sort((a, b) => rank.get(a)! - rank.get(b)!);
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const id = `${ids[i]}\u0000${ids[j]}`;
-        let link = pairs.get(id);
-        if (!link) pairs.set(id, (link = { source: ids[i], target: ids[j], weight: 0, concepts: [] }));
-        link.weight++;
+    const label = node.attributes.label;
+    at.length = 0;
+    for (const id of counts.keys()) {
+      const r = rank.get(id);
+      if (r !== undefined) at.push(r);
+    }
+    at.sort((a, b) => a - b);
+    for (let i = 0; i < at.length; i++) {
+      for (let j = i + 1; j < at.length; j++) {
+        const p = at[i] * n + at[j];
+        weight[p]++;
+        if (o.conceptsPerLink === 0) continue;
         // Keep the rarest few by insertion: a shared rare concept says more about the link than a common one.
-        const c = { label: node.attributes.label, df };
-        const at = link.concepts.findIndex((x) => x.df > df || (x.df === df && x.label > c.label));
-        if (at >= 0) link.concepts.splice(at, 0, c);
-        else link.concepts.push(c);
-        if (link.concepts.length > o.conceptsPerLink) link.concepts.pop();
+        const list = (rarest[p] ??= []);
+        if (list.length >= o.conceptsPerLink) {
+          const last = list[list.length - 1];
+          if (last.df < df || (last.df === df && last.label <= label)) continue;
+        }
+        const k = list.findIndex((x) => x.df > df || (x.df === df && x.label > label));
+        if (k >= 0) list.splice(k, 0, { label, df });
+        else list.push({ label, df });
+        if (list.length > o.conceptsPerLink) list.pop();
       }
     }
   }
-  const all = [...pairs.values()].sort((a, b) => b.weight - a.weight || rank.get(a.source)! - rank.get(b.source)! || rank.get(a.target)! - rank.get(b.target)!);
-  const kept = new Map<string, number>();
+  const all: Array<{ a: number; b: number; w: number }> = [];
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (weight[a * n + b] > 0) all.push({ a, b, w: weight[a * n + b] });
+  all.sort((x, y) => y.w - x.w || x.a - y.a || x.b - y.b);
+  const kept = new Int32Array(n);
   const out: OverviewLink[] = [];
-  for (const l of all) {
-    const a = kept.get(l.source) ?? 0;
-    const b = kept.get(l.target) ?? 0;
-    if (a >= o.linksPerTheme && b >= o.linksPerTheme) continue;
-    kept.set(l.source, a + 1);
-    kept.set(l.target, b + 1);
-    out.push({ source: l.source, target: l.target, weight: l.weight, concepts: l.concepts.map((c) => c.label) });
+  for (const { a, b, w } of all) {
+    if (kept[a] >= o.linksPerTheme && kept[b] >= o.linksPerTheme) continue;
+    kept[a]++;
+    kept[b]++;
+    out.push({ source: ids[a], target: ids[b], weight: w, concepts: (rarest[a * n + b] ?? []).map((c) => c.label) });
   }
   return out;
 }
