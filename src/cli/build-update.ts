@@ -9,6 +9,7 @@ interface UpdateCliOptions extends InputOptions {
   out?: string;
   resolution: string;
   seed: string;
+  viewerBudget: string;
 }
 
 function number(name: string, value: string, integer: boolean): number {
@@ -50,6 +51,7 @@ export async function runBuildUpdate(dir: string, inputs: string[], opts: Update
     out,
     ...(given('seed') ? { seed: number('seed', opts.seed, true) } : {}),
     ...(given('resolution') ? { resolution: number('resolution', opts.resolution, false) } : {}),
+    viewerBudget: number('viewer-budget', opts.viewerBudget, true),
     ingest: { format: opts.format, listingDate: opts.listingDate },
   });
   for (const m of summary.ingest.messages) {

@@ -98,6 +98,8 @@ export interface UpdateDirectoryOptions extends Partial<PipelineOptions> {
   out?: string;
   ingest?: Partial<IngestOptions>;
   update?: Partial<UpdateOptions>;
+  /** As for a build: above this many nodes the viewer overview is written too; default 20,000. */
+  viewerBudget?: number;
 }
 
 export interface UpdateSummary extends BuildSummary {
@@ -141,7 +143,7 @@ async function loadRetired(dir: string): Promise<string[]> {
  * update-report.json into `out` (default `dir`). Throws E_INPUT_EMPTY when no input gave a paper.
  */
 export async function updateDirectory(options: UpdateDirectoryOptions): Promise<UpdateSummary> {
-  const { dir, inputs, out = dir, ingest: ingestOptions, update, ...pipelineOptions } = options;
+  const { dir, inputs, out = dir, ingest: ingestOptions, update, viewerBudget, ...pipelineOptions } = options;
   const t0 = performance.now();
   const graph = await loadGraphDirectory(dir);
   const previousPapers = await loadBuildPapers(dir);
@@ -170,7 +172,7 @@ export async function updateDirectory(options: UpdateDirectoryOptions): Promise<
   files.push({ name: PAPERS_FILE, bytes: Buffer.byteLength(papersText) });
   await writeFileAtomic(join(out, UPDATE_REPORT_FILE), JSON.stringify(result.report, null, 2) + '\n');
   // The viewer overview follows the updated graph (or goes, when the graph is back under the budget).
-  const overview = await writeViewerOverview(out, ctx, result.inputs);
+  const overview = await writeViewerOverview(out, ctx, result.inputs, { budget: viewerBudget });
   const t3 = performance.now();
   const byKind = conceptsByKind(ctx.graph);
   return {

@@ -9,6 +9,8 @@ import { importThemesDirectory, type ImportThemesSummary } from '../../src/io/im
 import { parsePartition } from '../../src/update/import-themes.ts';
 import { PaperKgError } from '../../src/errors.ts';
 import type { GraphJson } from '../../src/model/graph-json.ts';
+import { toNeo4j } from '../../src/neo4j/index.ts';
+import { parse } from 'csv-parse/sync';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DAYS = ['2024-06-03', '2024-06-04', '2024-06-05'].map((d) => join(ROOT, 'test/fixtures/hf-daily-papers-api/2024-06', `${d}.json`));
@@ -100,6 +102,17 @@ describe('import-themes on a build of three HF days', () => {
     const name = after.themes[0].name;
     expect(readFileSync(join(tmp, 'themed', 'nodes.csv'), 'utf8')).toContain(name.includes(',') ? `"${name}"` : name);
     expect(readFileSync(join(tmp, 'themed', 'graph.gexf'), 'utf8')).toContain(name.replace(/&/g, '&amp;'));
+  });
+
+  it('reads back what the Neo4j export names: the key column of papers.csv, exported as communities.cypher says', async () => {
+    const keys = (parse(toNeo4j(before)['papers.csv'], { columns: true }) as Record<string, string>[]).map((r) => r['key:ID(Node)']);
+    expect(keys.length).toBe(before.meta.papers);
+    // What cypher-shell --format plain prints for "RETURN n.key AS key, n.community AS community ORDER BY key": two communities by halves.
+    const plain = ['key, community', ...keys.map((k, i) => `"${k}", ${i < keys.length / 2 ? 1001 : 1002}`)].join('\n') + '\n';
+    writeFileSync(join(tmp, 'gds.csv'), plain);
+    const r = await importThemesDirectory({ dir: join(tmp, 'build'), partition: join(tmp, 'gds.csv'), out: join(tmp, 'gds') });
+    expect(r.report).toMatchObject({ rows: keys.length, papers: keys.length, communities: 2, unknownKeys: [], missingPapers: [] });
+    expect(r.themes.map((t) => t.size).sort()).toEqual([Math.floor(keys.length / 2), Math.ceil(keys.length / 2)].sort());
   });
 
   it('CLI: warnings for unknown keys and missing papers on stderr', () => {
