@@ -70,13 +70,15 @@ async function benchPipeline(): Promise<void> {
   const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
   const stageNames = results[0].result.stages.map((s) => s.stage);
   const head = ['stage', ...results.map(({ size }) => `${size.toLocaleString('en')} papers`)];
-  const cell = (s: { seconds: number; peakRssMb: number } | undefined): string => (s ? `${s.seconds.toFixed(2)} s · ${Math.round(s.peakRssMb)} MB` : '-');
+  const cpu = (x: number | null | undefined): string => (x == null || Number.isNaN(x) ? '' : ` (cpu ${x.toFixed(1)})`);
+  const cell = (s: { seconds: number; cpuSeconds?: number | null; peakRssMb: number } | undefined): string =>
+    s ? `${s.seconds.toFixed(2)} s${cpu(s.cpuSeconds)} · ${Math.round(s.peakRssMb)} MB` : '-';
   const rows = stageNames.map((name) => [name, ...results.map(({ result }) => cell(result.stages.find((s) => s.stage === name)))]);
-  rows.push(['**total**', ...results.map(({ result }) => `**${result.totalSeconds.toFixed(1)} s · ${Math.round(result.peakRssMb)} MB**`)]);
+  rows.push(['**total**', ...results.map(({ result }) => `**${result.totalSeconds.toFixed(1)} s${cpu(result.totalCpuSeconds)} · ${Math.round(result.peakRssMb)} MB**`)]);
   rows.push(['graph', ...results.map(({ result }) => `${result.concepts} concepts, ${result.edges} links, ${result.projectionEdges} paper pairs, ${result.themes} themes`)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  process.stdout.write(`\nmachine: ${machine}; wall time · peak RSS so far, per stage\n\n`);
+  process.stdout.write(`\nmachine: ${machine}; wall time (CPU seconds) · peak RSS so far, per stage\n\n`);
   process.stdout.write([line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n');
   if (results.length > 1) {
     const growth = results.slice(1).map(({ size, result }, i) => {

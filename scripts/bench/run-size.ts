@@ -13,6 +13,8 @@ import { writeViewerOverview } from '../../src/io/overview.ts';
 export interface StageMeasure {
   stage: string;
   seconds: number;
+  /** CPU seconds of the process (user + system; all threads) in the stage: on a shared machine wall time measures the neighbours too. */
+  cpuSeconds: number;
   /** Peak RSS of the process so far, in MB, read when the stage ends (getrusage's maxrss: it never goes down). */
   peakRssMb: number;
 }
@@ -27,6 +29,7 @@ export interface SizeResult {
   bytes: Record<string, number>;
   stages: StageMeasure[];
   totalSeconds: number;
+  totalCpuSeconds: number;
   peakRssMb: number;
 }
 
@@ -37,12 +40,20 @@ if (!corpus || !out || !resultPath) throw new Error('usage: run-size.ts <corpus.
 
 const stages: StageMeasure[] = [];
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let mark = t0;
+let cpuMark = process.cpuUsage();
+const cpuSince = (c0: NodeJS.CpuUsage): number => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+};
 const record = (stage: string): void => {
   const now = performance.now();
-  stages.push({ stage, seconds: (now - mark) / 1000, peakRssMb: peakMb() });
-  process.stderr.write(`  ${stage}: ${((now - mark) / 1000).toFixed(2)} s, peak RSS ${Math.round(peakMb())} MB\n`);
+  const cpu = cpuSince(cpuMark);
+  stages.push({ stage, seconds: (now - mark) / 1000, cpuSeconds: cpu, peakRssMb: peakMb() });
+  process.stderr.write(`  ${stage}: ${((now - mark) / 1000).toFixed(2)} s (cpu ${cpu.toFixed(2)} s), peak RSS ${Math.round(peakMb())} MB\n`);
   mark = now;
+  cpuMark = process.cpuUsage();
 };
 
 const ingested = await ingest([fileSource(corpus)], {});
@@ -70,26 +81,28 @@ const bytes: Record<string, number> = {};
 let written = 0;
 for (const name of OUTPUT_FILES) {
   mark = performance.now();
+  cpuMark = process.cpuUsage();
   const text = exporters[name]();
   record(`export ${name}`);
   const w0 = performance.now();
   await writeFileAtomic(join(out, name), text);
   written += performance.now() - w0;
   bytes[name] = Buffer.byteLength(text);
-  mark = performance.now();
 }
 // The other outputs of `build` (src/io/build.ts): the papers for later updates, and the viewer's overview (made and
 // written in one call, so its time includes its writing).
 mark = performance.now();
+cpuMark = process.cpuUsage();
 const papersText = papersToJsonl(ctx.papers);
 record(`export ${PAPERS_FILE}`);
 const w1 = performance.now();
 await writeFileAtomic(join(out, PAPERS_FILE), papersText);
 written += performance.now() - w1;
 mark = performance.now();
+cpuMark = process.cpuUsage();
 await writeViewerOverview(out, ctx, inputs, {});
 record('overview (write included)');
-stages.push({ stage: 'write', seconds: written / 1000, peakRssMb: peakMb() });
+stages.push({ stage: 'write', seconds: written / 1000, cpuSeconds: NaN, peakRssMb: peakMb() });
 
 let concepts = 0;
 ctx.graph.forEachNode((_k, a) => {
@@ -105,6 +118,7 @@ const result: SizeResult = {
   bytes,
   stages,
   totalSeconds: (performance.now() - t0) / 1000,
+  totalCpuSeconds: cpuSince(cpu0),
   peakRssMb: peakMb(),
 };
 writeFileSync(resultPath, JSON.stringify(result, null, 2) + '\n');
