@@ -74,6 +74,28 @@ describe('viewer server', () => {
     expect((await get(server.port, '/nope.js')).status).toBe(404);
   });
 
+  it('serves the overview files of the build by strict name, and 204 for a build without an overview', async () => {
+    const none = await get(server.port, '/overview.json');
+    expect([none.status, none.body]).toEqual([204, '']);
+    expect(none.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    mkdirSync(join(build, 'overview'));
+    writeFileSync(join(build, 'overview.json'), '{"kind":"overview"}');
+    writeFileSync(join(build, 'overview', 't1.json'), '{"version":1,"t":1}');
+    try {
+      const overview = await get(server.port, '/overview.json');
+      expect([overview.status, overview.body, overview.headers['content-type']]).toEqual([200, '{"kind":"overview"}', 'application/json; charset=utf-8']);
+      expect((await get(server.port, '/overview/t1.json')).body).toBe('{"version":1,"t":1}');
+      expect((await get(server.port, '/overview/t2.json')).status).toBe(404);
+      // Only a plain file name under overview/: never a path out of it.
+      expect((await get(server.port, '/overview/..%2fgraph.json')).status).toBe(403);
+      expect((await get(server.port, '/overview/..%2f..%2fsecret.txt')).status).toBe(403);
+      expect((await get(server.port, '/overview/t1.txt')).status).toBe(403);
+    } finally {
+      rmSync(join(build, 'overview.json'));
+      rmSync(join(build, 'overview'), { recursive: true });
+    }
+  });
+
   it('names what is missing when --graph has no graph.json', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'paper-kg-empty-'));
     await expect(resolveGraphFile(empty)).rejects.toThrow(/has no graph\.json; run "paper-kg build/);
