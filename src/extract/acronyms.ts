@@ -35,10 +35,13 @@ function matchesLongForm(short: string, long: string): boolean {
 /** Every "Long Form (LF)" of a field. */
 export function findAcronymDefinitions(text: string, tokens: Tokens): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
+  // NOTE: the tokens' UTF-16 copy of the text is read rather than the string: this test runs on every token.
+  const chars = tokens.chars;
+  const n = text.length;
   for (let i = 1; i < tokens.n; i++) {
     const tStart = tokens.start[i]!;
     const tEnd = tokens.end[i]!;
-    if (text.charCodeAt(tStart - 1) !== 40 /* ( */ || text.charCodeAt(tEnd) !== 41 /* ) */) continue;
+    if (tEnd >= n || chars[tStart - 1] !== 40 /* ( */ || chars[tEnd] !== 41 /* ) */) continue;
     const tRaw = tokens.raw(i);
     const raw = tRaw.endsWith('s') && /[A-Z]s$/.test(tRaw) ? tRaw.slice(0, -1) : tRaw;
     if (!isAcronym(raw)) continue;
