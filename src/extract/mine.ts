@@ -70,14 +70,20 @@ export class PhraseMiner {
     const { lex } = this;
     const { n, nid, gap, shape, start, end } = tokens;
     const doc = this.papers;
+    const stop = lex.memo(STOP);
+    // NOTE: the stop-word memo is read in place (2: not a stop word), asking the lexicon only for a word not seen yet.
+    const isStop = (id: number): boolean => {
+      const v = stop[id]!;
+      return v === 1 || (v === 0 && lex.is(STOP, id));
+    };
     const word = (k: number): boolean => !covered[k] && (shape[k]! & Shape.LowerAscii) !== 0;
     for (let i = 0; i < n; i++) {
-      if (!word(i) || end[i]! - start[i]! < 3 || lex.is(STOP, nid[i]!)) continue;
+      if (!word(i) || end[i]! - start[i]! < 3 || isStop(nid[i]!)) continue;
       let pre = nid[i]!;
       for (let j = i + 1; j < Math.min(n, i + 4); j++) {
         if ((gap[j] !== Gap.Space && gap[j] !== Gap.Join) || !word(j)) break;
         // NOTE: no stop word anywhere, so phrases stay noun-like ("token pruning", not "number of token").
-        if (lex.is(STOP, nid[j]!)) break;
+        if (isStop(nid[j]!)) break;
         const lastCode = nid[j]! * 2 + (gap[j] === Gap.Join ? 1 : 0);
         const pid = this.pairs.intern(pre, lastCode);
         if (pid >= this.prefix.length) this.growPhrases(pid + 1);

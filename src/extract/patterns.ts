@@ -211,8 +211,10 @@ export function findProposed(title: string, titleTokens: Tokens, text: string, t
     }
   }
   const { lex, nid, n } = tokens;
+  const memo = lex.memo(PROPOSE);
   for (let i = 0; i < n; i++) {
-    if (!lex.is(PROPOSE, nid[i]!)) continue;
+    const v = memo[nid[i]!]!;
+    if (v === 2 || (v === 0 && !lex.is(PROPOSE, nid[i]!))) continue;
     for (let k = i + 1; k < Math.min(n, i + 9); k++) {
       if (tokens.gap[k]! === Gap.Break && /[.;]/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!))) break;
       const run = nameRunAt(tokens, k, NONE);

@@ -240,6 +240,20 @@ export class Lexicon {
     return this.normIds.get(norm) ?? -1;
   }
 
+  /**
+   * The memo of a test, long enough for every id so far: memo[id] is 1 (true), 2 (false) or 0 (not asked yet: ask is()).
+   * NOTE: for loops over every token, which read the memo directly rather than call is() per token.
+   */
+  memo(t: WordTest): Int8Array {
+    const size = (t.on === 'raw' ? this.raws : this.norms).length;
+    let memo = this.memos[t.slot];
+    if (memo === undefined || size > memo.length) {
+      memo = grown(memo ?? new Int8Array(0), size);
+      this.memos[t.slot] = memo;
+    }
+    return memo;
+  }
+
   /** test(word) for a raw or norm id, computed once per id. */
   is(t: WordTest, id: number): boolean {
     let memo = this.memos[t.slot];
