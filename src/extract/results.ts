@@ -12,7 +12,7 @@ export interface Mention {
 // A number with an optional sign and unit; "1.25times" and "200times" occur in page text.
 const NUMBER = /(^|[^A-Za-z0-9.\-+])([+\-−]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|x\b|×|times\b|points?\b|pp\b|ms\b|s\b)?/g;
 const DELTA_AFTER = /^\s*(speed-?ups?|faster|improvements?|gains?|fewer|less|lower|higher|better|reductions?|increases?|decreases?|boosts?|acceleration|smaller|absolute|relative)\b/i;
-const DELTA_BEFORE = /\b(by|improves?|improved|improving|improvement of|gains? of|speedup of|up to|reduces?|reducing|reduced|boosts?|boosting|increases?|increasing|increased|outperforms?\s+\S+\s+by)\s*(up to\s*)?$/i;
+export const DELTA_BEFORE = /\b(by|improves?|improved|improving|improvement of|gains? of|speedup of|up to|reduces?|reducing|reduced|boosts?|boosting|increases?|increasing|increased|outperforms?\s+\S+\s+by)\s*(up to\s*)?$/i;
 /** The last word of every DELTA_BEFORE alternative (and of its "up to"), lower-case. */
 const DELTA_BEFORE_ENDS = new Set(['by', 'improve', 'improves', 'improved', 'improving', 'of', 'to', 'reduce', 'reduces', 'reducing', 'reduced', 'boost', 'boosts', 'boosting', 'increase', 'increases', 'increasing', 'increased']);
 
@@ -33,7 +33,7 @@ function isAsciiLetter(c: number): boolean {
  * of the sentence; it can only match when the text ends (white space aside) with the last word of one of its
  * alternatives, which is checked first, in place.
  */
-function deltaBefore(text: string, from: number, to: number): boolean {
+export function deltaBefore(text: string, from: number, to: number): boolean {
   let k = to - 1;
   while (k >= from && isJsSpace(text.charCodeAt(k))) k--;
   let w = k;
