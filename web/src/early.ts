@@ -1,4 +1,5 @@
-// Starts the data requests as soon as the page runs, while the app's code (sigma, zod, graphology) is still loading.
+// Starts the data requests as soon as the bundle runs, before the app's modules (sigma, zod, graphology) are evaluated;
+// index.html preloads overview.json, so that request is already under way while the bundle downloads.
 // NOTE: graph.json is asked for only once overview.json says there is no overview: above the viewer budget it may be
 // hundreds of MB the viewer never reads, so it cannot simply be preloaded.
 

@@ -1,5 +1,7 @@
 // Entry of the viewer: loads graph.json (or a dropped / opened file), validates it and mounts the map; a build above the
 // viewer budget opens on its overview (themes) and loads one theme's graph at a time.
+// NOTE: first import, so its requests start before the modules below are evaluated.
+import { EARLY } from './early.ts';
 import './styles.css';
 import { byId } from './dom.ts';
 import { mountApp, type MountedApp } from './app.ts';
@@ -7,7 +9,6 @@ import { LoadError, loadFromUrl, loadText } from './load.ts';
 import type { ViewModel } from './model.ts';
 import { defaultState, hashToState } from './state.ts';
 import { fetchOverview, mountOverview, THEME_URL, type MountedOverview } from './overview.ts';
-import { EARLY } from './early.ts';
 import type { OverviewJson, OverviewTheme } from '../../src/model/overview-json.ts';
 
 const status = byId('status');
