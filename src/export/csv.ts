@@ -1,7 +1,7 @@
 // nodes.csv + edges.csv, with the column names Gephi's spreadsheet import recognises (Id, Label, Source, Target, Type, Weight).
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { Theme } from '../model/graph-json.ts';
-import { evidenceText, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
+import { chunked, evidenceText, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
 
 const NODE_COLUMNS = [
   'kind', 'theme', 'themeName', 'degree', 'weightedDegree', 'pagerank', 'paperId', 'date', 'url', 'upvotes', 'authors',
@@ -22,19 +22,35 @@ export function csvCell(value: Scalar | undefined): string {
 const line = (cells: Array<Scalar | undefined>): string => cells.map(csvCell).join(',');
 
 export function toNodesCsv(kg: KnowledgeGraph, themes: Theme[]): string {
+  return [...nodesCsvChunks(kg, themes)].join('');
+}
+
+/** nodes.csv in chunks of ~64k characters, for writing without holding the whole file. */
+export function* nodesCsvChunks(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
+  yield* chunked(nodeRows(kg, themes));
+}
+
+function* nodeRows(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
   const names = themeNameMap(themes);
-  const rows = [line(['Id', 'Label', 'x', 'y', 'size', 'color', ...NODE_COLUMNS])];
-  kg.forEachNode((key, attr) => {
+  yield line(['Id', 'Label', 'x', 'y', 'size', 'color', ...NODE_COLUMNS]) + '\n';
+  for (const { node: key, attributes: attr } of kg.nodeEntries()) {
     const flat = flatNodeAttributes(attr, names);
-    rows.push(line([key, attr.label, attr.x, attr.y, attr.size, attr.color, ...NODE_COLUMNS.map((c) => flat[c])]));
-  });
-  return rows.join('\n') + '\n';
+    yield line([key, attr.label, attr.x, attr.y, attr.size, attr.color, ...NODE_COLUMNS.map((c) => flat[c])]) + '\n';
+  }
 }
 
 export function toEdgesCsv(kg: KnowledgeGraph): string {
-  const rows = [line(['Id', 'Source', 'Target', 'Type', 'Weight', 'source', 'evidence'])];
-  kg.forEachEdge((key, attr, source, target) => {
-    rows.push(line([key, source, target, 'Undirected', attr.weight, attr.source, evidenceText(attr)]));
-  });
-  return rows.join('\n') + '\n';
+  return [...edgesCsvChunks(kg)].join('');
+}
+
+/** edges.csv in chunks of ~64k characters, for writing without holding the whole file. */
+export function* edgesCsvChunks(kg: KnowledgeGraph): Generator<string> {
+  yield* chunked(edgeRows(kg));
+}
+
+function* edgeRows(kg: KnowledgeGraph): Generator<string> {
+  yield line(['Id', 'Source', 'Target', 'Type', 'Weight', 'source', 'evidence']) + '\n';
+  for (const { edge: key, attributes: attr, source, target } of kg.edgeEntries()) {
+    yield line([key, source, target, 'Undirected', attr.weight, attr.source, evidenceText(attr)]) + '\n';
+  }
 }

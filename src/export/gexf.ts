@@ -1,7 +1,7 @@
 // GEXF 1.3 export: viz colour (theme), position and size on every node, typed attributes; the same bytes graphology-gexf writes.
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { Theme } from '../model/graph-json.ts';
-import { evidenceText, flatNodeAttributes, themeNameMap, xmlSafe, type Scalar } from './text.ts';
+import { chunked, evidenceText, flatNodeAttributes, themeNameMap, xmlSafe, type Scalar } from './text.ts';
 
 type GexfType = 'string' | 'double' | 'integer' | 'boolean';
 
@@ -67,6 +67,15 @@ function writeValues(model: Map<string, GexfType>, row: Record<string, Scalar | 
  * 1.2 because graphology-gexf's 1.2 output declares a malformed viz namespace that networkx silently ignores.
  */
 export function toGexf(kg: KnowledgeGraph, themes: Theme[]): string {
+  return [...gexfChunks(kg, themes)].join('');
+}
+
+/** The GEXF text in chunks of ~64k characters, for writing without holding the whole file. */
+export function* gexfChunks(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
+  yield* chunked(gexfPieces(kg, themes));
+}
+
+function* gexfPieces(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
   const names = themeNameMap(themes);
   const nodeRows: Array<Record<string, Scalar | undefined>> = new Array(kg.order);
   let i = 0;
@@ -81,30 +90,29 @@ export function toGexf(kg: KnowledgeGraph, themes: Theme[]): string {
   });
   const edgeModel = inferModel([{ source: kg.size > 0 ? 'string' : undefined, evidence: hasEvidence ? 'string' : undefined }]);
 
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">',
-  ];
+  yield (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">'
+  );
   let meta = '<meta>';
   const ga = kg.getAttributes() as Record<string, unknown>;
   for (const k of ['creator', 'description', 'keywords']) {
     const v = ga[k];
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') meta += `<${k}>${text(String(v))}</${k}>`;
   }
-  out.push(`${meta}</meta><graph defaultedgetype="undirected">${writeModel(nodeModel, 'node')}${writeModel(edgeModel, 'edge')}<nodes>`);
+  yield `${meta}</meta><graph defaultedgetype="undirected">${writeModel(nodeModel, 'node')}${writeModel(edgeModel, 'edge')}<nodes>`;
   i = 0;
-  kg.forEachNode((key, a) => {
+  for (const { node: key, attributes: a } of kg.nodeEntries()) {
     const n = parseInt(a.color.slice(1), 16);
     const label = xmlSafe(a.label) ? ` label="${attr(a.label)}"` : '';
-    out.push(
+    yield (
       `<node id="${attr(key)}"${label}>${writeValues(nodeModel, nodeRows[i++])}` +
-        `<viz:color r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"/><viz:size value="${a.size}"/><viz:position x="${a.x}" y="${a.y}"/></node>`,
+        `<viz:color r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"/><viz:size value="${a.size}"/><viz:position x="${a.x}" y="${a.y}"/></node>`
     );
-  });
-  out.push('</nodes><edges>');
-  kg.forEachEdge((key, a, source, target) => {
+  }
+  yield '</nodes><edges>';
+  for (const { edge: key, attributes: a, source, target } of kg.edgeEntries()) {
     const row = { source: a.source, evidence: evidenceText(a) };
-    out.push(`<edge id="${attr(key)}" source="${attr(source)}" target="${attr(target)}" weight="${a.weight}">${writeValues(edgeModel, row)}</edge>`);
-  });
-  out.push('</edges></graph></gexf>');
-  return out.join('');
+    yield `<edge id="${attr(key)}" source="${attr(source)}" target="${attr(target)}" weight="${a.weight}">${writeValues(edgeModel, row)}</edge>`;
+  }
+  yield '</edges></graph></gexf>';
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { GraphJsonSchema, EdgeAttributesSchema, type GraphJson } from '../model/graph-json.ts';
 import { conceptKey, paperKey } from '../graph/index.ts';
 import type { PipelineContext } from '../pipeline.ts';
+import { chunked } from './text.ts';
 
 /** The graph.json document of a pipeline run; `inputs` are the input file base names (never paths). */
 export function toGraphJsonDocument(ctx: PipelineContext, inputs: string[]): GraphJson {
@@ -72,10 +73,28 @@ function checkDocument(doc: GraphJson): z.core.$ZodIssue[] {
 
 /** graph.json as text, validated by the schema the viewer shares: a document the viewer would reject is never written. */
 export function toGraphJson(ctx: PipelineContext, inputs: string[]): string {
+  return [...graphJsonChunks(ctx, inputs)].join('');
+}
+
+/**
+ * graph.json in chunks (validated first), the same bytes as JSON.stringify of the document plus a newline. NOTE: at
+ * 100k papers the text is ~400 MB: written in chunks, it is never one string (nor two while being joined).
+ */
+export function* graphJsonChunks(ctx: PipelineContext, inputs: string[]): Generator<string> {
   const doc = toGraphJsonDocument(ctx, inputs);
   const issues = checkDocument(doc);
   if (issues.length) {
     throw new PaperKgError('E_GRAPH', `graph.json: the built graph does not match its schema (${formatZodIssues(issues.slice(0, 5))}); this is a bug in paper-kg`);
   }
-  return JSON.stringify(doc) + '\n';
+  const { graph, ...head } = doc;
+  const open = JSON.stringify(head);
+  yield* chunked(
+    (function* () {
+      yield `${open.slice(0, -1)},"graph":{"attributes":${JSON.stringify(graph.attributes)},"options":${JSON.stringify(graph.options)},"nodes":[`;
+      for (let i = 0; i < graph.nodes.length; i++) yield (i ? ',' : '') + JSON.stringify(graph.nodes[i]);
+      yield '],"edges":[';
+      for (let i = 0; i < graph.edges.length; i++) yield (i ? ',' : '') + JSON.stringify(graph.edges[i]);
+      yield ']}}\n';
+    })(),
+  );
 }

@@ -2,7 +2,7 @@
 // NOTE: graphology-graphml only parses; this writer is small, and the tests read its output back with that parser.
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { Theme } from '../model/graph-json.ts';
-import { escapeXml, evidenceText, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
+import { chunked, escapeXml, evidenceText, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
 
 type KeyType = 'string' | 'int' | 'double' | 'boolean';
 
@@ -39,6 +39,16 @@ function hexToRgb(hex: string): [number, number, number] {
  * cost more time and memory than the writing.
  */
 export function toGraphml(kg: KnowledgeGraph, themes: Theme[]): string {
+  return [...graphmlChunks(kg, themes)].join('');
+}
+
+/** The GraphML text in chunks of ~64k characters, for writing without holding the whole file. */
+export function* graphmlChunks(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
+  yield* chunked(graphmlLines(kg, themes));
+}
+
+// NOTE: every line but the last ends with "\n", as the lines joined by "\n" did.
+function* graphmlLines(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
   const names = themeNameMap(themes);
   const nodes: Array<{ key: string; row: Record<string, Scalar | undefined> }> = [];
   kg.forEachNode((key, attr) => {
@@ -56,13 +66,13 @@ export function toGraphml(kg: KnowledgeGraph, themes: Theme[]): string {
   const edgeKeys = new Map<string, KeyType>();
   if (weightType) edgeKeys.set('weight', weightType).set('source', 'string');
   if (hasEvidence) edgeKeys.set('evidence', 'string');
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-  ];
-  for (const [name, type] of nodeKeys) out.push(`<key id="n-${escapeXml(name)}" for="node" attr.name="${escapeXml(name)}" attr.type="${type}"/>`);
-  for (const [name, type] of edgeKeys) out.push(`<key id="e-${escapeXml(name)}" for="edge" attr.name="${escapeXml(name)}" attr.type="${type}"/>`);
-  out.push('<graph id="paper-kg" edgedefault="undirected">');
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield (
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+  );
+  for (const [name, type] of nodeKeys) yield `<key id="n-${escapeXml(name)}" for="node" attr.name="${escapeXml(name)}" attr.type="${type}"/>\n`;
+  for (const [name, type] of edgeKeys) yield `<key id="e-${escapeXml(name)}" for="edge" attr.name="${escapeXml(name)}" attr.type="${type}"/>\n`;
+  yield '<graph id="paper-kg" edgedefault="undirected">\n';
   const data = (prefix: string, row: Record<string, Scalar | undefined>, keys: Map<string, KeyType>): string => {
     let s = '';
     for (const name of keys.keys()) {
@@ -72,16 +82,15 @@ export function toGraphml(kg: KnowledgeGraph, themes: Theme[]): string {
     }
     return s;
   };
-  for (const n of nodes) out.push(`<node id="${escapeXml(n.key)}">${data('n', n.row, nodeKeys)}</node>`);
+  for (const n of nodes) yield `<node id="${escapeXml(n.key)}">${data('n', n.row, nodeKeys)}</node>\n`;
   let i = 0;
-  kg.forEachEdge((_key, attr, source, target) => {
+  for (const { attributes: attr, source, target } of kg.edgeEntries()) {
     const evidence = evidenceText(attr);
-    out.push(
+    yield (
       `<edge id="e${i++}" source="${escapeXml(source)}" target="${escapeXml(target)}"><data key="e-weight">${attr.weight}</data><data key="e-source">${escapeXml(attr.source)}</data>` +
         (evidence ? `<data key="e-evidence">${escapeXml(evidence)}</data>` : '') +
-        '</edge>',
+        '</edge>\n'
     );
-  });
-  out.push('</graph>', '</graphml>', '');
-  return out.join('\n');
+  }
+  yield '</graph>\n</graphml>\n';
 }

@@ -1,9 +1,9 @@
 // The export stage: every output file of a build, as text (the caller writes them; see src/io/build.ts).
 import type { PipelineContext } from '../pipeline.ts';
-import { toGexf } from './gexf.ts';
-import { toGraphml } from './graphml.ts';
-import { toNodesCsv, toEdgesCsv } from './csv.ts';
-import { toGraphJson } from './graph-json.ts';
+import { toGexf, gexfChunks } from './gexf.ts';
+import { toGraphml, graphmlChunks } from './graphml.ts';
+import { toNodesCsv, toEdgesCsv, nodesCsvChunks, edgesCsvChunks } from './csv.ts';
+import { toGraphJson, graphJsonChunks } from './graph-json.ts';
 
 export { toGexf } from './gexf.ts';
 export { toGraphml } from './graphml.ts';
@@ -30,6 +30,23 @@ export function exportFile(ctx: PipelineContext, name: OutputFile, inputs: strin
       return toNodesCsv(ctx.graph, themes);
     case 'edges.csv':
       return toEdgesCsv(ctx.graph);
+  }
+}
+
+/** One output of a run in chunks of ~64k characters: what a build writes, so no output is ever held whole. */
+export function exportFileChunks(ctx: PipelineContext, name: OutputFile, inputs: string[]): Iterable<string> {
+  const themes = ctx.themes.themes;
+  switch (name) {
+    case 'graph.json':
+      return graphJsonChunks(ctx, inputs);
+    case 'graph.gexf':
+      return gexfChunks(ctx.graph, themes);
+    case 'graph.graphml':
+      return graphmlChunks(ctx.graph, themes);
+    case 'nodes.csv':
+      return nodesCsvChunks(ctx.graph, themes);
+    case 'edges.csv':
+      return edgesCsvChunks(ctx.graph);
   }
 }
 

@@ -65,8 +65,11 @@ export function textSource(name: string, text: string): SourceInput {
   };
 }
 
-/** Writes a file atomically: a temp file beside it, then a rename, so an interrupted build leaves no half file. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes a file atomically: a temp file beside it, then a rename, so an interrupted build leaves no half file. `data`
+ * may be chunks of text (an exporter's), written as they come.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   try {
