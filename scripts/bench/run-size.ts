@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { ingest } from '../../src/ingest/index.ts';
 import { fileSource, writeFileAtomic } from '../../src/io/files.ts';
 import { runPipeline } from '../../src/pipeline.ts';
-import { toGraphJson, toGexf, toGraphml, toNodesCsv, toEdgesCsv, OUTPUT_FILES, type OutputFile } from '../../src/export/index.ts';
+import { exportFileChunks, OUTPUT_FILES } from '../../src/export/index.ts';
 import type { ProgressReporter } from '../../src/progress.ts';
 import { PAPERS_FILE, papersToJsonl } from '../../src/update/papers.ts';
 import { writeViewerOverview } from '../../src/io/overview.ts';
@@ -70,39 +70,34 @@ bench.stop = () => record(current);
 const ctx = runPipeline(ingested.papers, { progress: bench });
 
 const inputs = [basename(corpus)];
-const exporters: Record<OutputFile, () => string> = {
-  'graph.json': () => toGraphJson(ctx, inputs),
-  'graph.gexf': () => toGexf(ctx.graph, ctx.themes.themes),
-  'graph.graphml': () => toGraphml(ctx.graph, ctx.themes.themes),
-  'nodes.csv': () => toNodesCsv(ctx.graph, ctx.themes.themes),
-  'edges.csv': () => toEdgesCsv(ctx.graph),
-};
+// NOTE: as src/io/build.ts does it: each output made in chunks and written as they come, so a stage's time includes its
+// writing and no output is ever one string.
 const bytes: Record<string, number> = {};
-let written = 0;
 for (const name of OUTPUT_FILES) {
   mark = performance.now();
   cpuMark = process.cpuUsage();
-  const text = exporters[name]();
-  record(`export ${name}`);
-  const w0 = performance.now();
-  await writeFileAtomic(join(out, name), text);
-  written += performance.now() - w0;
-  bytes[name] = Buffer.byteLength(text);
+  let n = 0;
+  const counted = function* (chunks: Iterable<string>): Generator<string> {
+    for (const c of chunks) {
+      n += Buffer.byteLength(c);
+      yield c;
+    }
+  };
+  await writeFileAtomic(join(out, name), counted(exportFileChunks(ctx, name, inputs)));
+  bytes[name] = n;
+  record(`export+write ${name}`);
 }
+
 // The other outputs of `build` (src/io/build.ts): the papers for later updates, and the viewer's overview (made and
 // written in one call, so its time includes its writing).
 mark = performance.now();
 cpuMark = process.cpuUsage();
-const papersText = papersToJsonl(ctx.papers);
-record(`export ${PAPERS_FILE}`);
-const w1 = performance.now();
-await writeFileAtomic(join(out, PAPERS_FILE), papersText);
-written += performance.now() - w1;
+await writeFileAtomic(join(out, PAPERS_FILE), papersToJsonl(ctx.papers));
+record(`export+write ${PAPERS_FILE}`);
 mark = performance.now();
 cpuMark = process.cpuUsage();
 await writeViewerOverview(out, ctx, inputs, {});
-record('overview (write included)');
-stages.push({ stage: 'write', seconds: written / 1000, cpuSeconds: NaN, peakRssMb: peakMb() });
+record('export+write overview');
 
 let concepts = 0;
 ctx.graph.forEachNode((_k, a) => {
