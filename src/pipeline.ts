@@ -88,7 +88,7 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
     messages.push({
       level: 'info',
       stage: 'projection',
-      message: `${projection.hubs.length} hub concept(s) in more than ${projection.hubLimit} papers relate no papers: ${projection.hubs.slice(0, 8).join(', ')}${projection.hubs.length > 8 ? ', …' : ''}`,
+      message: `${projection.hubs.length} hub concept(s) in more than ${projection.hubLimit} papers are left out of the paper–paper neighbours (similar papers, bridges): ${projection.hubs.slice(0, 8).join(', ')}${projection.hubs.length > 8 ? ', …' : ''}`,
     });
   }
   const themes = time('themes', papers.length, () =>
