@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CONCEPT_KINDS, type ConceptKind } from '../src/extract/types.ts';
 import { GraphJsonSchema, type GraphJson } from '../src/model/graph-json.ts';
 import { PaperKgError, formatZodIssues } from '../src/errors.ts';
+import { createRng } from '../src/graph/rng.ts';
 
 export const SyntheticOptionsSchema = z.object({
   papers: z.number().int().positive(),
@@ -38,17 +39,6 @@ export function resolveSyntheticOptions(partial: Partial<SyntheticOptions> = {})
   return parsed.data;
 }
 
-/** mulberry32: a tiny seeded PRNG, so the same options give byte-identical files. */
-function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#800000', '#808000', '#000075'];
 const WORDS = ['efficient', 'visual', 'token', 'sparse', 'adaptive', 'latent', 'long', 'context', 'reasoning', 'compression', 'streaming', 'multimodal', 'policy', 'retrieval', 'memory', 'quantized', 'hierarchical', 'dynamic', 'speculative', 'graph'];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ingest } from '../../src/ingest/index.ts';
 import { fileSource } from '../../src/io/files.ts';
 import type { Paper } from '../../src/model/paper.ts';
+import { createRng } from '../../src/graph/rng.ts';
 
 const SHARED = join(import.meta.dirname, '../../../shared');
 
@@ -29,17 +30,6 @@ export async function realPapers(): Promise<Paper[]> {
   return papers.filter((p) => p.abstract.length > 200);
 }
 
-/** Mulberry32: a tiny seeded PRNG, so a corpus is the same for the same seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Writes `n` synthetic papers as JSON Lines (paper-kg's jsonl reader reads them), dated over 2022–2025. NOTE: abstracts
@@ -48,7 +38,7 @@ export function mulberry32(seed: number): () => number {
  * rightly merge them as one paper.
  */
 export async function writeSyntheticCorpus(path: string, n: number, seed: number, real: Paper[]): Promise<{ bytes: number }> {
-  const rng = mulberry32(seed);
+  const rng = createRng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)]!;
   const sentences = real.flatMap((p) => p.abstract.split(/(?<=[.!?])\s+(?=[A-Z])/)).filter((s) => s.length > 20);
   const heads: string[] = [];

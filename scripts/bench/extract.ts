@@ -9,6 +9,7 @@ import { ingest } from '../../src/ingest/index.ts';
 import { fileSource } from '../../src/io/files.ts';
 import type { Paper } from '../../src/model/paper.ts';
 import { extract } from '../../src/extract/index.ts';
+import { createRng } from '../../src/graph/rng.ts';
 
 // ---------------------------------------------------------------- options
 const args = process.argv.slice(2);
@@ -33,17 +34,7 @@ const real = (await ingest(sources)).papers.filter((p) => p.abstract.length > 20
 
 // ---------------------------------------------------------------- synthetic corpus
 // NOTE: sentences are resampled (not whole abstracts copied) so phrase statistics stay realistic while texts differ.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rng = mulberry32(SEED);
+const rng = createRng(SEED);
 const sentences = real.flatMap((p) => p.abstract.split(/(?<=[.!?])\s+(?=[A-Z])/));
 const titles = real.map((p) => p.title);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)]!;

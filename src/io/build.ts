@@ -76,6 +76,17 @@ export async function buildToDirectory(options: BuildOptions): Promise<BuildSumm
   await rm(join(out, UPDATE_REPORT_FILE), { force: true });
   const overview = await writeViewerOverview(out, ctx, inputs.map((p) => basename(p)), { budget: viewerBudget });
   const t3 = performance.now();
+  return summarise(ctx, ingested, files, overview, { ingest: ingestMs, ...ctx.timings, export: exportMs, write: t3 - t1 - exportMs });
+}
+
+/** The numbers a build or an update reports: counts, themes, messages, time per stage, files written. */
+function summarise(
+  ctx: ReturnType<typeof runPipeline>,
+  ingested: BuildSummary['ingest'],
+  files: BuildSummary['files'],
+  overview: BuildSummary['overview'],
+  timings: BuildSummary['timings'],
+): BuildSummary {
   const byKind = conceptsByKind(ctx.graph);
   return {
     ingest: ingested,
@@ -86,7 +97,7 @@ export async function buildToDirectory(options: BuildOptions): Promise<BuildSumm
     themes: ctx.themes.themes.map((t) => ({ id: t.id, name: t.name, size: t.size })),
     modularity: ctx.themes.modularity,
     messages: ctx.messages,
-    timings: { ingest: ingestMs, ...ctx.timings, export: exportMs, write: t3 - t1 - exportMs },
+    timings,
     files,
     overview,
   };
@@ -179,19 +190,8 @@ export async function updateDirectory(options: UpdateDirectoryOptions): Promise<
   // The viewer overview follows the updated graph (or goes, when the graph is back under the budget).
   const overview = await writeViewerOverview(out, ctx, result.inputs, { budget: viewerBudget });
   const t3 = performance.now();
-  const byKind = conceptsByKind(ctx.graph);
   return {
-    ingest: ingested,
-    papers: ctx.papers.length,
-    concepts: Object.values(byKind).reduce((a, b) => a + b, 0),
-    conceptsByKind: byKind,
-    edges: ctx.graph.size,
-    themes: ctx.themes.themes.map((t) => ({ id: t.id, name: t.name, size: t.size })),
-    modularity: ctx.themes.modularity,
-    messages: ctx.messages,
-    timings: { ingest: ingestMs, ...ctx.timings, export: t2 - t1, write: t3 - t2 },
-    files,
-    overview,
+    ...summarise(ctx, ingested, files, overview, { ingest: ingestMs, ...ctx.timings, export: t2 - t1, write: t3 - t2 }),
     report: result.report,
   };
 }
