@@ -2,8 +2,13 @@
 import cliProgress from 'cli-progress';
 import { SILENT_PROGRESS, type ProgressReporter } from '../progress.ts';
 
-export function createCliProgress(opts: { quiet?: boolean }, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
-  if (opts.quiet || !stream.isTTY || process.env.CI) return SILENT_PROGRESS;
+export function createCliProgress(
+  opts: { quiet?: boolean },
+  stream: NodeJS.WriteStream = process.stderr,
+  env: NodeJS.ProcessEnv = process.env,
+): ProgressReporter {
+  // NOTE: CI logs keep every redraw of a bar as text, so a CI run stays quiet even on a pseudo-terminal.
+  if (opts.quiet || !stream.isTTY || env.CI) return SILENT_PROGRESS;
   let bar: cliProgress.SingleBar | undefined;
   return {
     start(stage, total) {
