@@ -26,17 +26,17 @@ export type Scalar = string | number | boolean;
 
 /** Flat, typed attributes of a node for the tabular and XML exports (no nested values; lists joined with "; "). */
 export function flatNodeAttributes(attr: NodeAttributes, themeNames: Map<string, string>): Record<string, Scalar | undefined> {
-  const common = {
-    kind: attr.kind,
-    theme: attr.theme,
-    themeName: themeNames.get(attr.theme) ?? '',
-    degree: attr.degree,
-    weightedDegree: attr.weightedDegree,
-    pagerank: attr.pagerank,
-  };
+  // NOTE: one object literal per kind, not a shared part spread into each: the spread made this ~10x slower (0.2 s per
+  // export at 10k papers, and it runs for GEXF, GraphML and nodes.csv). The key order is the column order: keep both alike.
+  const themeName = themeNames.get(attr.theme) ?? '';
   if (attr.kind === 'paper') {
     return {
-      ...common,
+      kind: attr.kind,
+      theme: attr.theme,
+      themeName,
+      degree: attr.degree,
+      weightedDegree: attr.weightedDegree,
+      pagerank: attr.pagerank,
       paperId: attr.paperId,
       date: attr.date,
       url: attr.url,
@@ -47,7 +47,12 @@ export function flatNodeAttributes(attr: NodeAttributes, themeNames: Map<string,
     };
   }
   return {
-    ...common,
+    kind: attr.kind,
+    theme: attr.theme,
+    themeName,
+    degree: attr.degree,
+    weightedDegree: attr.weightedDegree,
+    pagerank: attr.pagerank,
     conceptId: attr.conceptId,
     df: attr.df,
     firstSeen: attr.firstSeen,
