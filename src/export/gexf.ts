@@ -1,7 +1,7 @@
 // GEXF 1.3 export: viz colour (theme), position and size on every node, typed attributes; the same bytes graphology-gexf writes.
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { Theme } from '../model/graph-json.ts';
-import { chunked, evidenceText, flatNodeAttributes, themeNameMap, xmlSafe, type Scalar } from './text.ts';
+import { chunked, escapedEvidence, flatNodeAttributes, themeNameMap, xmlSafe, type Scalar } from './text.ts';
 
 type GexfType = 'string' | 'double' | 'integer' | 'boolean';
 
@@ -49,12 +49,17 @@ function writeModel(model: Map<string, GexfType>, cls: 'node' | 'edge'): string 
   return s + '</attributes>';
 }
 
-function writeValues(model: Map<string, GexfType>, row: Record<string, Scalar | undefined>): string {
+/** Per column, its name and the escaped start of its attvalue element. NOTE: escaped once, not once per node or edge. */
+function columnsOf(model: Map<string, GexfType>): Array<[string, string]> {
+  return [...model.keys()].map((name) => [name, `<attvalue for="${attr(name)}" value="`]);
+}
+
+function writeValues(columns: Array<[string, string]>, row: Record<string, Scalar | undefined>): string {
   let s = '<attvalues>';
-  for (const name of model.keys()) {
+  for (const [name, open] of columns) {
     const v = row[name];
     if (isEmpty(v)) continue;
-    s += `<attvalue for="${attr(name)}" value="${attr(v)}"/>`;
+    s += `${open}${attr(v)}"/>`;
   }
   return s + '</attvalues>';
 }
@@ -100,19 +105,30 @@ function* gexfPieces(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') meta += `<${k}>${text(String(v))}</${k}>`;
   }
   yield `${meta}</meta><graph defaultedgetype="undirected">${writeModel(nodeModel, 'node')}${writeModel(edgeModel, 'edge')}<nodes>`;
+  const nodeColumns = columnsOf(nodeModel);
+  const edgeColumns = columnsOf(edgeModel);
+  // NOTE: each node key is escaped once here, not again as the source or target of each of its edges.
+  const ids = new Map<string, string>();
   i = 0;
   for (const { node: key, attributes: a } of kg.nodeEntries()) {
     const n = parseInt(a.color.slice(1), 16);
     const label = xmlSafe(a.label) ? ` label="${attr(a.label)}"` : '';
+    const id = attr(key);
+    ids.set(key, id);
     yield (
-      `<node id="${attr(key)}"${label}>${writeValues(nodeModel, nodeRows[i++])}` +
+      `<node id="${id}"${label}>${writeValues(nodeColumns, nodeRows[i++])}` +
         `<viz:color r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"/><viz:size value="${a.size}"/><viz:position x="${a.x}" y="${a.y}"/></node>`
     );
   }
   yield '</nodes><edges>';
   for (const { edge: key, attributes: a, source, target } of kg.edgeEntries()) {
-    const row = { source: a.source, evidence: evidenceText(a) };
-    yield `<edge id="${attr(key)}" source="${attr(source)}" target="${attr(target)}" weight="${a.weight}">${writeValues(edgeModel, row)}</edge>`;
+    // NOTE: as writeValues would write { source, evidence: evidenceText(a) }, with the evidence escaped span by span.
+    let values = '<attvalues>';
+    for (const [name, open] of edgeColumns) {
+      const v = name === 'source' ? attr(a.source) : escapedEvidence(a, attr, '&quot;');
+      if (v !== '') values += `${open}${v}"/>`;
+    }
+    yield `<edge id="${attr(key)}" source="${ids.get(source)!}" target="${ids.get(target)!}" weight="${a.weight}">${values}</attvalues></edge>`;
   }
   yield '</edges></graph></gexf>';
 }

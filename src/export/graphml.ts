@@ -2,7 +2,7 @@
 // NOTE: graphology-graphml only parses; this writer is small, and the tests read its output back with that parser.
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { Theme } from '../model/graph-json.ts';
-import { chunked, escapeXml, evidenceText, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
+import { chunked, escapeXml, escapedEvidence, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
 
 type KeyType = 'string' | 'int' | 'double' | 'boolean';
 
@@ -73,22 +73,26 @@ function* graphmlLines(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
   for (const [name, type] of nodeKeys) yield `<key id="n-${escapeXml(name)}" for="node" attr.name="${escapeXml(name)}" attr.type="${type}"/>\n`;
   for (const [name, type] of edgeKeys) yield `<key id="e-${escapeXml(name)}" for="edge" attr.name="${escapeXml(name)}" attr.type="${type}"/>\n`;
   yield '<graph id="paper-kg" edgedefault="undirected">\n';
-  const data = (prefix: string, row: Record<string, Scalar | undefined>, keys: Map<string, KeyType>): string => {
+  // NOTE: each key's opening tag and each node id are escaped once, not once per node or per edge.
+  const nodeColumns = [...nodeKeys.keys()].map((name) => [name, `<data key="n-${escapeXml(name)}">`]);
+  const ids = new Map<string, string>();
+  for (const n of nodes) {
     let s = '';
-    for (const name of keys.keys()) {
-      const v = row[name];
+    for (const [name, open] of nodeColumns) {
+      const v = n.row[name];
       if (v === undefined || v === '') continue;
-      s += `<data key="${prefix}-${escapeXml(name)}">${escapeXml(String(v))}</data>`;
+      s += `${open}${escapeXml(String(v))}</data>`;
     }
-    return s;
-  };
-  for (const n of nodes) yield `<node id="${escapeXml(n.key)}">${data('n', n.row, nodeKeys)}</node>\n`;
+    const id = escapeXml(n.key);
+    ids.set(n.key, id);
+    yield `<node id="${id}">${s}</node>\n`;
+  }
   let i = 0;
   for (const { attributes: attr, source, target } of kg.edgeEntries()) {
-    const evidence = evidenceText(attr);
+    const evidence = escapedEvidence(attr, escapeXml, '&quot;');
     yield (
-      `<edge id="e${i++}" source="${escapeXml(source)}" target="${escapeXml(target)}"><data key="e-weight">${attr.weight}</data><data key="e-source">${escapeXml(attr.source)}</data>` +
-        (evidence ? `<data key="e-evidence">${escapeXml(evidence)}</data>` : '') +
+      `<edge id="e${i++}" source="${ids.get(source)!}" target="${ids.get(target)!}"><data key="e-weight">${attr.weight}</data><data key="e-source">${escapeXml(attr.source)}</data>` +
+        (evidence ? `<data key="e-evidence">${evidence}</data>` : '') +
         '</edge>\n'
     );
   }
