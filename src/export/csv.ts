@@ -1,7 +1,7 @@
 // nodes.csv + edges.csv, with the column names Gephi's spreadsheet import recognises (Id, Label, Source, Target, Type, Weight).
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { Theme } from '../model/graph-json.ts';
-import { chunked, evidenceText, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
+import { chunked, escapedEvidence, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
 
 const NODE_COLUMNS = [
   'kind', 'theme', 'themeName', 'degree', 'weightedDegree', 'pagerank', 'paperId', 'date', 'url', 'upvotes', 'authors',
@@ -48,9 +48,18 @@ export function* edgesCsvChunks(kg: KnowledgeGraph): Generator<string> {
   yield* chunked(edgeRows(kg));
 }
 
+const doubleQuotes = (text: string): string => (text.includes('"') ? text.replace(/"/g, '""') : text);
+
 function* edgeRows(kg: KnowledgeGraph): Generator<string> {
   yield line(['Id', 'Source', 'Target', 'Type', 'Weight', 'source', 'evidence']) + '\n';
+  // NOTE: the same cells as line([key, source, target, 'Undirected', weight, source family, evidenceText(attr)]), with
+  // node ids made once and the evidence (which always holds quotes, so is always quoted) escaped span by span.
+  const ids = new Map<string, string>();
+  kg.forEachNode((key) => {
+    ids.set(key, csvCell(key));
+  });
   for (const { edge: key, attributes: attr, source, target } of kg.edgeEntries()) {
-    yield line([key, source, target, 'Undirected', attr.weight, attr.source, evidenceText(attr)]) + '\n';
+    const evidence = attr.spans.length ? `"${escapedEvidence(attr, doubleQuotes, '""')}"` : '';
+    yield `${csvCell(key)},${ids.get(source)!},${ids.get(target)!},Undirected,${csvCell(attr.weight)},${csvCell(attr.source)},${evidence}\n`;
   }
 }
