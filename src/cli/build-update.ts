@@ -1,8 +1,7 @@
 // `paper-kg build --update <dir> <inputs…>`: adds papers to a build and says how its themes moved (stderr summary).
 import type { Command } from 'commander';
 import { updateDirectory, UPDATE_REPORT_FILE } from '../io/build.ts';
-import { PaperKgError } from '../errors.ts';
-import { info, type InputOptions } from './shared.ts';
+import { info, parseNumberOption, type InputOptions } from './shared.ts';
 import type { ThemeMatchReport } from '../update/index.ts';
 
 interface UpdateCliOptions extends InputOptions {
@@ -10,12 +9,6 @@ interface UpdateCliOptions extends InputOptions {
   resolution: string;
   seed: string;
   viewerBudget: string;
-}
-
-function number(name: string, value: string, integer: boolean): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new PaperKgError('E_OPTIONS', `--${name}: expected ${integer ? 'an integer' : 'a number'}, got "${value}"`);
-  return n;
 }
 
 /** One line per kind of change, for people. */
@@ -49,9 +42,9 @@ export async function runBuildUpdate(dir: string, inputs: string[], opts: Update
     dir,
     inputs,
     out,
-    ...(given('seed') ? { seed: number('seed', opts.seed, true) } : {}),
-    ...(given('resolution') ? { resolution: number('resolution', opts.resolution, false) } : {}),
-    viewerBudget: number('viewer-budget', opts.viewerBudget, true),
+    ...(given('seed') ? { seed: parseNumberOption('seed', opts.seed, true) } : {}),
+    ...(given('resolution') ? { resolution: parseNumberOption('resolution', opts.resolution, false) } : {}),
+    viewerBudget: parseNumberOption('viewer-budget', opts.viewerBudget, true),
     ingest: { format: opts.format, listingDate: opts.listingDate },
   });
   for (const m of summary.ingest.messages) {

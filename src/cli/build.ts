@@ -1,7 +1,7 @@
 // `paper-kg build`: ingest → extract → graph → themes → layout → exports, with a one-screen summary on stderr.
 import type { Command } from 'commander';
 import { buildToDirectory } from '../io/build.ts';
-import { addInputOptions, info, type InputOptions } from './shared.ts';
+import { addInputOptions, info, parseNumberOption, type InputOptions } from './shared.ts';
 import { PaperKgError } from '../errors.ts';
 import { createCliProgress } from './progress.ts';
 import { runBuildUpdate } from './build-update.ts';
@@ -12,12 +12,6 @@ interface BuildCliOptions extends InputOptions {
   resolution: string;
   seed: string;
   viewerBudget: string;
-}
-
-function number(name: string, value: string, integer: boolean): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new PaperKgError('E_OPTIONS', `--${name}: expected ${integer ? 'an integer' : 'a number'}, got "${value}"`);
-  return n;
 }
 
 const ms = (x: number | undefined): string => (x === undefined ? '-' : x < 1000 ? `${Math.round(x)} ms` : `${(x / 1000).toFixed(2)} s`);
@@ -39,10 +33,10 @@ export function registerBuild(program: Command): void {
     const summary = await buildToDirectory({
       inputs,
       out,
-      resolution: number('resolution', opts.resolution, false),
-      seed: number('seed', opts.seed, true),
+      resolution: parseNumberOption('resolution', opts.resolution, false),
+      seed: parseNumberOption('seed', opts.seed, true),
       progress: createCliProgress(opts),
-      viewerBudget: number('viewer-budget', opts.viewerBudget, true),
+      viewerBudget: parseNumberOption('viewer-budget', opts.viewerBudget, true),
       ingest: { format: opts.format, listingDate: opts.listingDate },
     });
     for (const m of summary.ingest.messages) {

@@ -68,3 +68,10 @@ export async function readInputs(paths: string[], opts: InputOptions): Promise<I
   if (!result.ok) process.exitCode = 1;
   return result;
 }
+
+/** Parses a numeric option, or says which option and what it expected. */
+export function parseNumberOption(name: string, value: string, integer: boolean): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new PaperKgError('E_OPTIONS', `--${name}: expected ${integer ? 'an integer' : 'a number'}, got "${value}"`);
+  return n;
+}

@@ -127,6 +127,12 @@ export function layoutGraph(
     return attr;
   });
 
+  setThemeCentres(kg, themes, f);
+  return { iterations, barnesHut, overlapRemoved };
+}
+
+/** Each theme's x, y: the centre of its papers (where the viewer writes its name). */
+export function setThemeCentres(kg: KnowledgeGraph, themes: Theme[], f: number): void {
   const sums = new Map<string, [number, number, number]>();
   kg.forEachNode((_key, attr) => {
     if (attr.kind !== 'paper') return;
@@ -141,5 +147,4 @@ export function layoutGraph(
     t.x = s ? Math.round((s[0] / s[2]) * f) / f : 0;
     t.y = s ? Math.round((s[1] / s[2]) * f) / f : 0;
   }
-  return { iterations, barnesHut, overlapRemoved };
 }

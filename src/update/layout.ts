@@ -5,7 +5,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { Theme } from '../model/graph-json.ts';
-import { layoutIterations, type LayoutOptions } from '../layout/index.ts';
+import { layoutIterations, setThemeCentres, type LayoutOptions } from '../layout/index.ts';
 import type { UpdateOptions } from './options.ts';
 
 export interface IncrementalLayoutReport {
@@ -161,22 +161,4 @@ export function incrementalLayout(
 
   setThemeCentres(kg, themes, f);
   return { oldNodes, newNodes, placeIterations: movable ? placeIterations : 0, polishIterations, overlapRemoved, medianMove: Math.round(medianMove * f) / f, extent: Math.round(oldExtent * f) / f };
-}
-
-/** Each theme's x, y: the centre of its papers (where the viewer writes its name). */
-export function setThemeCentres(kg: KnowledgeGraph, themes: Theme[], f: number): void {
-  const sums = new Map<string, [number, number, number]>();
-  kg.forEachNode((_key, attr) => {
-    if (attr.kind !== 'paper') return;
-    const s = sums.get(attr.theme) ?? [0, 0, 0];
-    s[0] += attr.x;
-    s[1] += attr.y;
-    s[2]++;
-    sums.set(attr.theme, s);
-  });
-  for (const t of themes) {
-    const s = sums.get(t.id);
-    t.x = s ? Math.round((s[0] / s[2]) * f) / f : 0;
-    t.y = s ? Math.round((s[1] / s[2]) * f) / f : 0;
-  }
 }
