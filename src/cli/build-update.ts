@@ -1,7 +1,7 @@
 // `paper-kg build --update <dir> <inputs…>`: adds papers to a build and says how its themes moved (stderr summary).
 import type { Command } from 'commander';
 import { updateDirectory, UPDATE_REPORT_FILE } from '../io/build.ts';
-import { info, parseNumberOption, type InputOptions } from './shared.ts';
+import { info, parseNumberOption, printIngestMessages, type InputOptions } from './shared.ts';
 import type { ThemeMatchReport } from '../update/index.ts';
 
 interface UpdateCliOptions extends InputOptions {
@@ -47,11 +47,7 @@ export async function runBuildUpdate(dir: string, inputs: string[], opts: Update
     viewerBudget: parseNumberOption('viewer-budget', opts.viewerBudget, true),
     ingest: { format: opts.format, listingDate: opts.listingDate },
   });
-  for (const m of summary.ingest.messages) {
-    if (m.level === 'warning' && opts.quiet) continue;
-    const where = [m.file, m.line !== undefined ? `line ${m.line}` : undefined, m.index !== undefined ? `record ${m.index}` : undefined].filter(Boolean).join(', ');
-    process.stderr.write(`${m.level}: ${where}: ${m.message}\n`);
-  }
+  printIngestMessages(summary.ingest.messages, opts);
   if (!summary.ingest.ok) process.exitCode = 1;
   const r = summary.report;
   info(opts, `${r.papers.before} papers + ${r.papers.added} new (${r.papers.alreadyIn} already in the build) = ${r.papers.after} papers, ${summary.concepts} concepts, ${summary.edges} links`);

@@ -1,7 +1,7 @@
 // `paper-kg build`: ingest → extract → graph → themes → layout → exports, with a one-screen summary on stderr.
 import type { Command } from 'commander';
 import { buildToDirectory } from '../io/build.ts';
-import { addInputOptions, info, parseNumberOption, type InputOptions } from './shared.ts';
+import { addInputOptions, info, parseNumberOption, printIngestMessages, type InputOptions } from './shared.ts';
 import { PaperKgError } from '../errors.ts';
 import { createCliProgress } from './progress.ts';
 import { runBuildUpdate } from './build-update.ts';
@@ -39,11 +39,7 @@ export function registerBuild(program: Command): void {
       viewerBudget: parseNumberOption('viewer-budget', opts.viewerBudget, true),
       ingest: { format: opts.format, listingDate: opts.listingDate },
     });
-    for (const m of summary.ingest.messages) {
-      if (m.level === 'warning' && opts.quiet) continue;
-      const where = [m.file, m.line !== undefined ? `line ${m.line}` : undefined, m.index !== undefined ? `record ${m.index}` : undefined].filter(Boolean).join(', ');
-      process.stderr.write(`${m.level}: ${where}: ${m.message}\n`);
-    }
+    printIngestMessages(summary.ingest.messages, opts);
     if (!summary.ingest.ok) process.exitCode = 1;
     const kinds = Object.entries(summary.conceptsByKind).map(([k, n]) => `${n} ${k}`).join(', ');
     info(opts, `${summary.papers} papers, ${summary.concepts} concepts (${kinds}), ${summary.edges} paper–concept links`);

@@ -1,6 +1,6 @@
 // Helpers every CLI command shares: reading inputs with a per-file summary, quiet-aware logging, failures.
 import { Option, type Command } from 'commander';
-import { ingest, FORMAT_NAMES, type IngestResult } from '../ingest/index.ts';
+import { ingest, FORMAT_NAMES, type IngestMessage, type IngestResult } from '../ingest/index.ts';
 import { fileSource } from '../io/files.ts';
 import { PaperKgError } from '../errors.ts';
 
@@ -51,15 +51,7 @@ export async function readInputs(paths: string[], opts: InputOptions): Promise<I
     listingDate: opts.listingDate,
     fieldMap: parseFieldMap(opts.fieldMap),
   });
-  for (const m of result.messages) {
-    if (m.level === 'warning' && opts.quiet) continue;
-    const where = [m.file, m.line !== undefined ? `line ${m.line}` : undefined, m.index !== undefined ? `record ${m.index}` : undefined]
-      .filter(Boolean)
-      .join(', ');
-    // File-level messages already name their file.
-    const prefix = m.index === undefined && m.line === undefined ? '' : `${where}: `;
-    process.stderr.write(`${m.level}: ${prefix}${m.message}\n`);
-  }
+  printIngestMessages(result.messages, opts);
   for (const f of result.files) {
     const status = f.error ? `FAILED (${f.error.code})` : `${f.format}: read ${f.read}, parsed ${f.parsed}, merged ${f.merged}, skipped ${f.skipped}`;
     info(opts, `${f.file}: ${status}`);
@@ -74,4 +66,15 @@ export function parseNumberOption(name: string, value: string, integer: boolean)
   const n = Number(value);
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new PaperKgError('E_OPTIONS', `--${name}: expected ${integer ? 'an integer' : 'a number'}, got "${value}"`);
   return n;
+}
+
+/** Prints every ingest problem on stderr with its file, line and record (warnings only without --quiet). */
+export function printIngestMessages(messages: readonly IngestMessage[], opts: CommonOptions): void {
+  for (const m of messages) {
+    if (m.level === 'warning' && opts.quiet) continue;
+    // File-level messages already name their file.
+    const where = [m.file, m.line !== undefined ? `line ${m.line}` : undefined, m.index !== undefined ? `record ${m.index}` : undefined].filter(Boolean).join(', ');
+    const prefix = m.index === undefined && m.line === undefined ? '' : `${where}: `;
+    process.stderr.write(`${m.level}: ${prefix}${m.message}\n`);
+  }
 }
