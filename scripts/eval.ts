@@ -1,5 +1,6 @@
 // Scores concept extraction against the gold labels: precision / recall / F1 per kind, then every miss and false hit.
-// Usage: node --import tsx scripts/eval.ts [--gold file.json] [--corpus file.txt] [--quiet]
+// Usage: node --import tsx scripts/eval.ts [--gold file.json --corpus file[,file…]] [--quiet]
+// Without --gold: the dev set (../shared/eval/) with its misses, then the proxy held-out sets of test/fixtures/eval/.
 import { readFileSync } from 'node:fs';
 import { ingest } from '../src/ingest/index.ts';
 import { fileSource } from '../src/io/files.ts';
@@ -12,31 +13,46 @@ const arg = (name: string, fallback: string): string => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const goldPath = arg('--gold', '../shared/eval/gold-seed-dev.json');
-const corpusPath = arg('--corpus', 'graph/corpus/hf-daily-papers-fewer-tokens.txt');
+const corpusPaths = arg('--corpus', 'graph/corpus/hf-daily-papers-fewer-tokens.txt').split(',');
 const quiet = args.includes('--quiet');
+// NOTE: hand-made by us, blind to the extractor (test/fixtures/eval/SOURCE.txt): an estimate on text the rules were not
+// written from, not the official held-out set. Printed without their misses, so that nobody tunes on them by reading.
+const HELD_OUT = [
+  { gold: 'test/fixtures/eval/gold-heldout-corpus-even.json', corpus: ['graph/corpus/hf-daily-papers-fewer-tokens.txt'] },
+  {
+    gold: 'test/fixtures/eval/gold-heldout-hf-2025-03.json',
+    corpus: ['03', '04', '05', '06', '07'].map((d) => `test/fixtures/hf-daily-papers-api/2025-03/2025-03-${d}.json`),
+  },
+];
 
-// ---- inputs
-const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldRecord[];
-const { papers } = await ingest([fileSource(corpusPath)]);
+async function evaluate(goldFile: string, corpus: string[], showMisses: boolean): Promise<void> {
+  const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldRecord[];
+  const { papers } = await ingest(corpus.map((f) => fileSource(f)));
+  const t0 = performance.now();
+  const result = extract(papers);
+  const ms = performance.now() - t0;
+  const scores = scoreExtraction(gold, result.papers);
 
-// ---- extraction and scoring
-const t0 = performance.now();
-const result = extract(papers);
-const ms = performance.now() - t0;
-const scores = scoreExtraction(gold, result.papers);
-
-// ---- report
-const pct = (x: number): string => x.toFixed(3);
-process.stdout.write(`Concept extraction vs ${goldPath} (${gold.length} papers; ${papers.length} extracted in ${ms.toFixed(0)} ms)\n\n`);
-process.stdout.write('kind         P      R      F1     predicted  gold\n');
-for (const k of SCORED_KINDS) {
-  const s = scores[k];
-  process.stdout.write(`${k.padEnd(11)}  ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}  ${String(s.predicted).padStart(9)}  ${String(s.gold).padStart(4)}\n`);
-}
-if (!quiet) {
+  const pct = (x: number): string => x.toFixed(3);
+  process.stdout.write(`Concept extraction vs ${goldFile} (${gold.length} papers; ${papers.length} extracted in ${ms.toFixed(0)} ms)\n\n`);
+  process.stdout.write('kind         P      R      F1     predicted  gold\n');
   for (const k of SCORED_KINDS) {
     const s = scores[k];
-    process.stdout.write(`\n## ${k}: ${s.misses.length} misses\n${s.misses.map((m) => '  - ' + m).join('\n')}\n`);
-    process.stdout.write(`## ${k}: ${s.falseHits.length} false hits\n${s.falseHits.map((m) => '  + ' + m).join('\n')}\n`);
+    process.stdout.write(`${k.padEnd(11)}  ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}  ${String(s.predicted).padStart(9)}  ${String(s.gold).padStart(4)}\n`);
+  }
+  if (showMisses) {
+    for (const k of SCORED_KINDS) {
+      const s = scores[k];
+      process.stdout.write(`\n## ${k}: ${s.misses.length} misses\n${s.misses.map((m) => '  - ' + m).join('\n')}\n`);
+      process.stdout.write(`## ${k}: ${s.falseHits.length} false hits\n${s.falseHits.map((m) => '  + ' + m).join('\n')}\n`);
+    }
+  }
+}
+
+await evaluate(goldPath, corpusPaths, !quiet);
+if (!args.includes('--gold')) {
+  for (const h of HELD_OUT) {
+    process.stdout.write('\nProxy held-out set (hand-made blind to the extractor; see test/fixtures/eval/SOURCE.txt):\n');
+    await evaluate(h.gold, h.corpus, false);
   }
 }
