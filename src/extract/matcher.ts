@@ -17,6 +17,8 @@ export interface Matcher {
   edges: Map<number, number>;
   /** Candidates of the key ending at each node. */
   cands: Array<Candidate[] | undefined>;
+  /** Per node, bit (c & 31) set for the char code c of every edge out of it: a cheap "no phrase goes on this way". */
+  nextChars: Int32Array;
   byId: Map<string, VocabularyEntry>;
   maxTokens: number;
 }
@@ -66,7 +68,9 @@ export function compileMatcher(vocab: Vocabulary): Matcher {
       maxTokens = Math.max(maxTokens, form.split(/[\s\-]+/).length + 2);
     }
   }
-  return { byKey, edges, cands, byId, maxTokens };
+  const nextChars = new Int32Array(cands.length);
+  for (const e of edges.keys()) nextChars[Math.floor(e / 65536)]! |= 1 << (e & 31);
+  return { byKey, edges, cands, nextChars, byId, maxTokens };
 }
 
 /**
@@ -76,6 +80,8 @@ export function compileMatcher(vocab: Vocabulary): Matcher {
 export class VocabularyScan {
   /** Norm id → node reached from the root, -1 when none, -2 not yet known. */
   private root = new Int32Array(0);
+  /** Norm id → 1 << (its first char code & 31) (-1 for an empty key), 0 when not known yet. */
+  private firstBit = new Int32Array(0);
   /** (node, norm id) → node reached + 1, or 0 when none. */
   private readonly deeper = new PairMap();
   /** Norm id → the family name of a versioned token ("qwen2" → "qwen"), or null. */
@@ -106,11 +112,29 @@ export class VocabularyScan {
   }
 
   step(node: number, nid: number): number {
+    // NOTE: most tokens after a phrase prefix cannot go on from it; the first-char bit says so without a hash probe.
+    const bit = nid < this.firstBit.length ? this.firstBit[nid]! : 0;
+    if ((this.m.nextChars[node]! & (bit === 0 ? this.firstBitOf(nid) : bit)) === 0) return -1;
     const v = this.deeper.get(node, nid);
     if (v !== PairMap.MISSING) return v - 1;
     const next = this.walk(node, this.lex.norms[nid]!);
     this.deeper.set(node, nid, next + 1);
     return next;
+  }
+
+  private firstBitOf(nid: number): number {
+    if (nid >= this.firstBit.length) {
+      let cap = Math.max(1024, this.firstBit.length);
+      while (cap <= nid) cap *= 2;
+      const next = new Int32Array(cap);
+      next.set(this.firstBit);
+      this.firstBit = next;
+    }
+    const word = this.lex.norms[nid]!;
+    // An empty key (a token of combining marks only) walks nowhere and stays at the node: never ruled out.
+    const bit = word.length === 0 ? -1 : 1 << (word.charCodeAt(0) & 31);
+    this.firstBit[nid] = bit;
+    return bit;
   }
 
   /** The family key of a token like "qwen2" / "internvl2.5" / "aime24", or null. */
