@@ -58,10 +58,27 @@ export class PairMap {
 
   /** The value of (a, b), or a new dense id (the number of entries so far) stored for it. */
   intern(a: number, b: number): number {
-    const v = this.get(a, b);
-    if (v !== PairMap.MISSING) return v;
+    // NOTE: one probe finds the pair or the free slot it goes to (get() then set() would probe twice).
+    const t = this.t;
+    const mask = (t.length >> 2) - 1;
+    let slot = hashPair(a, b) & mask;
+    for (;;) {
+      const at = slot << 2;
+      const v = t[at + 2]!;
+      if (v === EMPTY) break;
+      if (t[at] === a && t[at + 1] === b) return v;
+      slot = (slot + 1) & mask;
+    }
     const id = this.size;
-    this.set(a, b, id);
+    if ((id + 1) * 2 > t.length >> 2) {
+      this.set(a, b, id);
+      return id;
+    }
+    const at = slot << 2;
+    t[at] = a;
+    t[at + 1] = b;
+    t[at + 2] = id;
+    this.size = id + 1;
     return id;
   }
 

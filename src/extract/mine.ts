@@ -33,6 +33,10 @@ function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer>
   return b;
 }
 
+/** Token flags of add(): may be a word of a phrase; has ≥ 3 characters (may start or end one). */
+const PHRASE_WORD = 1;
+const LONG = 2;
+
 const TASK_HEADS = /(generation|recognition|answering|understanding|reasoning|translation|retrieval|classification|detection|segmentation|summarization|captioning|editing|planning|synthesis)$/;
 
 /**
@@ -56,6 +60,8 @@ export class PhraseMiner {
   private scoredAt = new Int32Array(0);
   private minDf = 1;
   private maxDf = 0;
+  /** Per token of the field being added: PHRASE_WORD and LONG bits. */
+  private flags = new Uint8Array(256);
   /** Phrase id → its key, built on first use. NOTE: an array, as ties between scores compare keys in a hot loop. */
   private keys: Array<string | undefined> = [];
 
@@ -71,20 +77,28 @@ export class PhraseMiner {
     const { n, nid, gap, shape, start, end } = tokens;
     const doc = this.papers;
     const stop = lex.memo(STOP);
-    // NOTE: the stop-word memo is read in place (2: not a stop word), asking the lexicon only for a word not seen yet.
-    const isStop = (id: number): boolean => {
-      const v = stop[id]!;
-      return v === 1 || (v === 0 && lex.is(STOP, id));
-    };
-    const word = (k: number): boolean => !covered[k] && (shape[k]! & Shape.LowerAscii) !== 0;
+    // NOTE: each token is looked at once here (a phrase word: uncovered lower-case, not a stop word; long: ≥ 3 chars),
+    // not once per phrase it could be in. The stop-word memo is read in place (2: not a stop word).
+    if (this.flags.length < n) this.flags = new Uint8Array(Math.max(n, 2 * this.flags.length));
+    const flags = this.flags;
+    for (let k = 0; k < n; k++) {
+      let f = 0;
+      if (!covered[k] && (shape[k]! & Shape.LowerAscii) !== 0) {
+        const id = nid[k]!;
+        const v = stop[id]!;
+        if (v === 2 || (v === 0 && !lex.is(STOP, id))) f = end[k]! - start[k]! < 3 ? PHRASE_WORD : PHRASE_WORD | LONG;
+      }
+      flags[k] = f;
+    }
     for (let i = 0; i < n; i++) {
-      if (!word(i) || end[i]! - start[i]! < 3 || isStop(nid[i]!)) continue;
+      if (flags[i] !== (PHRASE_WORD | LONG)) continue;
       let pre = nid[i]!;
-      for (let j = i + 1; j < Math.min(n, i + 4); j++) {
-        if ((gap[j] !== Gap.Space && gap[j] !== Gap.Join) || !word(j)) break;
+      const last = Math.min(n, i + 4);
+      for (let j = i + 1; j < last; j++) {
+        const g = gap[j]!;
         // NOTE: no stop word anywhere, so phrases stay noun-like ("token pruning", not "number of token").
-        if (isStop(nid[j]!)) break;
-        const lastCode = nid[j]! * 2 + (gap[j] === Gap.Join ? 1 : 0);
+        if ((g !== Gap.Space && g !== Gap.Join) || flags[j] === 0) break;
+        const lastCode = nid[j]! * 2 + (g === Gap.Join ? 1 : 0);
         const pid = this.pairs.intern(pre, lastCode);
         if (pid >= this.prefix.length) this.growPhrases(pid + 1);
         if (this.words[pid] === 0) {
@@ -93,16 +107,19 @@ export class PhraseMiner {
           this.words[pid] = j - i + 1;
         }
         pre = -1 - pid;
-        if (end[j]! - start[j]! < 3) continue;
+        if (flags[j] !== (PHRASE_WORD | LONG)) continue;
         if (this.seenIn[pid] !== doc + 1) {
           this.seenIn[pid] = doc + 1;
           this.df[pid]!++;
         }
-        if (this.occLen + 4 > this.occ.length) this.occ = grow(this.occ, this.occLen + 4);
-        this.occ[this.occLen++] = pid;
-        this.occ[this.occLen++] = field;
-        this.occ[this.occLen++] = start[i]!;
-        this.occ[this.occLen++] = end[j]!;
+        let o = this.occLen;
+        if (o + 4 > this.occ.length) this.occ = grow(this.occ, o + 4);
+        const occ = this.occ;
+        occ[o++] = pid;
+        occ[o++] = field;
+        occ[o++] = start[i]!;
+        occ[o++] = end[j]!;
+        this.occLen = o;
       }
     }
   }
