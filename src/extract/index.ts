@@ -41,11 +41,11 @@ interface ConceptInfo {
   parent?: string;
 }
 
-function newFinding(id: string, label: string, kind: ConceptKind, aliases: string[], source: ConceptSource, parent: string | undefined, score: number | undefined): Finding {
-  if (parent === undefined && score === undefined) return { id, label, kind, aliases, source, spans: [] };
-  if (score === undefined) return { id, label, kind, aliases, source, parent, spans: [] };
-  if (parent === undefined) return { id, label, kind, aliases, source, score, spans: [] };
-  return { id, label, kind, aliases, source, parent, score, spans: [] };
+function newFinding(id: string, label: string, kind: ConceptKind, aliases: string[], source: ConceptSource, parent: string | undefined, score: number | undefined, span: Span): Finding {
+  if (parent === undefined && score === undefined) return { id, label, kind, aliases, source, spans: [span] };
+  if (score === undefined) return { id, label, kind, aliases, source, parent, spans: [span] };
+  if (parent === undefined) return { id, label, kind, aliases, source, score, spans: [span] };
+  return { id, label, kind, aliases, source, parent, score, spans: [span] };
 }
 
 export interface FieldText {
@@ -76,11 +76,15 @@ export class PaperFindings {
   add(c: ConceptInfo, span: Span, aliases?: string | readonly string[], score?: number): Finding {
     let cur = this.byId.get(c.id);
     if (!cur) {
-      const list = aliases === undefined ? [] : typeof aliases === 'string' ? [aliases] : aliases.slice();
-      cur = newFinding(c.id, c.label, c.kind, list, c.source, c.parent, score);
+      const text = span.text;
+      const fresh = text !== c.label;
+      let list: string[];
+      if (aliases === undefined) list = fresh ? [text] : [];
+      else if (typeof aliases === 'string') list = fresh && text !== aliases ? [aliases, text] : [aliases];
+      else list = fresh && !aliases.includes(text) ? aliases.concat(text) : aliases.slice();
+      cur = newFinding(c.id, c.label, c.kind, list, c.source, c.parent, score, span);
       this.byId.set(c.id, cur);
-    }
-    this.addSpan(cur, span);
+    } else this.addSpan(cur, span);
     return cur;
   }
 
@@ -88,13 +92,17 @@ export class PaperFindings {
   addEntry(e: VocabularyEntry, span: Span): Finding {
     let cur = this.byId.get(e.id);
     if (!cur) {
-      cur = newFinding(e.id, e.label, e.kind, e.aliases.slice(), 'vocabulary', e.parent || undefined, undefined);
+      const list = span.text === e.label || e.aliases.includes(span.text) ? e.aliases.slice() : e.aliases.concat(span.text);
+      cur = newFinding(e.id, e.label, e.kind, list, 'vocabulary', e.parent || undefined, undefined, span);
       this.byId.set(e.id, cur);
-    }
-    this.addSpan(cur, span);
+    } else this.addSpan(cur, span);
     return cur;
   }
 
+  /**
+   * NOTE: the lists grow by concat(), which allocates them at their exact length: push() would leave room for 16 more
+   * in every list, and most findings keep one span and a few aliases for the rest of the run.
+   */
   private addSpan(cur: Finding, span: Span): void {
     const spans = cur.spans;
     let dup = false;
@@ -102,8 +110,8 @@ export class PaperFindings {
       const s = spans[k]!;
       dup = s.start === span.start && s.end === span.end && s.field === span.field;
     }
-    if (!dup) spans.push(span);
-    if (span.text !== cur.label && !cur.aliases.includes(span.text)) cur.aliases.push(span.text);
+    if (!dup) cur.spans = spans.concat(span);
+    if (span.text !== cur.label && !cur.aliases.includes(span.text)) cur.aliases = cur.aliases.concat(span.text);
   }
 }
 
