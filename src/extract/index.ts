@@ -1,6 +1,6 @@
 // The extraction stage: concepts (vocabulary, patterns, acronyms, mined keyphrases) with evidence, and reported results.
 import type { Paper } from '../model/paper.ts';
-import type { Concept, ConceptKind, ConceptSource, ExtractionResult, PaperConcept, PaperExtraction, Span } from './types.ts';
+import { CONCEPT_KINDS, type Concept, type ConceptKind, type ConceptSource, type ExtractionResult, type PaperConcept, type PaperExtraction, type Span } from './types.ts';
 import { resolveExtractOptions, type ExtractOptions } from './options.ts';
 import { bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
 import { compileMatcher, matchVocabulary, VocabularyScan, type Matcher } from './matcher.ts';
@@ -65,38 +65,103 @@ function matcherFor(vocab: Vocabulary): Matcher {
   return m;
 }
 
-/** Collects findings of one paper, keyed by concept id, keeping the order in which they were first seen. */
-export class PaperFindings {
-  readonly byId = new Map<string, Finding>();
+const KIND_CODE = new Map<ConceptKind, number>(CONCEPT_KINDS.map((k, i) => [k, i]));
+
+/**
+ * The findings of a run, gathered paper by paper, each paper's in the order they were first seen. Concept ids get dense
+ * ints for the run (gids), so "has this paper got that concept yet" is an array read rather than a Map per paper, and
+ * the per-paper state kept until the end is plain lists and typed arrays.
+ */
+export class RunFindings {
+  /** gid → concept id. */
+  readonly ids: string[] = [];
+  private readonly gidOf = new Map<string, number>();
+  /** gid → position in the current paper's list, valid where stamp[gid] is the current paper's stamp. */
+  private slot = new Int32Array(1024);
+  private stamp = new Int32Array(1024);
+  private curStamp = 0;
+  /** The current paper's findings. */
+  list: Finding[] = [];
+  /** ... and their gids. */
+  gids: number[] = [];
+
+  /** The gid of a concept id, given one now if it has none. */
+  gid(id: string): number {
+    let g = this.gidOf.get(id);
+    if (g === undefined) {
+      g = this.ids.length;
+      this.ids.push(id);
+      this.gidOf.set(id, g);
+      if (g >= this.slot.length) {
+        const slot = new Int32Array(this.slot.length * 2);
+        slot.set(this.slot);
+        this.slot = slot;
+        const stamp = new Int32Array(this.stamp.length * 2);
+        stamp.set(this.stamp);
+        this.stamp = stamp;
+      }
+    }
+    return g;
+  }
+
+  /** The gid of a concept id, or -1 when no finding of the run had it. */
+  known(id: string): number {
+    return this.gidOf.get(id) ?? -1;
+  }
+
+  /** Starts paper `stamp` (unique and > 0 per paper) with the findings it has already (their gids alongside). */
+  begin(stamp: number, list: Finding[], gids: number[]): void {
+    this.curStamp = stamp;
+    this.list = list;
+    this.gids = gids;
+    for (let k = 0; k < gids.length; k++) {
+      this.slot[gids[k]!] = k;
+      this.stamp[gids[k]!] = stamp;
+    }
+  }
+
+  /** True when the current paper has the concept of gid g. */
+  has(g: number): boolean {
+    return g >= 0 && this.stamp[g] === this.curStamp;
+  }
 
   /**
-   * Adds a span of a concept; `aliases` (spellings to list first: one, or a list that is copied) and `score` count only
-   * when the paper had no such concept yet.
+   * Adds a span of a concept to the current paper and returns its gid; `aliases` (spellings to list first: one, or a
+   * list that is copied) and `score` count only when the paper had no such concept yet.
    */
-  add(c: ConceptInfo, span: Span, aliases?: string | readonly string[], score?: number): Finding {
-    let cur = this.byId.get(c.id);
-    if (!cur) {
-      const text = span.text;
-      const fresh = text !== c.label;
-      let list: string[];
-      if (aliases === undefined) list = fresh ? [text] : [];
-      else if (typeof aliases === 'string') list = fresh && text !== aliases ? [aliases, text] : [aliases];
-      else list = fresh && !aliases.includes(text) ? aliases.concat(text) : aliases.slice();
-      cur = newFinding(c.id, c.label, c.kind, list, c.source, c.parent, score, span);
-      this.byId.set(c.id, cur);
-    } else this.addSpan(cur, span);
-    return cur;
+  add(c: ConceptInfo, span: Span, aliases?: string | readonly string[], score?: number): number {
+    const g = this.gid(c.id);
+    if (this.stamp[g] === this.curStamp) {
+      this.addSpan(this.list[this.slot[g]!]!, span);
+      return g;
+    }
+    const text = span.text;
+    const fresh = text !== c.label;
+    let list: string[];
+    if (aliases === undefined) list = fresh ? [text] : [];
+    else if (typeof aliases === 'string') list = fresh && text !== aliases ? [aliases, text] : [aliases];
+    else list = fresh && !aliases.includes(text) ? aliases.concat(text) : aliases.slice();
+    this.push(g, newFinding(c.id, c.label, c.kind, list, c.source, c.parent, score, span));
+    return g;
   }
 
   /** add() for a vocabulary entry, without building the finding when the paper has it already (the hot path). */
-  addEntry(e: VocabularyEntry, span: Span): Finding {
-    let cur = this.byId.get(e.id);
-    if (!cur) {
-      const list = span.text === e.label || e.aliases.includes(span.text) ? e.aliases.slice() : e.aliases.concat(span.text);
-      cur = newFinding(e.id, e.label, e.kind, list, 'vocabulary', e.parent || undefined, undefined, span);
-      this.byId.set(e.id, cur);
-    } else this.addSpan(cur, span);
-    return cur;
+  addEntry(e: VocabularyEntry, span: Span): number {
+    const g = this.gid(e.id);
+    if (this.stamp[g] === this.curStamp) {
+      this.addSpan(this.list[this.slot[g]!]!, span);
+      return g;
+    }
+    const list = span.text === e.label || e.aliases.includes(span.text) ? e.aliases.slice() : e.aliases.concat(span.text);
+    this.push(g, newFinding(e.id, e.label, e.kind, list, 'vocabulary', e.parent || undefined, undefined, span));
+    return g;
+  }
+
+  private push(g: number, f: Finding): void {
+    this.slot[g] = this.list.length;
+    this.stamp[g] = this.curStamp;
+    this.list.push(f);
+    this.gids.push(g);
   }
 
   /**
@@ -112,6 +177,50 @@ export class PaperFindings {
     }
     if (!dup) cur.spans = spans.concat(span);
     if (span.text !== cur.label && !cur.aliases.includes(span.text)) cur.aliases = cur.aliases.concat(span.text);
+  }
+}
+
+/**
+ * Concept mentions of every paper, five ints each (gid, kind code, field, start, end), kept for the results rule, which
+ * runs once kinds are settled; the objects findResults() reads are made paper by paper at the end.
+ */
+class MentionLog {
+  data = new Int32Array(1 << 14);
+  len = 0;
+  /** Where each paper's mentions begin (paper count + 1 entries once the run is done). */
+  readonly paperStart: number[] = [0];
+
+  push(gid: number, kind: ConceptKind, field: number, start: number, end: number): void {
+    if (this.len + 5 > this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    const d = this.data;
+    let o = this.len;
+    d[o++] = gid;
+    d[o++] = KIND_CODE.get(kind)!;
+    d[o++] = field;
+    d[o++] = start;
+    d[o++] = end;
+    this.len = o;
+  }
+
+  endPaper(): void {
+    this.paperStart.push(this.len);
+  }
+
+  /** The mentions of field `fi` of paper `wi`, sorted by start (ties in the order found); kinds from `kindOf`. */
+  of(wi: number, fi: number, ids: readonly string[], kindOf: Int8Array): Mention[] {
+    const out: Mention[] = [];
+    const d = this.data;
+    for (let o = this.paperStart[wi]!; o < this.paperStart[wi + 1]!; o += 5) {
+      if (d[o + 2] !== fi) continue;
+      const g = d[o]!;
+      const k = g < kindOf.length && kindOf[g]! >= 0 ? kindOf[g]! : d[o + 1]!;
+      out.push({ id: ids[g]!, kind: CONCEPT_KINDS[k]!, start: d[o + 3]!, end: d[o + 4]! });
+    }
+    return out.sort((a, b) => a.start - b.start);
   }
 }
 
@@ -139,17 +248,10 @@ function firstPos(c: PaperConcept): number {
   return (s.field === 'title' ? 0 : 1e9) + s.start;
 }
 
-/** One paper while it is extracted: its tokens and coverage live only while the paper is processed. */
-interface PaperWork {
-  paper: Paper;
-  texts: [string, string];
-  found: PaperFindings;
-  mentions: Mention[][];
-}
-
 /** The per-paper state of the first pass; tokens are scratch buffers reused paper after paper. */
 interface PaperPass {
-  w: PaperWork;
+  found: RunFindings;
+  mentions: MentionLog;
   fields: FieldText[];
   covered: Uint8Array[];
   own: Set<string>;
@@ -176,15 +278,15 @@ function guessAcronymKind(long: string): ConceptKind {
   return 'method';
 }
 
-function addMention(pp: PaperPass, fi: number, id: string, kind: string, from: number, to: number): void {
+function addMention(pp: PaperPass, fi: number, gid: number, kind: ConceptKind, from: number, to: number): void {
   const ft = pp.fields[fi]!;
-  pp.w.mentions[fi]!.push({ id, kind, start: ft.tokens.start[from]!, end: ft.tokens.end[to - 1]! });
+  pp.mentions.push(gid, kind, fi, ft.tokens.start[from]!, ft.tokens.end[to - 1]!);
   pp.covered[fi]!.fill(1, from, to);
 }
 
 /** Vocabulary matches, with acronyms defined in the paper taking over their short forms. */
 function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptions): void {
-  const { w, own } = pp;
+  const { found, own } = pp;
   const lex = scan.lex;
   // Acronyms defined in the paper, by the norm id of the short form (-1: no token of the run has that key).
   const defKeys: string[] = [];
@@ -211,8 +313,8 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
           const label = ft.text.slice(ft.tokens.start[d.longFrom]!, ft.tokens.end[d.longTo - 1]!);
           const kind = own.has(shortKey) ? 'method' : guessAcronymKind(label);
           def = { id: pp.slug(label), label, kind, source: 'acronym' };
-          w.found.add(def, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'), d.short);
-          addMention(pp, fi, def.id, kind, d.longFrom, d.longTo);
+          const g = found.add(def, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'), d.short);
+          addMention(pp, fi, g, kind, d.longFrom, d.longTo);
         }
         if (def) {
           defKeys.push(shortKey);
@@ -228,11 +330,11 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
     for (const m of matches[fi]!) {
       const single = m.to - m.from === 1 && defs.length > 0 ? defOf(tokens.nid[m.from]!) : undefined;
       if (single) {
-        w.found.add(single, spanOf(ft, m.from, m.to, 'acronym:use'), tokens.raw(m.from));
-        addMention(pp, fi, single.id, single.kind, m.from, m.to);
+        const g = found.add(single, spanOf(ft, m.from, m.to, 'acronym:use'), tokens.raw(m.from));
+        addMention(pp, fi, g, single.kind, m.from, m.to);
       } else {
-        w.found.addEntry(m.entry, spanOf(ft, m.from, m.to, m.rule));
-        addMention(pp, fi, m.entry.id, m.entry.kind, m.from, m.to);
+        const g = found.addEntry(m.entry, spanOf(ft, m.from, m.to, m.rule));
+        addMention(pp, fi, g, m.entry.kind, m.from, m.to);
       }
     }
     if (defs.length === 0) continue;
@@ -242,15 +344,15 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
       if (covered[i]) continue;
       const d = defOf(tokens.nid[i]!);
       if (!d || (tokens.shape[i]! & Shape.Lower) !== 0) continue;
-      w.found.add(d, spanOf(ft, i, i + 1, 'acronym:use'), tokens.raw(i));
-      addMention(pp, fi, d.id, d.kind, i, i + 1);
+      const g = found.add(d, spanOf(ft, i, i + 1, 'acronym:use'), tokens.raw(i));
+      addMention(pp, fi, g, d.kind, i, i + 1);
     }
   }
 }
 
 /** Names recognised from their use; the paper's own system names are not models of other work. */
 function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>): void {
-  const { w, own: proposed } = pp;
+  const { found, own: proposed } = pp;
   pp.fields.forEach((ft, fi) => {
     for (const h of findPatternNames(ft.text, ft.tokens, pp.covered[fi]!, ft.field === 'title')) {
       const key = runKey(ft.tokens, h.from, h.to);
@@ -261,9 +363,10 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
       const id = pp.slug(label);
       if (id === '') continue;
       const known = vocabIds.get(id);
-      if (known) w.found.add({ id, label: known.label, kind: known.kind, source: 'vocabulary' }, spanOf(ft, h.from, h.to, h.rule), known.aliases);
-      else w.found.add({ id, label, kind: h.kind, source: 'pattern' }, spanOf(ft, h.from, h.to, h.rule));
-      addMention(pp, fi, id, known ? known.kind : h.kind, h.from, h.to);
+      const g = known
+        ? found.add({ id, label: known.label, kind: known.kind, source: 'vocabulary' }, spanOf(ft, h.from, h.to, h.rule), known.aliases)
+        : found.add({ id, label, kind: h.kind, source: 'pattern' }, spanOf(ft, h.from, h.to, h.rule));
+      addMention(pp, fi, g, known ? known.kind : h.kind, h.from, h.to);
     }
   });
 }
@@ -283,14 +386,29 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   const scratch = [new Tokens(lex), new Tokens(lex)] as const;
   let coverScratch = [new Uint8Array(1024), new Uint8Array(1024)];
   const slug = memoSlugify();
-  const works: PaperWork[] = [];
-  for (const paper of papers) {
-    const w: PaperWork = { paper, texts: [paper.title, paper.abstract], found: new PaperFindings(), mentions: [[], []] };
-    const fields = FIELDS.map((field, fi) => ({ field, text: w.texts[fi]!, tokens: scratch[fi]!.fill(w.texts[fi]!) }));
+  const found = new RunFindings();
+  // NOTE: vocabulary ids take the first gids, so "gid < vocabGids" is "the vocabulary has this id".
+  for (const e of vocab.concepts) found.gid(e.id);
+  const vocabGids = found.ids.length;
+  const mentions = new MentionLog();
+  /** Per paper: its findings, in the order first seen; the gids of the first pass's, back to back in `paperGids`. */
+  const lists: Finding[][] = [];
+  let paperGids = new Int32Array(1 << 14);
+  const gidStart: number[] = [0];
+  const list: Finding[] = [];
+  const gids: number[] = [];
+  for (let wi = 0; wi < papers.length; wi++) {
+    const paper = papers[wi]!;
+    const texts = [paper.title, paper.abstract];
+    const fields = FIELDS.map((field, fi) => ({ field, text: texts[fi]!, tokens: scratch[fi]!.fill(texts[fi]!) }));
     const [title, abstract] = fields as [FieldText, FieldText];
     if (coverScratch.some((c, fi) => c.length < fields[fi]!.tokens.n)) coverScratch = fields.map((f, fi) => new Uint8Array(Math.max(f.tokens.n, 2 * coverScratch[fi]!.length)));
+    list.length = 0;
+    gids.length = 0;
+    found.begin(wi + 1, list, gids);
     const pp: PaperPass = {
-      w,
+      found,
+      mentions,
       fields,
       covered: coverScratch,
       own: findProposed(title.text, title.tokens, abstract.text, abstract.tokens),
@@ -303,65 +421,102 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
       miner.endPaper();
     }
     fields.forEach((f, fi) => coverScratch[fi]!.fill(0, 0, f.tokens.n));
-    works.push(w);
+    mentions.endPaper();
+    // NOTE: copied at their exact length, as they live until the end of the run.
+    lists.push(list.slice());
+    const at = gidStart[wi]!;
+    if (at + gids.length > paperGids.length) {
+      const next = new Int32Array(Math.max(2 * paperGids.length, at + gids.length));
+      next.set(paperGids);
+      paperGids = next;
+    }
+    for (let k = 0; k < gids.length; k++) paperGids[at + k] = gids[k]!;
+    gidStart.push(at + gids.length);
   }
-  harmoniseKinds(works, matcher.byId);
-  if (miner) mineKeyphrases(works, miner, opts, matcher.byId);
-  const perPaper: PaperExtraction[] = works.map((w) => {
-    const concepts = [...w.found.byId.values()].map(toPaperConcept).sort((a, b) => firstPos(a) - firstPos(b) || (a.id < b.id ? -1 : 1));
+  const run: RunState = { found, lists, paperGids, gidStart, vocabGids };
+  const kindOf = harmoniseKinds(run);
+  if (miner) mineKeyphrases(papers, run, miner, opts, matcher.byId);
+  const perPaper: PaperExtraction[] = papers.map((paper, wi) => {
+    const concepts = lists[wi]!.map(toPaperConcept).sort((a, b) => firstPos(a) - firstPos(b) || (a.id < b.id ? -1 : 1));
     const results = opts.results
-      ? FIELDS.flatMap((field, fi) => findResults(field, w.texts[fi]!, [...w.mentions[fi]!].sort((a, b) => a.start - b.start)))
+      ? FIELDS.flatMap((field, fi) => findResults(field, fi === 0 ? paper.title : paper.abstract, mentions.of(wi, fi, found.ids, kindOf)))
       : [];
-    return { id: w.paper.id, title: w.paper.title, concepts, results };
+    return { id: paper.id, title: paper.title, concepts, results };
   });
   return { papers: perPaper, concepts: collectConcepts(perPaper) };
 }
 
+/** What the first pass leaves for the corpus-wide steps. */
+interface RunState {
+  found: RunFindings;
+  /** Per paper, its findings. */
+  lists: Finding[][];
+  /** The gids of paper wi's first-pass findings are paperGids[gidStart[wi] .. gidStart[wi + 1]). */
+  paperGids: Int32Array;
+  gidStart: number[];
+  /** gids below this are vocabulary ids. */
+  vocabGids: number;
+}
+
 const KIND_ORDER: readonly ConceptKind[] = ['benchmark', 'dataset', 'model', 'metric', 'method', 'task', 'modality'];
 
-/** A name seen as a benchmark in one paper and a model in another gets one kind (the most frequent), so ids stay unique across kinds. */
-function harmoniseKinds(works: PaperWork[], vocabIds: Map<string, VocabularyEntry>): void {
-  const votes = new Map<string, Map<ConceptKind, number>>();
-  for (const w of works) {
-    for (const f of w.found.byId.values()) {
-      if (vocabIds.has(f.id)) continue;
-      let v = votes.get(f.id);
-      if (!v) votes.set(f.id, (v = new Map()));
+/**
+ * A name seen as a benchmark in one paper and a model in another gets one kind (the most frequent), so ids stay unique
+ * across kinds. Returns, per gid, the code of the kind chosen (-1: unchanged), for the mentions.
+ */
+function harmoniseKinds(run: RunState): Int8Array {
+  const { lists, paperGids, gidStart, vocabGids } = run;
+  const votes = new Map<number, Map<ConceptKind, number>>();
+  for (let wi = 0; wi < lists.length; wi++) {
+    const list = lists[wi]!;
+    const from = gidStart[wi]!;
+    for (let k = 0; k < list.length; k++) {
+      const g = paperGids[from + k]!;
+      if (g < vocabGids) continue;
+      const f = list[k]!;
+      let v = votes.get(g);
+      if (!v) votes.set(g, (v = new Map()));
       v.set(f.kind, (v.get(f.kind) ?? 0) + 1);
     }
   }
-  const chosen = new Map<string, ConceptKind>();
-  for (const [id, v] of votes) {
+  const kindOf = new Int8Array(run.found.ids.length).fill(-1);
+  let changed = false;
+  for (const [g, v] of votes) {
     if (v.size < 2) continue;
     let best: ConceptKind = 'method';
     let bestN = -1;
     for (const k of KIND_ORDER) if ((v.get(k) ?? 0) > bestN) [best, bestN] = [k, v.get(k) ?? 0];
-    chosen.set(id, best);
+    kindOf[g] = KIND_CODE.get(best)!;
+    changed = true;
   }
-  if (chosen.size === 0) return;
-  for (const w of works) {
-    for (const f of w.found.byId.values()) {
-      const k = chosen.get(f.id);
-      if (k) f.kind = k;
+  if (!changed) return kindOf;
+  for (let wi = 0; wi < lists.length; wi++) {
+    const list = lists[wi]!;
+    const from = gidStart[wi]!;
+    for (let k = 0; k < list.length; k++) {
+      const c = kindOf[paperGids[from + k]!]!;
+      if (c >= 0) list[k]!.kind = CONCEPT_KINDS[c]!;
     }
-    for (const ms of w.mentions) for (const m of ms) m.kind = chosen.get(m.id) ?? m.kind;
   }
+  return kindOf;
 }
 
 /** Recurring phrases across the corpus, added to each paper where they are among its most distinctive. */
-function mineKeyphrases(works: PaperWork[], miner: PhraseMiner, opts: ExtractOptions, vocabIds: Map<string, VocabularyEntry>): void {
+function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMiner, opts: ExtractOptions, vocabIds: Map<string, VocabularyEntry>): void {
   if (opts.minedPerPaper === 0) return;
   miner.finish(opts.minedMinPapers, opts.minedMaxShare);
-  const taken = new Set<string>(); // ids used by other concepts, so mined ids never collide across kinds
-  for (const w of works) for (const id of w.found.byId.keys()) taken.add(id);
+  const { found, lists, paperGids, gidStart } = run;
+  // gids used by other concepts, so mined ids never collide across kinds
+  const taken = new Uint8Array(found.ids.length);
+  for (let k = 0; k < gidStart[lists.length]!; k++) taken[paperGids[k]!] = 1;
   const occ = miner.occurrences;
   // NOTE: per phrase id, its score (NaN: not computed yet; -1: too rare or too common) and the last paper that listed
   // it, so each paper's candidates are gathered in typed arrays and only the chosen few become objects.
   const scores = new Float64Array(miner.phraseCount).fill(NaN);
   const stamp = new Int32Array(miner.phraseCount).fill(-1);
   let cands = new Int32Array(256);
-  for (let wi = 0; wi < works.length; wi++) {
-    const w = works[wi]!;
+  for (let wi = 0; wi < papers.length; wi++) {
+    const paper = papers[wi]!;
     const from = miner.occFrom(wi);
     const to = miner.occTo(wi);
     let n = 0;
@@ -380,6 +535,8 @@ function mineKeyphrases(works: PaperWork[], miner: PhraseMiner, opts: ExtractOpt
       cands[n++] = pid;
     }
     const chosen: string[] = [];
+    // NOTE: the paper's findings are looked up only when a candidate gets that far.
+    let begun = false;
     // Best first (score, then key); NOTE: picking the next best each time is cheaper than sorting, as only a few are taken.
     for (let left = n; left > 0 && chosen.length < opts.minedPerPaper; left--) {
       let bi = 0;
@@ -393,7 +550,13 @@ function mineKeyphrases(works: PaperWork[], miner: PhraseMiner, opts: ExtractOpt
       const phrase = miner.phrase(pid)!;
       if (chosen.some((k) => k.includes(phrase.key) || phrase.key.includes(k))) continue;
       const id = phrase.id;
-      if (vocabIds.has(id) || (taken.has(id) && !w.found.byId.has(id))) continue;
+      if (vocabIds.has(id)) continue;
+      if (!begun) {
+        begun = true;
+        found.begin(wi + 1, lists[wi]!, Array.from(paperGids.subarray(gidStart[wi]!, gidStart[wi + 1]!)));
+      }
+      const g = found.known(id);
+      if (g >= 0 && g < taken.length && taken[g] === 1 && !found.has(g)) continue;
       chosen.push(phrase.key);
       const info: ConceptInfo = { id, label: phrase.label, kind: phrase.kind, source: 'mined' };
       for (let o = from; o < to; o += 4) {
@@ -401,8 +564,8 @@ function mineKeyphrases(works: PaperWork[], miner: PhraseMiner, opts: ExtractOpt
         const fi = occ[o + 1]!;
         const start = occ[o + 2]!;
         const end = occ[o + 3]!;
-        const span: Span = { field: FIELDS[fi]!, start, end, text: w.texts[fi]!.slice(start, end), rule: 'mined' };
-        w.found.add(info, span, undefined, phrase.score);
+        const span: Span = { field: FIELDS[fi]!, start, end, text: (fi === 0 ? paper.title : paper.abstract).slice(start, end), rule: 'mined' };
+        found.add(info, span, undefined, phrase.score);
       }
     }
   }
@@ -410,21 +573,27 @@ function mineKeyphrases(works: PaperWork[], miner: PhraseMiner, opts: ExtractOpt
 
 /** Every concept found, sorted by id, with the aliases seen in any paper. */
 function collectConcepts(papers: PaperExtraction[]): Concept[] {
-  const all = new Map<string, { concept: Concept; aliases: Set<string> }>();
+  // NOTE: `last` is the alias list of the concept's previous paper, all of it in the set: most lists begin with the
+  // same vocabulary aliases (the very same strings), which are passed over by comparing references.
+  const all = new Map<string, { concept: Concept; aliases: Set<string>; last: readonly string[] }>();
   for (const p of papers) {
     for (const c of p.concepts) {
       const cur = all.get(c.id);
       if (!cur) {
         const { spans: _spans, ...concept } = c;
         const aliases = [...c.aliases];
-        all.set(c.id, { concept: { ...concept, aliases }, aliases: new Set(aliases) });
+        all.set(c.id, { concept: { ...concept, aliases }, aliases: new Set(aliases), last: c.aliases });
       } else {
         // NOTE: a Set beside the list, as popular concepts gather many spellings across a corpus.
-        for (const a of c.aliases) {
-          if (cur.aliases.has(a)) continue;
+        const list = c.aliases;
+        const last = cur.last;
+        for (let k = 0; k < list.length; k++) {
+          const a = list[k]!;
+          if ((k < last.length && last[k] === a) || cur.aliases.has(a)) continue;
           cur.aliases.add(a);
           cur.concept.aliases.push(a);
         }
+        cur.last = list;
       }
     }
   }
