@@ -67,18 +67,12 @@ export function nameRunAt(tokens: Tokens, i: number, covered: Uint8Array): NameR
   // "Zebra-Llama-8B": capitalised pieces with a size are a model name.
   if (!strong && to - i > 1 && lex.is(SIZE_BM, rid[to - 1]!) && allFirstUpper(tokens, i, to - 1)) strong = true;
   // A capitalised word the text also uses in lower case ("Token AR" next to "tokens") is a word, not a name.
-  if (!strong && to - i === 1 && usedInLowerCase(tokens, i)) return undefined;
+  if (!strong && to - i === 1 && tokens.usedInLowerCase(tokens.nid[i]!)) return undefined;
   if (!strong && !(to - i === 1 && lex.is(WEAK, rid[i]!))) {
     // "Aider Polyglot"-like pairs of capitalised words are left to the vocabulary.
     if (!(to - i > 1 && allFirstUpper(tokens, i, to))) return undefined;
   }
   return { from: i, to, strong };
-}
-
-function usedInLowerCase(tokens: Tokens, i: number): boolean {
-  const nid = tokens.nid[i]!;
-  for (let k = 0; k < tokens.n; k++) if (tokens.nid[k] === nid && (tokens.shape[k]! & Shape.Lower) !== 0) return true;
-  return false;
 }
 
 function allFirstUpper(tokens: Tokens, from: number, to: number): boolean {

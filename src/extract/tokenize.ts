@@ -295,8 +295,28 @@ export class Tokens {
   chars = new Uint16Array(4096);
   /** A Buffer over `chars` (in Node), made once per buffer rather than once per text. */
   private charsView: { write(text: string, offset: number, encoding: 'utf16le'): number } | undefined;
+  /** fill() calls so far, and the one `lowerIn` was built for. */
+  private fills = 0;
+  private lowerBuilt = 0;
+  /** Norm id → the fill() in which a token of that key was written in lower case. */
+  private lowerIn = new Int32Array(0);
 
   constructor(readonly lex: Lexicon) {}
+
+  /**
+   * True when a token of the text with key `nid` is written in lower case. NOTE: one pass over the tokens builds the
+   * answer for every key, the first time a text is asked.
+   */
+  usedInLowerCase(nid: number): boolean {
+    if (this.lowerBuilt !== this.fills) {
+      if (this.lowerIn.length < this.lex.norms.length) this.lowerIn = new Int32Array(Math.max(1024, this.lex.norms.length, 2 * this.lowerIn.length));
+      const { lowerIn, fills, n, shape } = this;
+      const nids = this.nid;
+      for (let k = 0; k < n; k++) if ((shape[k]! & Shape.Lower) !== 0) lowerIn[nids[k]!] = fills;
+      this.lowerBuilt = fills;
+    }
+    return this.lowerIn[nid] === this.fills;
+  }
 
   /** The text as written. */
   raw(i: number): string {
@@ -311,6 +331,7 @@ export class Tokens {
   /** Tokens of a text: runs of letters/digits, a "." between digits ("3.5") and trailing "+" ("CodeT5+") kept inside. */
   fill(text: string): this {
     this.text = text;
+    this.fills++;
     const lex = this.lex;
     const n = text.length;
     if (n > this.chars.length) {
