@@ -66,6 +66,10 @@ export function findResults(field: 'title' | 'abstract', text: string, mentions:
   const metrics = mentions.filter((m) => m.kind === 'metric');
   const benches = mentions.filter((m) => m.kind === 'benchmark' || m.kind === 'dataset');
   const inside = (pos: number): boolean => mentions.some((m) => m.start <= pos && pos < m.end);
+  // NOTE: numbers come in text order, and one at or before the end of the previous one's sentence is in that sentence.
+  let sStart = 0;
+  let sEnd = -1;
+  let sFrom = 0;
   for (const m of text.matchAll(NUMBER)) {
     const numStart = m.index! + m[1]!.length;
     if (inside(numStart)) continue; // "GPT-4o", "MATH-500": part of a name
@@ -79,7 +83,10 @@ export function findResults(field: 'title' | 'abstract', text: string, mentions:
     let end = m.index! + m[0].length;
     const value = Number(numText.replace(/,/g, '')) * (sign === '-' || sign === '−' ? -1 : 1);
     if (!Number.isFinite(value)) continue;
-    const [sStart, sEnd] = sentenceBounds(text, numStart);
+    if (numStart < sFrom || numStart > sEnd) {
+      [sStart, sEnd] = sentenceBounds(text, numStart);
+      sFrom = numStart;
+    }
     const rest = text.slice(end, sEnd);
     let delta = sign === '+' || DELTA_AFTER.test(rest) || (unit !== '' && deltaBefore(text, sStart, numStart));
     if (unit === 'x' && /^\s*(fewer|less|more|smaller|faster|speed)/i.test(rest)) delta = true;
