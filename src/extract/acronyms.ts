@@ -38,9 +38,11 @@ export function findAcronymDefinitions(text: string, tokens: Tokens): AcronymDef
   // NOTE: the tokens' UTF-16 copy of the text is read rather than the string: this test runs on every token.
   const chars = tokens.chars;
   const n = text.length;
+  const starts = tokens.start;
+  const ends = tokens.end;
   for (let i = 1; i < tokens.n; i++) {
-    const tStart = tokens.start[i]!;
-    const tEnd = tokens.end[i]!;
+    const tStart = starts[i]!;
+    const tEnd = ends[i]!;
     if (tEnd >= n || chars[tStart - 1] !== 40 /* ( */ || chars[tEnd] !== 41 /* ) */) continue;
     const tRaw = tokens.raw(i);
     const raw = tRaw.endsWith('s') && /[A-Z]s$/.test(tRaw) ? tRaw.slice(0, -1) : tRaw;

@@ -433,7 +433,7 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
     for (let k = 0; k < gids.length; k++) paperGids[at + k] = gids[k]!;
     gidStart.push(at + gids.length);
   }
-  const run: RunState = { found, lists, paperGids, gidStart, vocabGids };
+  const run: RunState = { found, lists, paperGids, gidStart, vocabGids, minedGids: [] };
   const kindOf = harmoniseKinds(run);
   if (miner) mineKeyphrases(papers, run, miner, opts, matcher.byId);
   const perPaper: PaperExtraction[] = papers.map((paper, wi) => {
@@ -443,7 +443,7 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
       : [];
     return { id: paper.id, title: paper.title, concepts, results };
   });
-  return { papers: perPaper, concepts: collectConcepts(perPaper) };
+  return { papers: perPaper, concepts: collectConcepts(run) };
 }
 
 /** What the first pass leaves for the corpus-wide steps. */
@@ -456,6 +456,8 @@ interface RunState {
   gidStart: number[];
   /** gids below this are vocabulary ids. */
   vocabGids: number;
+  /** Per paper, the gids of the findings mining added (after the first pass's in its list), if any. */
+  minedGids: Array<number[] | undefined>;
 }
 
 const KIND_ORDER: readonly ConceptKind[] = ['benchmark', 'dataset', 'model', 'metric', 'method', 'task', 'modality'];
@@ -520,7 +522,7 @@ function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMiner, opts
     const from = miner.occFrom(wi);
     const to = miner.occTo(wi);
     let n = 0;
-    for (let o = from; o < to; o += 4) {
+    for (let o = from; o < to; o += 3) {
       const pid = occ[o]!;
       if (stamp[pid] === wi) continue;
       stamp[pid] = wi;
@@ -554,16 +556,17 @@ function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMiner, opts
       if (!begun) {
         begun = true;
         found.begin(wi + 1, lists[wi]!, Array.from(paperGids.subarray(gidStart[wi]!, gidStart[wi + 1]!)));
+        run.minedGids[wi] = found.gids;
       }
       const g = found.known(id);
       if (g >= 0 && g < taken.length && taken[g] === 1 && !found.has(g)) continue;
       chosen.push(phrase.key);
       const info: ConceptInfo = { id, label: phrase.label, kind: phrase.kind, source: 'mined' };
-      for (let o = from; o < to; o += 4) {
+      for (let o = from; o < to; o += 3) {
         if (occ[o] !== pid) continue;
-        const fi = occ[o + 1]!;
-        const start = occ[o + 2]!;
-        const end = occ[o + 3]!;
+        const fi = occ[o + 1]! & 1;
+        const start = occ[o + 1]! >> 1;
+        const end = occ[o + 2]!;
         const span: Span = { field: FIELDS[fi]!, start, end, text: (fi === 0 ? paper.title : paper.abstract).slice(start, end), rule: 'mined' };
         found.add(info, span, undefined, phrase.score);
       }
@@ -572,30 +575,40 @@ function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMiner, opts
 }
 
 /** Every concept found, sorted by id, with the aliases seen in any paper. */
-function collectConcepts(papers: PaperExtraction[]): Concept[] {
+function collectConcepts(run: RunState): Concept[] {
+  const { found, lists, paperGids, gidStart, minedGids } = run;
   // NOTE: `last` is the alias list of the concept's previous paper, all of it in the set: most lists begin with the
   // same vocabulary aliases (the very same strings), which are passed over by comparing references.
-  const all = new Map<string, { concept: Concept; aliases: Set<string>; last: readonly string[] }>();
-  for (const p of papers) {
-    for (const c of p.concepts) {
-      const cur = all.get(c.id);
+  const all: Array<{ concept: Concept; aliases: Set<string>; last: readonly string[] } | undefined> = new Array(found.ids.length);
+  for (let wi = 0; wi < lists.length; wi++) {
+    const list = lists[wi]!;
+    const from = gidStart[wi]!;
+    const firstPass = gidStart[wi + 1]! - from;
+    const mined = minedGids[wi];
+    // NOTE: a paper has one finding per concept, so the order within the paper does not matter here, only paper order.
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      const g = k < firstPass ? paperGids[from + k]! : mined![k]!;
+      const cur = all[g];
       if (!cur) {
         const { spans: _spans, ...concept } = c;
         const aliases = [...c.aliases];
-        all.set(c.id, { concept: { ...concept, aliases }, aliases: new Set(aliases), last: c.aliases });
+        all[g] = { concept: { ...concept, aliases }, aliases: new Set(aliases), last: c.aliases };
       } else {
         // NOTE: a Set beside the list, as popular concepts gather many spellings across a corpus.
-        const list = c.aliases;
+        const aliasList = c.aliases;
         const last = cur.last;
-        for (let k = 0; k < list.length; k++) {
-          const a = list[k]!;
-          if ((k < last.length && last[k] === a) || cur.aliases.has(a)) continue;
+        for (let j = 0; j < aliasList.length; j++) {
+          const a = aliasList[j]!;
+          if ((j < last.length && last[j] === a) || cur.aliases.has(a)) continue;
           cur.aliases.add(a);
           cur.concept.aliases.push(a);
         }
-        cur.last = list;
+        cur.last = aliasList;
       }
     }
   }
-  return [...all.values()].map((x) => x.concept).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: Concept[] = [];
+  for (const r of all) if (r) out.push(r.concept);
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

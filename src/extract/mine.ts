@@ -51,7 +51,7 @@ export class PhraseMiner {
   private words = new Int32Array(1 << 14);
   private df = new Int32Array(1 << 14);
   private seenIn = new Int32Array(1 << 14);
-  /** Occurrences, four ints each (phrase id, field, start, end), and where each paper's run begins. */
+  /** Occurrences, three ints each (phrase id, start * 2 + field, end), and where each paper's run begins. */
   private occ = new Int32Array(1 << 16);
   private occLen = 0;
   private readonly paperStart: number[] = [0];
@@ -113,11 +113,11 @@ export class PhraseMiner {
           this.df[pid]!++;
         }
         let o = this.occLen;
-        if (o + 4 > this.occ.length) this.occ = grow(this.occ, o + 4);
+        if (o + 3 > this.occ.length) this.occ = grow(this.occ, o + 3);
         const occ = this.occ;
         occ[o++] = pid;
-        occ[o++] = field;
-        occ[o++] = start[i]!;
+        // NOTE: strings are shorter than 2^30, so start * 2 + field fits an int32.
+        occ[o++] = start[i]! * 2 + field;
         occ[o++] = end[j]!;
         this.occLen = o;
       }
@@ -151,7 +151,7 @@ export class PhraseMiner {
     return k;
   }
 
-  /** Occurrences of paper `doc` are at o = occFrom(doc), o + 4, … below occTo(doc): occ[o] phrase id, then field, start, end. */
+  /** Occurrences of paper `doc` are at o = occFrom(doc), o + 3, … below occTo(doc): occ[o] phrase id, then start * 2 + field, end. */
   occFrom(doc: number): number {
     return this.paperStart[doc]!;
   }
