@@ -16,9 +16,16 @@ function isAcronym(raw: string): boolean {
   return raw.length >= 2 && raw.length <= 12 && /^[A-Za-z]/.test(raw) && (raw.match(/[A-Z]/g)?.length ?? 0) >= 2;
 }
 
-/** Schwartz–Hearst: the acronym's characters, right to left, found in order in the candidate, the first at a word start. */
-function matchesLongForm(short: string, long: string): boolean {
-  const s = short.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** The acronym as matchesFolded() compares it: lower case, letters and digits only. */
+function foldShort(short: string): string {
+  return short.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Schwartz–Hearst: the characters of the folded acronym `s`, right to left, found in order in the candidate, the first
+ * at a word start.
+ */
+function matchesFolded(s: string, long: string): boolean {
   const l = long.toLowerCase();
   let si = s.length - 1;
   let li = l.length - 1;
@@ -30,6 +37,15 @@ function matchesLongForm(short: string, long: string): boolean {
     li--;
   }
   return true;
+}
+
+/** /[.;:()]/.test(text.slice(from, to)), on the text's UTF-16 code units. */
+function stopsLongForm(chars: Uint16Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = chars[k]!;
+    if (c === 46 || c === 59 || c === 58 || c === 40 || c === 41) return true;
+  }
+  return false;
 }
 
 /** Every "Long Form (LF)" of a field. */
@@ -52,11 +68,14 @@ export function findAcronymDefinitions(text: string, tokens: Tokens): AcronymDef
     // The long form ends right before "(" and starts at the shortest span of words that covers the acronym.
     const end = i;
     if (!/^\s*\($/.test(text.slice(tokens.end[i - 1]!, tStart))) continue;
+    // NOTE: what does not depend on the candidate start is worked out once, and the gaps are read in place.
+    const first = raw[0]!.toLowerCase();
+    let folded: string | undefined;
     for (let from = end - 1; from >= Math.max(0, end - maxWords); from--) {
-      if (/[.;:()]/.test(text.slice(tokens.end[from]!, from + 1 < end ? tokens.start[from + 1]! : tokens.end[from]!))) break;
-      const long = text.slice(tokens.start[from]!, tokens.end[end - 1]!);
-      if (tokens.raw(from)[0]!.toLowerCase() !== raw[0]!.toLowerCase()) continue;
-      if (matchesLongForm(raw, long)) {
+      if (stopsLongForm(chars, ends[from]!, from + 1 < end ? starts[from + 1]! : ends[from]!)) break;
+      if (tokens.raw(from)[0]!.toLowerCase() !== first) continue;
+      const long = text.slice(starts[from]!, ends[end - 1]!);
+      if (matchesFolded((folded ??= foldShort(raw)), long)) {
         out.push({ short: raw, longFrom: from, longTo: end, shortAt: i });
         break;
       }

@@ -220,7 +220,7 @@ class MentionLog {
       const k = g < kindOf.length && kindOf[g]! >= 0 ? kindOf[g]! : d[o + 1]!;
       out.push({ id: ids[g]!, kind: CONCEPT_KINDS[k]!, start: d[o + 3]!, end: d[o + 4]! });
     }
-    return out.sort((a, b) => a.start - b.start);
+    return stableSort(out, byStart);
   }
 }
 
@@ -239,13 +239,39 @@ function toPaperConcept(f: Finding): PaperConcept {
   const spans = f.spans;
   let sorted = true;
   for (let k = 1; k < spans.length && sorted; k++) sorted = compareSpans(spans[k - 1]!, spans[k]!) <= 0;
-  if (!sorted) spans.sort(compareSpans);
+  if (!sorted) stableSort(spans, compareSpans);
   return f;
 }
 
 function firstPos(c: PaperConcept): number {
   const s = c.spans[0]!;
   return (s.field === 'title' ? 0 : 1e9) + s.start;
+}
+
+function byFirstPos(a: PaperConcept, b: PaperConcept): number {
+  return firstPos(a) - firstPos(b) || (a.id < b.id ? -1 : 1);
+}
+
+function byStart(a: Mention, b: Mention): number {
+  return a.start - b.start;
+}
+
+/**
+ * xs.sort(cmp), in place: the same order (both are stable). NOTE: a paper's lists are short, and insertion sort on them
+ * allocates nothing, where every Array#sort call allocates its merge state (about a kilobyte).
+ */
+function stableSort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
+  if (xs.length > 32) return xs.sort(cmp);
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && cmp(xs[j]!, x) > 0) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+  return xs;
 }
 
 /** The per-paper state of the first pass; tokens are scratch buffers reused paper after paper. */
@@ -437,9 +463,13 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   const kindOf = harmoniseKinds(run);
   if (miner) mineKeyphrases(papers, run, miner, opts, matcher.byId);
   const perPaper: PaperExtraction[] = papers.map((paper, wi) => {
-    const concepts = lists[wi]!.map(toPaperConcept).sort((a, b) => firstPos(a) - firstPos(b) || (a.id < b.id ? -1 : 1));
+    const concepts = stableSort(lists[wi]!.map(toPaperConcept), byFirstPos);
     const results = opts.results
-      ? FIELDS.flatMap((field, fi) => findResults(field, fi === 0 ? paper.title : paper.abstract, mentions.of(wi, fi, found.ids, kindOf)))
+      ? FIELDS.flatMap((field, fi) => {
+          const text = fi === 0 ? paper.title : paper.abstract;
+          // NOTE: every result has a number; most titles have none, and their mentions need not be made.
+          return HAS_DIGIT.test(text) ? findResults(field, text, mentions.of(wi, fi, found.ids, kindOf)) : [];
+        })
       : [];
     return { id: paper.id, title: paper.title, concepts, results };
   });
@@ -459,6 +489,8 @@ interface RunState {
   /** Per paper, the gids of the findings mining added (after the first pass's in its list), if any. */
   minedGids: Array<number[] | undefined>;
 }
+
+const HAS_DIGIT = /\d/;
 
 const KIND_ORDER: readonly ConceptKind[] = ['benchmark', 'dataset', 'model', 'metric', 'method', 'task', 'modality'];
 
@@ -555,7 +587,9 @@ function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMiner, opts
       if (vocabIds.has(id)) continue;
       if (!begun) {
         begun = true;
-        found.begin(wi + 1, lists[wi]!, Array.from(paperGids.subarray(gidStart[wi]!, gidStart[wi + 1]!)));
+        const gids: number[] = [];
+        for (let k = gidStart[wi]!; k < gidStart[wi + 1]!; k++) gids.push(paperGids[k]!);
+        found.begin(wi + 1, lists[wi]!, gids);
         run.minedGids[wi] = found.gids;
       }
       const g = found.known(id);
