@@ -227,7 +227,8 @@ class MentionLog {
 function spanOf(ft: FieldText, from: number, to: number, rule: string): Span {
   const start = ft.tokens.start[from]!;
   const end = ft.tokens.end[to - 1]!;
-  return { field: ft.field, start, end, text: ft.text.slice(start, end), rule };
+  // NOTE: a one-token span's text is the lexicon's string of that spelling: no new string per span.
+  return { field: ft.field, start, end, text: to - from === 1 ? ft.tokens.raw(from) : ft.text.slice(start, end), rule };
 }
 
 function compareSpans(a: Span, b: Span): number {
