@@ -468,8 +468,9 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
     const results = opts.results
       ? FIELDS.flatMap((field, fi) => {
           const text = fi === 0 ? paper.title : paper.abstract;
-          // NOTE: every result has a number; most titles have none, and their mentions need not be made.
-          return HAS_DIGIT.test(text) ? findResults(field, text, mentions.of(wi, fi, found.ids, kindOf)) : [];
+          // NOTE: every result has a number; most titles have none, and their mentions need not be made (abstracts
+          // nearly all have one, and are not searched for it).
+          return fi === 0 && !HAS_DIGIT.test(text) ? [] : findResults(field, text, mentions.of(wi, fi, found.ids, kindOf));
         })
       : [];
     return { id: paper.id, title: paper.title, concepts, results };

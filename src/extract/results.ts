@@ -10,7 +10,32 @@ export interface Mention {
 }
 
 // A number with an optional sign and unit; "1.25times" and "200times" occur in page text.
-const NUMBER = /(^|[^A-Za-z0-9.\-+])([+\-−]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|x\b|×|times\b|points?\b|pp\b|ms\b|s\b)?/g;
+export const NUMBER = /(^|[^A-Za-z0-9.\-+])([+\-−]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|x\b|×|times\b|points?\b|pp\b|ms\b|s\b)?/g;
+/** NUMBER tried at one position only. */
+const NUMBER_AT = new RegExp(NUMBER.source, 'y');
+const DIGITS = /\d+/g;
+
+/**
+ * The next match of NUMBER in text at or after `from`: what text.matchAll(NUMBER) yields, one after the other.
+ * NOTE: a match starts one or two characters before a run of digits (or at 0), so NUMBER is tried only there, rather
+ * than at every character of the text: the first start that matches, in text order, is the regex's own next match.
+ */
+export function nextNumber(text: string, from: number): RegExpExecArray | null {
+  let untried = from;
+  DIGITS.lastIndex = from;
+  for (;;) {
+    const run = DIGITS.exec(text);
+    if (run === null) return null;
+    const q = run.index;
+    // Starts inside the run cannot match: their first character would be a digit, which the prefix class excludes.
+    for (let p = Math.max(untried, q - 2); p <= (q === 0 ? 0 : q - 1); p++) {
+      NUMBER_AT.lastIndex = p;
+      const m = NUMBER_AT.exec(text);
+      if (m !== null) return m;
+    }
+    untried = Math.max(untried, q === 0 ? 1 : q);
+  }
+}
 const DELTA_AFTER = /^\s*(speed-?ups?|faster|improvements?|gains?|fewer|less|lower|higher|better|reductions?|increases?|decreases?|boosts?|acceleration|smaller|absolute|relative)\b/i;
 export const DELTA_BEFORE = /\b(by|improves?|improved|improving|improvement of|gains? of|speedup of|up to|reduces?|reducing|reduced|boosts?|boosting|increases?|increasing|increased|outperforms?\s+\S+\s+by)\s*(up to\s*)?$/i;
 /** The last word of every DELTA_BEFORE alternative (and of its "up to"), lower-case. */
@@ -70,7 +95,7 @@ export function findResults(field: 'title' | 'abstract', text: string, mentions:
   let sStart = 0;
   let sEnd = -1;
   let sFrom = 0;
-  for (const m of text.matchAll(NUMBER)) {
+  for (let m = nextNumber(text, 0); m !== null; m = nextNumber(text, m.index + m[0].length)) {
     const numStart = m.index! + m[1]!.length;
     if (inside(numStart)) continue; // "GPT-4o", "MATH-500": part of a name
     const sign = m[2]!;
