@@ -19,6 +19,8 @@ export interface Matcher {
   cands: Array<Candidate[] | undefined>;
   /** Per node, bit (c & 31) set for the char code c of every edge out of it: a cheap "no phrase goes on this way". */
   nextChars: Int32Array;
+  /** Per node, 1 when a key ends there (cands[node] is set). NOTE: a small dense array, read before the large one. */
+  ends: Uint8Array;
   byId: Map<string, VocabularyEntry>;
   maxTokens: number;
 }
@@ -70,7 +72,9 @@ export function compileMatcher(vocab: Vocabulary): Matcher {
   }
   const nextChars = new Int32Array(cands.length);
   for (const e of edges.keys()) nextChars[Math.floor(e / 65536)]! |= 1 << (e & 31);
-  return { byKey, edges, cands, nextChars, byId, maxTokens };
+  const ends = new Uint8Array(cands.length);
+  for (let node = 0; node < cands.length; node++) if (cands[node] !== undefined) ends[node] = 1;
+  return { byKey, edges, cands, nextChars, ends, byId, maxTokens };
 }
 
 /**
@@ -197,7 +201,7 @@ export function matchVocabulary(scan: VocabularyScan, tokens: Tokens): DictMatch
     let bestEntry: VocabularyEntry | undefined;
     let bestTo = 0;
     for (let j = i; node >= 0; ) {
-      const e = pick(m.cands[node], tokens, i, j + 1);
+      const e = m.ends[node] === 1 ? pick(m.cands[node], tokens, i, j + 1) : undefined;
       if (e) {
         bestEntry = e;
         bestTo = j + 1;
