@@ -7,7 +7,7 @@ import { compileMatcher, matchVocabulary, VocabularyScan, type Matcher } from '.
 import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { findPatternNames, findProposed, runKey } from './patterns.ts';
-import { findResults, type Mention } from './results.ts';
+import { findResults, type FieldMentions, type Mention } from './results.ts';
 import { PhraseMiner, type MinedPhrase } from './mine.ts';
 
 export { ExtractOptionsSchema, DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type ExtractOptions } from './options.ts';
@@ -66,6 +66,9 @@ function matcherFor(vocab: Vocabulary): Matcher {
 }
 
 const KIND_CODE = new Map<ConceptKind, number>(CONCEPT_KINDS.map((k, i) => [k, i]));
+const METRIC = KIND_CODE.get('metric')!;
+const BENCHMARK = KIND_CODE.get('benchmark')!;
+const DATASET = KIND_CODE.get('dataset')!;
 
 /**
  * The findings of a run, gathered paper by paper, each paper's in the order they were first seen. Concept ids get dense
@@ -210,17 +213,31 @@ class MentionLog {
     this.paperStart.push(this.len);
   }
 
-  /** The mentions of field `fi` of paper `wi`, sorted by start (ties in the order found); kinds from `kindOf`. */
-  of(wi: number, fi: number, ids: readonly string[], kindOf: Int8Array): Mention[] {
-    const out: Mention[] = [];
+  /**
+   * What findResults() needs of the mentions of field `fi` of paper `wi`, kinds from `kindOf`. NOTE: only metric and
+   * benchmark/dataset mentions become objects; "is this position in a mention" reads the log in place.
+   */
+  of(wi: number, fi: number, ids: readonly string[], kindOf: Int8Array): FieldMentions {
+    const metrics: Mention[] = [];
+    const benches: Mention[] = [];
     const d = this.data;
-    for (let o = this.paperStart[wi]!; o < this.paperStart[wi + 1]!; o += 5) {
+    const from = this.paperStart[wi]!;
+    const to = this.paperStart[wi + 1]!;
+    for (let o = from; o < to; o += 5) {
       if (d[o + 2] !== fi) continue;
       const g = d[o]!;
       const k = g < kindOf.length && kindOf[g]! >= 0 ? kindOf[g]! : d[o + 1]!;
-      out.push({ id: ids[g]!, kind: CONCEPT_KINDS[k]!, start: d[o + 3]!, end: d[o + 4]! });
+      if (k === METRIC) metrics.push({ id: ids[g]!, kind: 'metric', start: d[o + 3]!, end: d[o + 4]! });
+      else if (k === BENCHMARK || k === DATASET) benches.push({ id: ids[g]!, kind: CONCEPT_KINDS[k]!, start: d[o + 3]!, end: d[o + 4]! });
     }
-    return stableSort(out, byStart);
+    // NOTE: sorting each kind's mentions (stable) gives the order filtering all sorted mentions by kind gave.
+    stableSort(metrics, byStart);
+    stableSort(benches, byStart);
+    const covers = (pos: number): boolean => {
+      for (let o = from; o < to; o += 5) if (d[o + 2] === fi && d[o + 3]! <= pos && pos < d[o + 4]!) return true;
+      return false;
+    };
+    return { metrics, benches, covers };
   }
 }
 

@@ -9,6 +9,22 @@ export interface Mention {
   end: number;
 }
 
+/** What the results rule needs of a field's mentions. */
+export interface FieldMentions {
+  /** The metric mentions, sorted by start. */
+  metrics: Mention[];
+  /** The benchmark and dataset mentions, sorted by start. */
+  benches: Mention[];
+  /** True when some mention (of any kind) covers position `pos`. */
+  covers(pos: number): boolean;
+}
+
+/** [...xs].reverse().find(test), without the copy. */
+function findLast<T>(xs: readonly T[], test: (x: T) => boolean): T | undefined {
+  for (let k = xs.length - 1; k >= 0; k--) if (test(xs[k]!)) return xs[k];
+  return undefined;
+}
+
 // A number with an optional sign and unit; "1.25times" and "200times" occur in page text.
 export const NUMBER = /(^|[^A-Za-z0-9.\-+])([+\-−]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|x\b|×|times\b|points?\b|pp\b|ms\b|s\b)?/g;
 /** NUMBER tried at one position only. */
@@ -85,19 +101,17 @@ function sentenceBounds(text: string, at: number): [number, number] {
   return [s, e];
 }
 
-/** Finds results in one field, given the concept mentions found in it (sorted by start). */
-export function findResults(field: 'title' | 'abstract', text: string, mentions: Mention[]): Result[] {
+/** Finds results in one field, given the concept mentions found in it. */
+export function findResults(field: 'title' | 'abstract', text: string, mentions: FieldMentions): Result[] {
   const out: Result[] = [];
-  const metrics = mentions.filter((m) => m.kind === 'metric');
-  const benches = mentions.filter((m) => m.kind === 'benchmark' || m.kind === 'dataset');
-  const inside = (pos: number): boolean => mentions.some((m) => m.start <= pos && pos < m.end);
+  const { metrics, benches } = mentions;
   // NOTE: numbers come in text order, and one at or before the end of the previous one's sentence is in that sentence.
   let sStart = 0;
   let sEnd = -1;
   let sFrom = 0;
   for (let m = nextNumber(text, 0); m !== null; m = nextNumber(text, m.index + m[0].length)) {
     const numStart = m.index! + m[1]!.length;
-    if (inside(numStart)) continue; // "GPT-4o", "MATH-500": part of a name
+    if (mentions.covers(numStart)) continue; // "GPT-4o", "MATH-500": part of a name
     const sign = m[2]!;
     const numText = m[3]!;
     // NOTE: a plain number counts only with a metric or a benchmark beside it: none in the field, nothing to look at.
@@ -124,7 +138,7 @@ export function findResults(field: 'title' | 'abstract', text: string, mentions:
     } else if (MANGLED_METRIC.test(rest)) {
       end += MANGLED_METRIC.exec(rest)![0].length;
     } else {
-      const mBefore = [...metrics].reverse().find((x) => x.end <= numStart && numStart - x.end <= 8 && /^\s*(of|:|=|is|was|at)?\s*$/i.test(text.slice(x.end, numStart)));
+      const mBefore = findLast(metrics, (x) => x.end <= numStart && numStart - x.end <= 8 && /^\s*(of|:|=|is|was|at)?\s*$/i.test(text.slice(x.end, numStart)));
       if (mBefore) metric = mBefore.id;
     }
     // Benchmark: "on (the) X" after, or "X: +30.1%" before.
@@ -139,7 +153,7 @@ export function findResults(field: 'title' | 'abstract', text: string, mentions:
       }
     }
     if (!benchmark) {
-      const b = [...benches].reverse().find((x) => x.end <= numStart && /^\s*[:=]?\s*$/.test(text.slice(x.end, numStart)));
+      const b = findLast(benches, (x) => x.end <= numStart && /^\s*[:=]?\s*$/.test(text.slice(x.end, numStart)));
       if (b) benchmark = b.id;
     }
     if (!metric && !benchmark && !delta) continue;
