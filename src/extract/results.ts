@@ -19,17 +19,12 @@ export interface FieldMentions {
   covers(pos: number): boolean;
 }
 
-/** [...xs].reverse().find(test), without the copy. */
-function findLast<T>(xs: readonly T[], test: (x: T) => boolean): T | undefined {
-  for (let k = xs.length - 1; k >= 0; k--) if (test(xs[k]!)) return xs[k];
-  return undefined;
-}
 
 // A number with an optional sign and unit; "1.25times" and "200times" occur in page text.
 export const NUMBER = /(^|[^A-Za-z0-9.\-+])([+\-−]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|x\b|×|times\b|points?\b|pp\b|ms\b|s\b)?/g;
 /** NUMBER tried at one position only. */
 const NUMBER_AT = new RegExp(NUMBER.source, 'y');
-const DIGITS = /\d+/g;
+const DIGIT = /\d/g;
 
 /**
  * The next match of NUMBER in text at or after `from`: what text.matchAll(NUMBER) yields, one after the other.
@@ -38,11 +33,10 @@ const DIGITS = /\d+/g;
  */
 export function nextNumber(text: string, from: number): RegExpExecArray | null {
   let untried = from;
-  DIGITS.lastIndex = from;
-  for (;;) {
-    const run = DIGITS.exec(text);
-    if (run === null) return null;
-    const q = run.index;
+  DIGIT.lastIndex = from;
+  // NOTE: test() rather than exec(): it moves lastIndex past the digit found without making a match array.
+  while (DIGIT.test(text)) {
+    const q = DIGIT.lastIndex - 1;
     // Starts inside the run cannot match: their first character would be a digit, which the prefix class excludes.
     for (let p = Math.max(untried, q - 2); p <= (q === 0 ? 0 : q - 1); p++) {
       NUMBER_AT.lastIndex = p;
@@ -50,7 +44,15 @@ export function nextNumber(text: string, from: number): RegExpExecArray | null {
       if (m !== null) return m;
     }
     untried = Math.max(untried, q === 0 ? 1 : q);
+    let r = q + 1;
+    while (r < text.length && isDigit(text.charCodeAt(r))) r++;
+    DIGIT.lastIndex = r;
   }
+  return null;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 const DELTA_AFTER = /^\s*(speed-?ups?|faster|improvements?|gains?|fewer|less|lower|higher|better|reductions?|increases?|decreases?|boosts?|acceleration|smaller|absolute|relative)\b/i;
 export const DELTA_BEFORE = /\b(by|improves?|improved|improving|improvement of|gains? of|speedup of|up to|reduces?|reducing|reduced|boosts?|boosting|increases?|increasing|increased|outperforms?\s+\S+\s+by)\s*(up to\s*)?$/i;
@@ -131,14 +133,21 @@ export function findResults(field: 'title' | 'abstract', text: string, mentions:
     if (unit === 'x' && /^\s*(fewer|less|more|smaller|faster|speed)/i.test(rest)) delta = true;
     // Metric: right after the number ("78.4% accuracy", "2.96 gFID"), or just before it ("FID of 2.81", "(FID: 2.81)").
     let metric: string | null = null;
-    const mAfter = metrics.find((x) => x.start >= end && x.start <= end + 2);
+    // NOTE: the searches below are loops rather than find() with a closure made for every number.
+    let mAfter: Mention | undefined;
+    for (let k = 0; k < metrics.length && !mAfter; k++) if (metrics[k]!.start >= end && metrics[k]!.start <= end + 2) mAfter = metrics[k];
     if (mAfter) {
       metric = mAfter.id;
       end = mAfter.end;
     } else if (MANGLED_METRIC.test(rest)) {
       end += MANGLED_METRIC.exec(rest)![0].length;
     } else {
-      const mBefore = findLast(metrics, (x) => x.end <= numStart && numStart - x.end <= 8 && /^\s*(of|:|=|is|was|at)?\s*$/i.test(text.slice(x.end, numStart)));
+      // The last metric before the number, with at most "of", ":", "=", "is", "was" or "at" between.
+      let mBefore: Mention | undefined;
+      for (let k = metrics.length - 1; k >= 0 && !mBefore; k--) {
+        const x = metrics[k]!;
+        if (x.end <= numStart && numStart - x.end <= 8 && /^\s*(of|:|=|is|was|at)?\s*$/i.test(text.slice(x.end, numStart))) mBefore = x;
+      }
       if (mBefore) metric = mBefore.id;
     }
     // Benchmark: "on (the) X" after, or "X: +30.1%" before.
@@ -153,7 +162,11 @@ export function findResults(field: 'title' | 'abstract', text: string, mentions:
       }
     }
     if (!benchmark) {
-      const b = findLast(benches, (x) => x.end <= numStart && /^\s*[:=]?\s*$/.test(text.slice(x.end, numStart)));
+      let b: Mention | undefined;
+      for (let k = benches.length - 1; k >= 0 && !b; k--) {
+        const x = benches[k]!;
+        if (x.end <= numStart && /^\s*[:=]?\s*$/.test(text.slice(x.end, numStart))) b = x;
+      }
       if (b) benchmark = b.id;
     }
     if (!metric && !benchmark && !delta) continue;
