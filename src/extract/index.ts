@@ -292,7 +292,7 @@ function stableSort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
   return xs;
 }
 
-/** The per-paper state of the first pass; tokens are scratch buffers reused paper after paper. */
+/** The state of the first pass for the current paper: one record, refilled paper after paper (tokens are scratch too). */
 interface PaperPass {
   found: RunFindings;
   mentions: MentionLog;
@@ -397,7 +397,8 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
 /** Names recognised from their use; the paper's own system names are not models of other work. */
 function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>): void {
   const { found, own: proposed } = pp;
-  pp.fields.forEach((ft, fi) => {
+  for (let fi = 0; fi < pp.fields.length; fi++) {
+    const ft = pp.fields[fi]!;
     for (const h of findPatternNames(ft.text, ft.tokens, pp.covered[fi]!, ft.field === 'title')) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);
@@ -412,7 +413,7 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
         : found.add({ id, label, kind: h.kind, source: 'pattern' }, spanOf(ft, h.from, h.to, h.rule));
       addMention(pp, fi, g, known ? known.kind : h.kind, h.from, h.to);
     }
-  });
+  }
 }
 
 /**
@@ -441,30 +442,36 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   const gidStart: number[] = [0];
   const list: Finding[] = [];
   const gids: number[] = [];
+  // NOTE: the fields' records (like their tokens and coverage) are scratch, reused paper after paper.
+  const title: FieldText = { field: 'title', text: '', tokens: scratch[0] };
+  const abstract: FieldText = { field: 'abstract', text: '', tokens: scratch[1] };
+  const pp: PaperPass = { found, mentions, fields: [title, abstract], covered: coverScratch, own: new Set(), slug };
   for (let wi = 0; wi < papers.length; wi++) {
     const paper = papers[wi]!;
-    const texts = [paper.title, paper.abstract];
-    const fields = FIELDS.map((field, fi) => ({ field, text: texts[fi]!, tokens: scratch[fi]!.fill(texts[fi]!) }));
-    const [title, abstract] = fields as [FieldText, FieldText];
-    if (coverScratch.some((c, fi) => c.length < fields[fi]!.tokens.n)) coverScratch = fields.map((f, fi) => new Uint8Array(Math.max(f.tokens.n, 2 * coverScratch[fi]!.length)));
+    title.text = paper.title;
+    title.tokens.fill(paper.title);
+    abstract.text = paper.abstract;
+    abstract.tokens.fill(paper.abstract);
+    if (coverScratch[0]!.length < title.tokens.n || coverScratch[1]!.length < abstract.tokens.n) {
+      coverScratch = [
+        new Uint8Array(Math.max(title.tokens.n, 2 * coverScratch[0]!.length)),
+        new Uint8Array(Math.max(abstract.tokens.n, 2 * coverScratch[1]!.length)),
+      ];
+      pp.covered = coverScratch;
+    }
     list.length = 0;
     gids.length = 0;
     found.begin(wi + 1, list, gids);
-    const pp: PaperPass = {
-      found,
-      mentions,
-      fields,
-      covered: coverScratch,
-      own: findProposed(title.text, title.tokens, abstract.text, abstract.tokens),
-      slug,
-    };
+    pp.own = findProposed(title.text, title.tokens, abstract.text, abstract.tokens);
     conceptsOfPaper(pp, scan, opts);
     if (opts.patterns) patternsOfPaper(pp, matcher.byId);
     if (miner) {
-      fields.forEach((ft, fi) => miner.add(fi, ft.tokens, pp.covered[fi]!));
+      miner.add(0, title.tokens, coverScratch[0]!);
+      miner.add(1, abstract.tokens, coverScratch[1]!);
       miner.endPaper();
     }
-    fields.forEach((f, fi) => coverScratch[fi]!.fill(0, 0, f.tokens.n));
+    coverScratch[0]!.fill(0, 0, title.tokens.n);
+    coverScratch[1]!.fill(0, 0, abstract.tokens.n);
     mentions.endPaper();
     // NOTE: copied at their exact length, as they live until the end of the run.
     lists.push(list.slice());
