@@ -328,6 +328,20 @@ function addMention(pp: PaperPass, fi: number, gid: number, kind: ConceptKind, f
   pp.covered[fi]!.fill(1, from, to);
 }
 
+const RELEASE_CUE = /\b(available|release[sd]?|releasing|open-sourced?|github|https?:|upon acceptance|publicly|supplementary)\b/i;
+
+/**
+ * True inside a sentence that says what is released ("The code is available at https://…", "We release all tokenizers
+ * and code"): there "code", "audio samples", "video demos" name artefacts, not what the paper works on.
+ */
+function inReleaseStatement(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !(/[.!?]/.test(text[from - 1]!) && /\s/.test(text[from] ?? ' '))) from--;
+  let to = end;
+  while (to < text.length && !(/[.!?]/.test(text[to]!) && /\s/.test(text[to + 1] ?? ' '))) to++;
+  return RELEASE_CUE.test(text.slice(from, to));
+}
+
 /** Vocabulary matches, with acronyms defined in the paper taking over their short forms. */
 function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptions): void {
   const { found, own } = pp;
@@ -372,6 +386,7 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
     const ft = pp.fields[fi]!;
     const tokens = ft.tokens;
     for (const m of matches[fi]!) {
+      if (m.entry.kind === 'modality' && inReleaseStatement(ft.text, tokens.start[m.from]!, tokens.end[m.to - 1]!)) continue;
       const single = m.to - m.from === 1 && defs.length > 0 ? defOf(tokens.nid[m.from]!) : undefined;
       if (single) {
         const g = found.add(single, spanOf(ft, m.from, m.to, 'acronym:use'), tokens.raw(m.from));

@@ -13,8 +13,46 @@ const STOP = wordSet(
     'all any some e g i ie eg et al respectively further furthermore moreover additionally results result paper work ' +
     'approach approache method methods model models show shows shown demonstrate demonstrates achieve achieves state art ' +
     'performance experiment experiments extensive code available github https www com effective efficient strong better ' +
-    'improve improves improved improving make makes making well even still often key main level way ways non number reduce reduces reducing require requires enable enables allow allows propose introduce present lead leads').split(/\s+/),
+    'improve improves improved improving make makes making well even still often key main level way ways non number reduce reduces reducing require requires enable enables allow allows propose introduce present lead leads ' +
+    'but per toward towards upon among against along around beyond despite during unlike whether since until yet like versus vs').split(/\s+/),
 );
+
+// NOTE: the filters below keep mined phrases to terms a reader would index, not academic prose. They test word classes
+// (evaluation and time adjectives, generic heads, participles, adjectival compounds), not particular phrases.
+/** Words that never start a technical term: evaluation, time, degree ("recent study", "considerable attention"). */
+const GENERIC_FIRST = new Set(
+  ('recent recently considerable challenging future remarkable remarkably substantial substantially promising crucial important ' +
+    'notable notably comprehensive superior competitive impressive limited common typical prior previous current numerous ' +
+    'widespread growing increasing rapid rapidly simple potential practical critical powerful overall additional specific given ' +
+    'original great greater huge vast wide wider broad broader diverse minimal comparable similar inferior desired desirable generic ' +
+    'fundamental major minor primary subsequent following preliminary entire whole extra computational considerable unprecedented ' +
+    'exceptional outstanding excellent superb favorable strong stronger robust faster slower lower higher larger smaller longer shorter ' +
+    'complex difficult hard easy natural real actual certain particular relevant respective underlying inherent remain remains ' +
+    'shed sheds pave paves').split(/\s+/),
+);
+/** Heads that make a phrase generic academic language ("reasoning capability", "downstream task", "future research"). */
+const GENERIC_HEAD = new Set(
+  ('capability capabilities ability abilities resource resources information study studies research material materials issue ' +
+    'issues problem problems challenge challenges setting settings scenario scenarios aspect aspects factor factors insight insights ' +
+    'manner fashion task tasks attention interest effort efforts finding findings advance advances advancement advancements progress ' +
+    'solution solutions strategy strategies technique techniques paradigm paradigms property properties quality efficiency ' +
+    'effectiveness degradation improvement improvements gain gains cost costs overhead application applications field fields domain ' +
+    'domains area areas community purpose purposes range variety suite set series amount amounts reveal reveals unclear ' +
+    'challenging light way').split(/\s+/),
+);
+/** A hyphenated pair ending so is an adjective ("training-free", "fine-grained", "task-specific", "real-world"). */
+const ADJECTIVE_COMPOUND = /^[a-z]+-(wise|specific|grained|world|source|weight|weights|based|level|aware|like|scale|shot|free|art|time|term|end|efficient|intensive|friendly|agnostic|dependent|independent|oriented|driven|centric|quality|rich|heavy|light|only|step|stage|round|turn|length|modal|size)$/;
+
+/** True for a candidate that reads as prose or as an adjective rather than as a term. */
+export function isGenericPhrase(key: string): boolean {
+  if (ADJECTIVE_COMPOUND.test(key)) return true;
+  const words = key.split(/[ -]/);
+  const first = words[0]!;
+  const head = words[words.length - 1]!;
+  if (GENERIC_FIRST.has(first) || GENERIC_HEAD.has(head)) return true;
+  // A participle at the end is an adjective or a verb ("pre-trained", "fine-tuned"), never the head of a term.
+  return head.length > 4 && head.endsWith('ed') && !head.endsWith('eed');
+}
 
 export interface MinedPhrase {
   /** The concept id: slug of the key. */
@@ -91,7 +129,8 @@ export class PhraseMiner {
       flags[k] = f;
     }
     for (let i = 0; i < n; i++) {
-      if (flags[i] !== (PHRASE_WORD | LONG)) continue;
+      // NOTE: a phrase never starts or ends inside a hyphenated compound ("quality data" of "high-quality data").
+      if (flags[i] !== (PHRASE_WORD | LONG) || gap[i] === Gap.Join) continue;
       let pre = nid[i]!;
       const last = Math.min(n, i + 4);
       for (let j = i + 1; j < last; j++) {
@@ -107,7 +146,7 @@ export class PhraseMiner {
           this.words[pid] = j - i + 1;
         }
         pre = -1 - pid;
-        if (flags[j] !== (PHRASE_WORD | LONG)) continue;
+        if (flags[j] !== (PHRASE_WORD | LONG) || (j + 1 < n && gap[j + 1] === Gap.Join)) continue;
         if (this.seenIn[pid] !== doc + 1) {
           this.seenIn[pid] = doc + 1;
           this.df[pid]!++;
@@ -181,7 +220,7 @@ export class PhraseMiner {
   /** The score of a phrase (score = df × ln((N + 1) / df) × log2(1 + words)), or -1 when it is too rare or too common. */
   scoreOf(pid: number): number {
     const df = this.df[pid]!;
-    if (df < this.minDf || df > this.maxDf) return -1;
+    if (df < this.minDf || df > this.maxDf || isGenericPhrase(this.key(pid))) return -1;
     return Math.round(df * Math.log((this.papers + 1) / df) * Math.log2(1 + this.words[pid]!) * 1000) / 1000;
   }
 
@@ -189,6 +228,7 @@ export class PhraseMiner {
   phrase(pid: number): MinedPhrase | undefined {
     const df = this.df[pid]!;
     if (df < this.minDf || df > this.maxDf) return undefined;
+    if (isGenericPhrase(this.key(pid))) return undefined;
     const at = this.scoredAt[pid]!;
     if (at > 0) return this.scored[at - 1];
     const key = this.key(pid);
