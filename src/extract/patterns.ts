@@ -21,7 +21,7 @@ const BENCH_HEADS = new Map<string, ConceptKind>([
   ['dataset', 'dataset'], ['corpu', 'dataset'], ['corpus', 'dataset'], ['db', 'dataset'],
 ]);
 const MODEL_BEFORE = new Set(['outperform', 'outperforms', 'outperforming', 'outperformed', 'surpass', 'surpasse', 'surpassing', 'surpassed', 'than', 'v', 'vs', 'versus', 'beat', 'beating', 'beats']);
-const LIST_TRIGGERS = new Set(['including', 'like', 'such', 'eg']);
+const LIST_TRIGGERS = new Set(['including', 'like', 'such', 'eg', 'namely']);
 const MODEL_NOUNS = new Set(['model', 'method', 'baseline', 'approache', 'approach', 'llm', 'mllm', 'vlm', 'lvlm', 'system', 'encoder', 'architecture', 'technique', 'work', 'variant', 'competitor', 'counterpart', 'tokenizer', 'framework']);
 const BENCH_NOUNS = new Set(['benchmark', 'dataset', 'task', 'suite', 'leaderboard']);
 /**
@@ -62,9 +62,48 @@ function coreEnd(tokens: Tokens, run: NameRun, kind: ConceptKind): number {
   return to;
 }
 
+/** Rules whose evidence is the name or its own description, so a list around it says nothing about its neighbours. */
+const NO_LIST_RULES = new Set(['pattern:X-benchmark', 'pattern:XBench', 'pattern:X-a-dataset']);
+
+/** A name ending in "Bench" ("MultiAgentBench", "MT-Bench") names a benchmark whatever the context. */
+const BENCH_NAME = /[A-Za-z0-9]Bench(mark)?$|^Bench$/;
+
+/**
+ * The kind a description right after a name gives it: "SoS-1K, a meticulously curated dataset", "Qilin: A Multimodal
+ * Information Retrieval Dataset" (a title). A few words at most, within the clause; a plural head ("datasets") is not it.
+ */
+function describedAfter(text: string, tokens: Tokens, to: number): ConceptKind | undefined {
+  if (to >= tokens.n || !/^\s*[,:]\s*$/.test(text.slice(tokens.end[to - 1]!, tokens.start[to]!))) return undefined;
+  const article = tokens.norm(to);
+  if (article !== 'a' && article !== 'an' && article !== 'the') return undefined;
+  for (let k = to + 1; k < Math.min(tokens.n, to + 7); k++) {
+    if (tokens.gap[k]! === Gap.Break) return undefined;
+    // The description's own head comes first: "SynthLLM, a scalable framework that transforms … corpora" is no corpus.
+    if (MODEL_NOUNS.has(tokens.norm(k)) || DESCRIPTION_ENDS.has(tokens.norm(k))) return undefined;
+    const head = BENCH_HEADS.get(tokens.norm(k));
+    if (head) return /s$/i.test(tokens.raw(k)) ? undefined : head;
+  }
+  return undefined;
+}
+
+const DESCRIPTION_ENDS = new Set(['that', 'which', 'for', 'to', 'of', 'with', 'from', 'into', 'in', 'on', 'by', 'and', 'or']);
+
+/** True when the text right after a name closes an apposition: "a new benchmark, SolutionBench, to evaluate". */
+function appositionEnds(text: string, tokens: Tokens, to: number): boolean {
+  const after = text.slice(tokens.end[to - 1]!, tokens.end[to - 1]! + 12);
+  return after === '' || /^\s*[,.;:(]|^\s+(to|which|that|for|with|of|comprising|containing|consisting)\b/.test(after);
+}
+
 /** Classifies a name run by its context; undefined when the context says nothing. */
 function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
+  if (run.strong && BENCH_NAME.test(tokens.raw(to - 1))) return { kind: 'benchmark', rule: 'pattern:XBench', explicit: true };
+  // NOTE: a capitalised word qualifies only as a title's lead ("Qilin: A … Dataset"), never at a sentence start
+  // ("Finally, a dataset …" is no name).
+  if (run.strong || (titleCase && from === 0)) {
+    const described = describedAfter(text, tokens, to);
+    if (described) return { kind: described, rule: 'pattern:X-a-dataset', explicit: true };
+  }
   // A capitalised word is a name only in running text: not at a sentence start, not in a title (Title Case).
   if (!run.strong && (titleCase || atSentenceStart(text, tokens, from))) return undefined;
   const afterHead = to < tokens.n && tokens.gap[to] === Gap.Space ? BENCH_HEADS.get(tokens.norm(to)) : undefined;
@@ -82,6 +121,10 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   const singular = !/s$/i.test(tokens.raw(from - 1)); // "benchmarks Datarus surpasses": not a name for the benchmark
   if (plain && ((BENCH_HEADS.has(b1) && singular) || ((b1 === 'called' || b1 === 'named') && BENCH_HEADS.has(b2)))) {
     return { kind: BENCH_HEADS.get(b1) ?? BENCH_HEADS.get(b2)!, rule: 'pattern:benchmark-X', explicit: true };
+  }
+  // In apposition: "a new benchmark, SolutionBench, to evaluate …", "the … prompt dataset, VidProM."
+  if (run.strong && BENCH_HEADS.has(b1) && singular && /^\s*,\s*$/.test(gapBefore) && appositionEnds(text, tokens, to)) {
+    return { kind: BENCH_HEADS.get(b1)!, rule: 'pattern:benchmark-X', explicit: true };
   }
   if (!run.strong) {
     // A capitalised word is a name only in a comparison, never at a sentence start or in a title (Title Case).
@@ -143,7 +186,7 @@ export function findPatternNames(text: string, tokens: Tokens, covered: Uint8Arr
       while (to < tokens.n && covered[to] && tokens.gap[to]! === Gap.Join) to++;
       const c = classify(text, tokens, { from: i, to, strong: true }, titleCase);
       i = to;
-      if (c && c.rule !== 'pattern:X-benchmark') i = continueList(text, tokens, covered, to, c, hits);
+      if (c && !NO_LIST_RULES.has(c.rule)) i = continueList(text, tokens, covered, to, c, hits);
       continue;
     }
     const run = nameRunAt(tokens, i, covered);
@@ -158,7 +201,7 @@ export function findPatternNames(text: string, tokens: Tokens, covered: Uint8Arr
     }
     hits.push({ from: run.from, to: run.to, coreTo: coreEnd(tokens, run, c.kind), ...c });
     // The list goes on: "outperforming VAR (3.3 FID) and FlexVAR", "including Transtokenizer and ReTok".
-    const end = c.rule !== 'pattern:X-benchmark' ? continueList(text, tokens, covered, run.to, c, hits) : run.to;
+    const end = !NO_LIST_RULES.has(c.rule) ? continueList(text, tokens, covered, run.to, c, hits) : run.to;
     i = Math.max(end, run.to);
   }
   return hits;
