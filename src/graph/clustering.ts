@@ -16,7 +16,7 @@ export function clusteringHubLimit(papers: number, options: GraphOptions): numbe
  * NOTE: in the bipartite form a concept in one paper relates nothing, and one in more than clusteringHubLimit papers is
  * left out (by default only the hubMaxPapers cap applies); what stays is one edge per paper–concept link, linear in the
  * links. A link weighs the concept's rarity (log N/df) × its kind and rule-family weights × the title weight when the
- * title names it. A concept in every paper weighs 0 and is left out.
+ * title names it × (1 + ln of its mentions in the paper), the sublinear TF of TF-IDF. A concept in every paper weighs 0 and is left out.
  */
 export function clusteringGraph(kg: KnowledgeGraph, projection: Projection, options: GraphOptions): ClusteringGraph {
   if (options.clustering === 'neighbours') return projection.graph as unknown as ClusteringGraph;
@@ -37,7 +37,8 @@ export function clusteringGraph(kg: KnowledgeGraph, projection: Projection, opti
       Math.log(n / concept.df) *
       options.kindWeights[concept.kind] *
       options.clusteringSourceWeights[concept.source] *
-      (inTitle ? options.clusteringTitleWeight : 1);
+      (inTitle ? options.clusteringTitleWeight : 1) *
+      (1 + options.clusteringTfWeight * Math.log(edge.spans.length));
     if (w <= 0) return;
     if (!graph.hasNode(conceptKey)) graph.addNode(conceptKey);
     graph.addEdge(paper, conceptKey, { weight: w });

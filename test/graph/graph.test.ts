@@ -4,6 +4,9 @@ import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, informativenes
 import { PaperKgError } from '../../src/errors.ts';
 import type { ConceptNode, PaperNode } from '../../src/model/graph-json.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from './tiny.ts';
+import { ingest } from '../../src/ingest/index.ts';
+import { fileSource } from '../../src/io/files.ts';
+import { extract } from '../../src/extract/index.ts';
 
 describe('buildKnowledgeGraph', () => {
   const kg = buildKnowledgeGraph(TINY_PAPERS, TINY_EXTRACTION);
@@ -85,6 +88,21 @@ describe('projectPapers', () => {
     expect(inTitle).toBeCloseTo(2.5 * inAbstract, 10);
     expect(inAbstract).toBeCloseTo(Math.log(7 / kg.getNodeAttribute('concept:visual-token-pruning', 'df' as never)), 10);
     expect(clusteringHubLimit(7, options)).toBe(7);
+  });
+
+  it('clustering graph: repeated mentions count sublinearly, 1 + ln(mentions) (clusteringTfWeight; bundled corpus)', async () => {
+    const { papers } = await ingest([fileSource('graph/corpus/hf-daily-papers-fewer-tokens.txt')]);
+    const kg = buildKnowledgeGraph(papers, extract(papers));
+    const projection = projectPapers(kg, options);
+    const g = clusteringGraph(kg, projection, options);
+    const flat = clusteringGraph(kg, projection, resolveGraphOptions({ clusteringTfWeight: 0 }));
+    let repeated = 0;
+    g.forEachEdge((e, a, s, t) => {
+      const spans = kg.getEdgeAttribute(kg.edge(s, t)!, 'spans').length;
+      if (spans > 1) repeated++;
+      expect(a.weight).toBeCloseTo(flat.getEdgeAttribute(flat.edge(s, t)!, 'weight') * (1 + Math.log(spans)), 10);
+    });
+    expect(repeated).toBeGreaterThan(0);
   });
 
   it('clustering graph: a lower clusteringHubShare leaves frequent concepts out (capped by hubMaxPapers in any case)', () => {
