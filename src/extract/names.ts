@@ -12,10 +12,16 @@ const NOT_NAMES = new Set([
 
 /**
  * Tokens that are never (part of) a name, whatever their shape: measurements with their unit run on ("1.1s", "51.2mAP"),
- * dimensions ("2D", "4D"), and accelerators ("H100", "A6000").
+ * dimensions ("2D", "4D"), accelerators ("H100", "A6000"), and a LaTeX "\\times" run on ("6times").
  */
 export function isNeverName(raw: string): boolean {
-  return (/^\d+\.\d+[A-Za-z]/.test(raw) && !/^\d+\.\d+[BMKT]$/.test(raw)) || /^\d+D$/.test(raw) || /^[AHVLB]\d{2,4}S?$/.test(raw);
+  return (
+    (/^\d+\.\d+[A-Za-z]/.test(raw) && !/^\d+\.\d+[BMKT]$/.test(raw)) ||
+    /^\d+D$/.test(raw) ||
+    /^[AHVLB]\d{2,4}S?$/.test(raw) ||
+    // LaTeX left in abstracts: "6\times faster" reaches us as "6times"
+    /^\d+times$/.test(raw)
+  );
 }
 
 /** Last pieces that make a hyphenated compound an adjective ("PhD-level", "2D-to-3D", "GPT-based"), not a name. */

@@ -121,6 +121,10 @@ describe('names that are not names (HF API fixtures 2025-03, corpus)', () => {
     expect(ids('84.7% Top-1 accuracy on ImageNet-1K, 51.2mAP bbAP on CoCo, 52.7mIoU on ADE20K')).not.toContain('51-2map');
     expect(ids('Recent advancements in 2D-to-3D perception have significantly improved')).not.toContain('2d-to');
   });
+  it('a LaTeX "\\times" run on a number is no name (HF API fixture 2024-06)', () => {
+    const p = one('for the denoising process (i.e., around 23times speedup compared with SVD and 6times speedup compared with existing works');
+    expect(p.concepts.filter((c) => /times$/.test(c.label))).toEqual([]);
+  });
   it('hyphenated adjectives ("On PhD-level science QA") and words also written in lower case ("Token AR" next to "tokens")', () => {
     expect(one('On PhD-level science QA (GPQA), competition-level math benchmarks').concepts.map((c) => c.id)).not.toContain('phd-level');
     expect(one('language models learn causal dependencies between tokens (i.e., Token AR), FAR models outperform Token AR').concepts.map((c) => c.id)).not.toContain('token');
