@@ -5,7 +5,8 @@ import { fileSource } from '../../src/io/files.ts';
 import type { Paper } from '../../src/model/paper.ts';
 import { Lexicon, Tokens } from '../../src/extract/tokenize.ts';
 import { atSentenceStart } from '../../src/extract/names.ts';
-import { DELTA_BEFORE, deltaBefore } from '../../src/extract/results.ts';
+import { DELTA_BEFORE, deltaBefore, NUMBER, nextNumber } from '../../src/extract/results.ts';
+import { createRng } from '../../src/graph/rng.ts';
 import { PairMap } from '../../src/extract/int-tables.ts';
 
 let corpus: Paper[];
@@ -46,6 +47,24 @@ describe('fast paths agree with the plain tests', () => {
     expect(hits).toBeGreaterThan(20);
   });
 
+  it('nextNumber yields what text.matchAll(NUMBER) yields, on every corpus text and on random strings of digits and signs', () => {
+    const viaNext = (t: string): string[] => {
+      const out: string[] = [];
+      for (let m = nextNumber(t, 0); m !== null; m = nextNumber(t, m.index + Math.max(1, m[0].length))) out.push(`${m.index}:${m[0]}`);
+      return out;
+    };
+    const viaRegex = (t: string): string[] => [...t.matchAll(NUMBER)].map((m) => `${m.index}:${m[0]}`);
+    const rng = createRng(7);
+    const alphabet = '0123456789.,-+−%x× sAa\n';
+    const random = Array.from({ length: 5000 }, () => Array.from({ length: 1 + Math.floor(rng() * 24) }, () => alphabet[Math.floor(rng() * alphabet.length)]).join(''));
+    let numbers = 0;
+    for (const t of [...corpus.flatMap((p) => [p.title, p.abstract]), ...random]) {
+      const expected = viaRegex(t);
+      numbers += expected.length;
+      expect(viaNext(t), t).toEqual(expected);
+    }
+    expect(numbers).toBeGreaterThan(1000);
+  });
   it('PairMap keeps every pair through rehashes, as a Map would', () => {
     const m = new PairMap();
     const ref = new Map<string, number>();
