@@ -328,18 +328,38 @@ function addMention(pp: PaperPass, fi: number, gid: number, kind: ConceptKind, f
   pp.covered[fi]!.fill(1, from, to);
 }
 
-const RELEASE_CUE = /\b(available|release[sd]?|releasing|open-sourced?|github|https?:|upon acceptance|publicly|supplementary)\b/i;
+const RELEASE_CUE = /\b(available|release[sd]?|releasing|open-sourced?|github|https?:|upon acceptance|publicly|supplementary)\b/gi;
+
+/** A sentence ends at ".", "!" or "?" followed by white space or the end of the text. */
+function sentenceEndsAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 46 && c !== 33 && c !== 63) return false;
+  const next = text.charCodeAt(i + 1);
+  return i + 1 >= text.length || next === 32 || next === 10 || next === 13 || next === 9 || next === 0xa0;
+}
 
 /**
- * True inside a sentence that says what is released ("The code is available at https://…", "We release all tokenizers
- * and code"): there "code", "audio samples", "video demos" name artefacts, not what the paper works on.
+ * The sentences that say what is released ("The code is available at https://…", "We release all tokenizers and
+ * code"), as [from, to) pairs: there "code", "audio samples", "video demos" name artefacts, not what the paper works on.
+ * NOTE: one pass of the cue over the text, asked only for a field with a modality match.
  */
-function inReleaseStatement(text: string, start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && !(/[.!?]/.test(text[from - 1]!) && /\s/.test(text[from] ?? ' '))) from--;
-  let to = end;
-  while (to < text.length && !(/[.!?]/.test(text[to]!) && /\s/.test(text[to + 1] ?? ' '))) to++;
-  return RELEASE_CUE.test(text.slice(from, to));
+function releaseSentences(text: string): number[] {
+  const out: number[] = [];
+  RELEASE_CUE.lastIndex = 0;
+  for (let m = RELEASE_CUE.exec(text); m !== null; m = RELEASE_CUE.exec(text)) {
+    let from = m.index;
+    while (from > 0 && !sentenceEndsAt(text, from - 1)) from--;
+    let to = m.index + m[0].length;
+    while (to < text.length && !sentenceEndsAt(text, to)) to++;
+    out.push(from, to);
+    RELEASE_CUE.lastIndex = Math.max(RELEASE_CUE.lastIndex, to);
+  }
+  return out;
+}
+
+function inRanges(ranges: number[], start: number, end: number): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (start >= ranges[k]! && end <= ranges[k + 1]!) return true;
+  return false;
 }
 
 /** Vocabulary matches, with acronyms defined in the paper taking over their short forms. */
@@ -385,8 +405,12 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
   for (let fi = 0; fi < pp.fields.length; fi++) {
     const ft = pp.fields[fi]!;
     const tokens = ft.tokens;
+    let release: number[] | undefined;
     for (const m of matches[fi]!) {
-      if (m.entry.kind === 'modality' && inReleaseStatement(ft.text, tokens.start[m.from]!, tokens.end[m.to - 1]!)) continue;
+      if (m.entry.kind === 'modality') {
+        release ??= releaseSentences(ft.text);
+        if (inRanges(release, tokens.start[m.from]!, tokens.end[m.to - 1]!)) continue;
+      }
       const single = m.to - m.from === 1 && defs.length > 0 ? defOf(tokens.nid[m.from]!) : undefined;
       if (single) {
         const g = found.add(single, spanOf(ft, m.from, m.to, 'acronym:use'), tokens.raw(m.from));
