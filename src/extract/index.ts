@@ -8,7 +8,7 @@ import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { findPatternNames, findProposed, runKey } from './patterns.ts';
 import { findResults, type FieldMentions, type Mention } from './results.ts';
-import { PhraseMiner, type MinedPhrase } from './mine.ts';
+import { PhraseMiner } from './mine.ts';
 
 export { ExtractOptionsSchema, DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type ExtractOptions } from './options.ts';
 export { loadVocabulary, parseVocabulary, bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';

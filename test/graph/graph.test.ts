@@ -97,7 +97,7 @@ describe('projectPapers', () => {
     const g = clusteringGraph(kg, projection, options);
     const flat = clusteringGraph(kg, projection, resolveGraphOptions({ clusteringTfWeight: 0 }));
     let repeated = 0;
-    g.forEachEdge((e, a, s, t) => {
+    g.forEachEdge((_e, a, s, t) => {
       const spans = kg.getEdgeAttribute(kg.edge(s, t)!, 'spans').length;
       if (spans > 1) repeated++;
       expect(a.weight).toBeCloseTo(flat.getEdgeAttribute(flat.edge(s, t)!, 'weight') * (1 + Math.log(spans)), 10);
