@@ -82,10 +82,10 @@ describe('projectPapers', () => {
     expect(g.hasNode('concept:accuracy')).toBe(false);
     expect(g.hasNode('concept:3d-generation')).toBe(false);
     expect(g.hasNode('concept:aime')).toBe(true);
-    // Title mentions weigh 2.5 × (the default clusteringTitleWeight), rarity log(N/df).
+    // Title mentions weigh 3 × (the default clusteringTitleWeight), rarity log(N/df).
     const inTitle = g.getEdgeAttribute(g.edge('paper:t-1', 'concept:visual-token-pruning')!, 'weight');
     const inAbstract = g.getEdgeAttribute(g.edge('paper:t-2', 'concept:visual-token-pruning')!, 'weight');
-    expect(inTitle).toBeCloseTo(2.5 * inAbstract, 10);
+    expect(inTitle).toBeCloseTo(3 * inAbstract, 10);
     expect(inAbstract).toBeCloseTo(Math.log(7 / kg.getNodeAttribute('concept:visual-token-pruning', 'df' as never)), 10);
     expect(clusteringHubLimit(7, options)).toBe(7);
   });
