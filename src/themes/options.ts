@@ -14,11 +14,11 @@ export const ThemesOptionsSchema = z.object({
   consensusRounds: z.number().int().positive().default(1),
   /**
    * Work budget of the consensus, in edges × runs: runs are cut to budget / edges of the themes graph (1 = plain Louvain),
-   * so a large corpus gets fewer runs instead of minutes of Louvain. NOTE: the bundled corpus (~1.1k links) gets all 20;
-   * the 10k-paper bench themes graph (~42k links) 3, i.e. 4 Louvain runs of ~0.6–1 s on a loaded 2-core machine; 100k
-   * papers a single run. Large graphs need it least: Louvain's partition of a big graph moves less with the seed.
+   * so a large corpus gets fewer runs instead of minutes of Louvain. NOTE: the bundled corpus (~1.1k links) gets all 20,
+   * 1k bench papers (~5k links) 8, 10k (~49k links) and more a single plain run: large graphs need it least (Louvain's
+   * partition of a big graph moves less with the seed), and at 10k the 3 extra runs a budget of 150k gave cost 0.45 s.
    */
-  consensusBudget: z.number().int().positive().default(150_000),
+  consensusBudget: z.number().int().positive().default(40_000),
   // Tiny themes
   /** Communities with fewer papers are gathered into the "other" theme, with the reason. */
   minThemeSize: z.number().int().positive().default(3),
