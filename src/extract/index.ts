@@ -7,7 +7,7 @@ import { compileMatcher, matchVocabulary, VocabularyScan, type Matcher } from '.
 import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { findPatternNames, findProposed, runKey } from './patterns.ts';
-import { findResults, type FieldMentions, type Mention } from './results.ts';
+import { findResults, sentenceBounds, type FieldMentions, type Mention } from './results.ts';
 import { PhraseMiner } from './mine.ts';
 
 export { ExtractOptionsSchema, DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type ExtractOptions } from './options.ts';
@@ -330,14 +330,6 @@ function addMention(pp: PaperPass, fi: number, gid: number, kind: ConceptKind, f
 
 const RELEASE_CUE = /\b(available|release[sd]?|releasing|open-sourced?|github|https?:|upon acceptance|publicly|supplementary)\b/gi;
 
-/** A sentence ends at ".", "!" or "?" followed by white space or the end of the text. */
-function sentenceEndsAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c !== 46 && c !== 33 && c !== 63) return false;
-  const next = text.charCodeAt(i + 1);
-  return i + 1 >= text.length || next === 32 || next === 10 || next === 13 || next === 9 || next === 0xa0;
-}
-
 /**
  * The sentences that say what is released ("The code is available at https://…", "We release all tokenizers and
  * code"), as [from, to) pairs: there "code", "audio samples", "video demos" name artefacts, not what the paper works on.
@@ -347,10 +339,7 @@ function releaseSentences(text: string): number[] {
   const out: number[] = [];
   RELEASE_CUE.lastIndex = 0;
   for (let m = RELEASE_CUE.exec(text); m !== null; m = RELEASE_CUE.exec(text)) {
-    let from = m.index;
-    while (from > 0 && !sentenceEndsAt(text, from - 1)) from--;
-    let to = m.index + m[0].length;
-    while (to < text.length && !sentenceEndsAt(text, to)) to++;
+    const [from, to] = sentenceBounds(text, m.index);
     out.push(from, to);
     RELEASE_CUE.lastIndex = Math.max(RELEASE_CUE.lastIndex, to);
   }

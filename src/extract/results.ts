@@ -19,7 +19,6 @@ export interface FieldMentions {
   covers(pos: number): boolean;
 }
 
-
 // A number with an optional sign and unit; "1.25times" and "200times" occur in page text.
 export const NUMBER = /(^|[^A-Za-z0-9.\-+])([+\-−]?)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|x\b|×|times\b|points?\b|pp\b|ms\b|s\b)?/g;
 /** NUMBER tried at one position only. */
@@ -95,7 +94,8 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || Number.isNaN(c);
 }
 
-function sentenceBounds(text: string, at: number): [number, number] {
+/** The sentence around position `at`: [start, end), ending at ".", "!" or "?" before white space or the text's end. */
+export function sentenceBounds(text: string, at: number): [number, number] {
   let s = at;
   while (s > 0 && !(isEnd(text.charCodeAt(s - 1)) && isSpace(text.charCodeAt(s)))) s--;
   let e = at;
