@@ -8,7 +8,7 @@ import type { PipelineContext, PipelineOptions } from '../pipeline.ts';
 import { clusteringGraph, createRng, resolveGraphOptions, type ClusteringGraph } from '../graph/index.ts';
 import { detectThemes, resolveThemesOptions } from '../themes/index.ts';
 import { resolveLayoutOptions } from '../layout/index.ts';
-import { rerunWithoutLayout } from './index.ts';
+import { rerunWithoutLayout } from './update.ts';
 import { incrementalLayout } from './layout.ts';
 import { resolveUpdateOptions } from './options.ts';
 
