@@ -7,6 +7,7 @@ import type { FormatName } from '../ingest/types.ts';
 import { textSource, writeFileAtomic } from '../io/files.ts';
 import { PaperKgError } from '../errors.ts';
 import { fail, info, type CommonOptions } from './shared.ts';
+import { cliIo } from './io.ts';
 
 interface FetchCliOptions extends CommonOptions {
   out?: string;
@@ -38,16 +39,16 @@ function commonOptions(opts: FetchCliOptions): Partial<FetchOptions> {
   return {
     timeoutMs: intOption('--timeout', opts.timeout),
     retries: intOption('--retries', opts.retries),
-    contact: opts.contact ?? (process.env.PAPER_KG_CONTACT || undefined),
+    contact: opts.contact ?? (cliIo().env.PAPER_KG_CONTACT || undefined),
   };
 }
 
 /** Saves or prints the data, then reads it back through ingest and reports the counts on stderr. */
 async function deliver(opts: FetchCliOptions, name: string, data: string, format: FormatName): Promise<void> {
   if (opts.out) await writeFileAtomic(opts.out, data);
-  else process.stdout.write(data);
+  else cliIo().stdout.write(data);
   const r = await ingest([textSource(opts.out ? basename(opts.out) : name, data)], { format });
-  for (const m of r.messages) if (m.level === 'error' || !opts.quiet) process.stderr.write(`${m.level}: ${m.index !== undefined ? `record ${m.index}: ` : ''}${m.message}\n`);
+  for (const m of r.messages) if (m.level === 'error' || !opts.quiet) cliIo().stderr.write(`${m.level}: ${m.index !== undefined ? `record ${m.index}: ` : ''}${m.message}\n`);
   for (const f of r.files) {
     info(opts, f.error ? `${f.file}: FAILED (${f.error.code})` : `${f.file}: ${f.format}: read ${f.read}, parsed ${f.parsed}, merged ${f.merged}, skipped ${f.skipped}`);
   }
@@ -56,7 +57,7 @@ async function deliver(opts: FetchCliOptions, name: string, data: string, format
 
 async function run(opts: FetchCliOptions, body: () => Promise<void>): Promise<void> {
   try {
-    if (!opts.contact && !process.env.PAPER_KG_CONTACT && !opts.baseUrl) info(opts, 'tip: pass --contact <email> (or set PAPER_KG_CONTACT) so the service can reach you');
+    if (!opts.contact && !cliIo().env.PAPER_KG_CONTACT && !opts.baseUrl) info(opts, 'tip: pass --contact <email> (or set PAPER_KG_CONTACT) so the service can reach you');
     await body();
   } catch (err) {
     if (err instanceof PaperKgError) fail(err.message);

@@ -14,6 +14,7 @@ import {
   type QueryIndex,
   type PaperRef,
 } from '../query/index.ts';
+import { cliIo } from './io.ts';
 
 interface QueryCliOptions {
   graph: string;
@@ -38,7 +39,7 @@ function withCommon(cmd: Command): Command {
 async function run(opts: QueryCliOptions, answer: (index: QueryIndex) => unknown, table: (value: never) => string): Promise<void> {
   const index = createQueryIndex(await loadGraphDirectory(opts.graph));
   const value = answer(index);
-  process.stdout.write(opts.json ? JSON.stringify(value, null, 2) + '\n' : table(value as never));
+  cliIo().stdout.write(opts.json ? JSON.stringify(value, null, 2) + '\n' : table(value as never));
 }
 
 export function registerQuery(program: Command): void {
