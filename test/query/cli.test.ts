@@ -32,7 +32,7 @@ describe('paper-kg build', () => {
   it('writes the five outputs and, with -q, prints nothing', async () => {
     const out = mkdtempSync(join(tmpdir(), 'paper-kg-cli-'));
     try {
-      const r = await run('build', 'graph/corpus/hf-daily-papers-fewer-tokens.txt', '--out', out, '-q', '--seed', '3');
+      const r = await run('build', 'test/fixtures/hf-daily-papers-api/2024-06/2024-06-03.json', '--out', out, '-q', '--seed', '3');
       expect(r.status).toBe(0);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe('');
