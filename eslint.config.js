@@ -37,7 +37,15 @@ export default tseslint.config(
     // The model is the shared contract of every stage and of the viewer: it imports no stage.
     files: ['src/model/**/*.ts', 'web/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: STAGES.map((s) => ({ group: [`**/src/${s}/*`, `../${s}/*`], message: 'model/ and the viewer import contracts from src/model/, not from a stage' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: STAGES.map((s) => ({
+            group: [`**/src/${s}/*`, `../${s}/*`],
+            message: 'model/ and the viewer import contracts from src/model/, not from a stage',
+          })),
+        },
+      ],
     },
   },
   // Last: turns off every rule that Prettier's formatting decides.

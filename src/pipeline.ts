@@ -6,26 +6,40 @@ import type { Paper } from './model/paper.ts';
 import { extract } from './extract/index.ts';
 import type { ExtractOptions } from './extract/options.ts';
 import type { ExtractionResult, ConceptKind } from './extract/types.ts';
-import { buildKnowledgeGraph, projectPapers, clusteringGraph, resolveGraphOptions, createRng, type KnowledgeGraph, type Projection, type GraphOptions } from './graph/index.ts';
+import {
+  buildKnowledgeGraph,
+  projectPapers,
+  clusteringGraph,
+  resolveGraphOptions,
+  createRng,
+  type KnowledgeGraph,
+  type Projection,
+  type GraphOptions,
+} from './graph/index.ts';
 import { assignMetrics } from './graph/metrics.ts';
 import { detectThemes, DEFAULT_THEMES_OPTIONS, type ThemesResult, type ThemesOptions } from './themes/index.ts';
 import { layoutGraph, layoutIterations, resolveLayoutOptions, type LayoutOptions, type LayoutReport } from './layout/index.ts';
 import { SILENT_PROGRESS, type ProgressReporter } from './progress.ts';
 
-export const PipelineOptionsSchema = z.object({
-  /** Seeds every random choice (Louvain's traversal order, layout start positions): same seed, same outputs. */
-  seed: z.number().int().default(42),
-  /** Louvain resolution; when not given, themes.resolution (default 1). Given, it overrides themes.resolution. */
-  resolution: z.number().positive().optional(),
-  extract: z.custom<Partial<ExtractOptions>>((v) => typeof v === 'object' && v !== null).default({}),
-  graph: z.custom<Partial<GraphOptions>>((v) => typeof v === 'object' && v !== null).default({}),
-  themes: z.custom<Partial<ThemesOptions>>((v) => typeof v === 'object' && v !== null).default({}),
-  layout: z.custom<Partial<LayoutOptions>>((v) => typeof v === 'object' && v !== null).default({}),
-  /** Told when each stage starts and stops, and how far long stages are (the CLI draws bars; the bench records time). */
-  progress: z
-    .custom<ProgressReporter>((v) => typeof v === 'object' && v !== null && typeof (v as ProgressReporter).start === 'function', 'expected a ProgressReporter')
-    .default(SILENT_PROGRESS),
-}).transform((o) => ({ ...o, resolution: o.resolution ?? o.themes.resolution ?? DEFAULT_THEMES_OPTIONS.resolution }));
+export const PipelineOptionsSchema = z
+  .object({
+    /** Seeds every random choice (Louvain's traversal order, layout start positions): same seed, same outputs. */
+    seed: z.number().int().default(42),
+    /** Louvain resolution; when not given, themes.resolution (default 1). Given, it overrides themes.resolution. */
+    resolution: z.number().positive().optional(),
+    extract: z.custom<Partial<ExtractOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+    graph: z.custom<Partial<GraphOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+    themes: z.custom<Partial<ThemesOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+    layout: z.custom<Partial<LayoutOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+    /** Told when each stage starts and stops, and how far long stages are (the CLI draws bars; the bench records time). */
+    progress: z
+      .custom<ProgressReporter>(
+        (v) => typeof v === 'object' && v !== null && typeof (v as ProgressReporter).start === 'function',
+        'expected a ProgressReporter',
+      )
+      .default(SILENT_PROGRESS),
+  })
+  .transform((o) => ({ ...o, resolution: o.resolution ?? o.themes.resolution ?? DEFAULT_THEMES_OPTIONS.resolution }));
 
 export type PipelineOptions = z.infer<typeof PipelineOptionsSchema>;
 
@@ -86,7 +100,9 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
     messages.push({
       level: 'info',
       stage: 'projection',
-      message: `${projection.hubs.length} hub concept(s) in more than ${projection.hubLimit} papers are left out of the paper–paper neighbours (similar papers, bridges): ${projection.hubs.slice(0, 8).join(', ')}${projection.hubs.length > 8 ? ', …' : ''}`,
+      message:
+        `${projection.hubs.length} hub concept(s) in more than ${projection.hubLimit} papers are left out of the paper–paper neighbours ` +
+        `(similar papers, bridges): ${projection.hubs.slice(0, 8).join(', ')}${projection.hubs.length > 8 ? ', …' : ''}`,
     });
   }
   const themes = time('themes', papers.length, () =>
@@ -99,7 +115,9 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
   // stage draws does not move every node of the map.
   const layoutOptions = resolveLayoutOptions(options.layout);
   const layoutRng = createRng(options.seed ^ 0x5bd1e995);
-  const layout = time('layout', layoutIterations(graph.order, graph.size, layoutOptions), () => layoutGraph(graph, themes.themes, layoutRng, layoutOptions, progress));
+  const layout = time('layout', layoutIterations(graph.order, graph.size, layoutOptions), () =>
+    layoutGraph(graph, themes.themes, layoutRng, layoutOptions, progress),
+  );
   return { options, rng, papers, extraction: ex, graph, projection, themes, layout, messages, timings };
 }
 

@@ -16,7 +16,11 @@ async function readVocabularyFile(path: string): Promise<{ source: string; data:
   try {
     return { source: basename(path), data: await readFile(path, 'utf8') };
   } catch (e) {
-    throw new PaperKgError('E_VOCABULARY', `${basename(path)}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the --vocabulary path`, basename(path));
+    throw new PaperKgError(
+      'E_VOCABULARY',
+      `${basename(path)}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the --vocabulary path`,
+      basename(path),
+    );
   }
 }
 
@@ -44,7 +48,9 @@ export function registerExtract(program: Command): void {
         cliIo().stdout.write(`  ${c.kind.padEnd(9)} ${c.label.padEnd(32)} ${c.source.padEnd(10)} ${where}\n`);
       }
       for (const r of p.results) {
-        cliIo().stdout.write(`  result    ${String(r.value) + r.unit}${r.delta ? ' (delta)' : ''}  metric=${r.metric ?? '-'}  benchmark=${r.benchmark ?? '-'}  "${r.span.text}"\n`);
+        cliIo().stdout.write(
+          `  result    ${String(r.value) + r.unit}${r.delta ? ' (delta)' : ''}  metric=${r.metric ?? '-'}  benchmark=${r.benchmark ?? '-'}  "${r.span.text}"\n`,
+        );
       }
       cliIo().stdout.write('\n');
     }

@@ -16,7 +16,13 @@ export function createCliProgress(
     start(stage, total) {
       bar?.stop();
       bar = new cliProgress.SingleBar(
-        { stream, format: `${stage.padEnd(10)} [{bar}] {value}/{total} | {percentage}% | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: false, etaBuffer: 50 },
+        {
+          stream,
+          format: `${stage.padEnd(10)} [{bar}] {value}/{total} | {percentage}% | ETA {eta_formatted}`,
+          hideCursor: true,
+          clearOnComplete: false,
+          etaBuffer: 50,
+        },
         cliProgress.Presets.shades_classic,
       );
       bar.start(Math.max(total, 1), 0);

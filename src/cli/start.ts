@@ -26,7 +26,11 @@ export function registerStart(program: Command): void {
         if (m.level === 'warning') cliIo().stderr.write(`warning: ${m.stage}: ${m.message}\n`);
         else info(opts, `${m.stage}: ${m.message}`);
       }
-      info(opts, `${summary.papers} papers, ${summary.concepts} concepts, ${summary.edges} edges, ${summary.themes.length} themes (modularity ${summary.modularity.toFixed(3)}) → ${join(BUNDLED_GRAPH_DIR, 'graph.json')}`);
+      info(
+        opts,
+        `${summary.papers} papers, ${summary.concepts} concepts, ${summary.edges} edges, ${summary.themes.length} themes ` +
+          `(modularity ${summary.modularity.toFixed(3)}) → ${join(BUNDLED_GRAPH_DIR, 'graph.json')}`,
+      );
       await ensureViewerBuilt(DIST_DIR, (line) => info(opts, line));
       await serveUntilInterrupted(join(BUNDLED_GRAPH_DIR, 'graph.json'), port, opts);
     });

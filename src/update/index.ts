@@ -4,4 +4,13 @@ export { matchThemes, type ThemeMatchReport, type ThemeChange, type ThemeSnapsho
 export { incrementalLayout, type IncrementalLayoutReport } from './layout.ts';
 export { PAPERS_FILE, papersToJsonl, parsePapersJsonl } from './papers.ts';
 export { importThemes, parsePartition, type ImportThemesReport, type PartitionRow } from './import-themes.ts';
-export { themeSnapshots, rerunWithoutLayout, renameThemes, updateBuild, type PreviousBuild, type UpdateReport, type UpdateResult, type UpdateBuildOptions } from './update.ts';
+export {
+  themeSnapshots,
+  rerunWithoutLayout,
+  renameThemes,
+  updateBuild,
+  type PreviousBuild,
+  type UpdateReport,
+  type UpdateResult,
+  type UpdateBuildOptions,
+} from './update.ts';

@@ -63,7 +63,11 @@ export function rerunWithoutLayout(previous: GraphJson, papers: Paper[], options
 }
 
 /** Renames the themes stage's ids, names and colours (on themes, maps and nodes); themes ordered by id, "other" last. */
-export function renameThemes(kg: PipelineContext['graph'], result: ThemesResult, assign: ReadonlyMap<string, { id: string; name: string; color: string }>): ThemesResult {
+export function renameThemes(
+  kg: PipelineContext['graph'],
+  result: ThemesResult,
+  assign: ReadonlyMap<string, { id: string; name: string; color: string }>,
+): ThemesResult {
   const rename = (id: string): string => assign.get(id)?.id ?? id;
   const themes: Theme[] = result.themes.map((t) => {
     const a = assign.get(t.id);
@@ -106,7 +110,11 @@ export function updateBuild(previous: PreviousBuild, added: Paper[], addedInputs
     themeOf.set(n.key, n.attributes.theme);
   }
   const layout = incrementalLayout(ctx.graph, ctx.themes.themes, positions, ctx.rng, resolveLayoutOptions(pipelineOptions.layout ?? {}), update, themeOf);
-  ctx.layout = { iterations: layout.placeIterations + layout.polishIterations, barnesHut: ctx.graph.order > resolveLayoutOptions(pipelineOptions.layout ?? {}).barnesHutAbove, overlapRemoved: layout.overlapRemoved };
+  ctx.layout = {
+    iterations: layout.placeIterations + layout.polishIterations,
+    barnesHut: ctx.graph.order > resolveLayoutOptions(pipelineOptions.layout ?? {}).barnesHutAbove,
+    overlapRemoved: layout.overlapRemoved,
+  };
 
   const previousKeys = new Set(previous.papers.map((p) => p.id));
   const addedCount = papers.filter((p) => !previousKeys.has(p.id)).length;

@@ -22,6 +22,8 @@ describe('pipeline options', () => {
   });
 
   it('rejects a bad value with E_OPTIONS naming it', () => {
-    expect(() => resolvePipelineOptions({ resolution: -1 })).toThrow(expect.objectContaining({ code: 'E_OPTIONS', message: expect.stringMatching(/^build options: resolution: /) }));
+    expect(() => resolvePipelineOptions({ resolution: -1 })).toThrow(
+      expect.objectContaining({ code: 'E_OPTIONS', message: expect.stringMatching(/^build options: resolution: /) }),
+    );
   });
 });
