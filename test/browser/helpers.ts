@@ -63,6 +63,12 @@ export async function serveBundled(): Promise<{ server: RunningServer; json: Gra
   return { server, json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
 }
 
+/** The shared build of the bundled corpus (default viewer budget, far above its size), served; the directory is only read. */
+export async function serveSharedBuild(): Promise<{ server: RunningServer; dir: string }> {
+  const dir = inject('corpusBuild');
+  return { server: await startServer({ graphFile: join(dir, 'graph.json'), port: 0 }), dir };
+}
+
 /** The bundled corpus built by the pipeline with a given viewer budget (a small one gives it an overview), into a temporary directory. */
 export async function serveBuild(viewerBudget: number): Promise<{ server: RunningServer; dir: string }> {
   const out = mkdtempSync(join(tmpdir(), 'paper-kg-budget-'));
