@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CONCEPT_KINDS, type ConceptKind } from '../src/extract/types.ts';
 import { GraphJsonSchema, type GraphJson } from '../src/model/graph-json.ts';
 import { PaperKgError, formatZodIssues } from '../src/errors.ts';
+import { resolveOptions } from '../src/options.ts';
 import { createRng } from '../src/graph/rng.ts';
 
 export const SyntheticOptionsSchema = z.object({
@@ -34,9 +35,7 @@ export const DEFAULT_SYNTHETIC_OPTIONS: Readonly<SyntheticOptions> = Object.free
 export const XSS_TITLE = '<img src=x onerror=alert(1)>';
 
 export function resolveSyntheticOptions(partial: Partial<SyntheticOptions> = {}): SyntheticOptions {
-  const parsed = SyntheticOptionsSchema.safeParse({ ...DEFAULT_SYNTHETIC_OPTIONS, ...partial });
-  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `synthetic graph options: ${formatZodIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return resolveOptions(SyntheticOptionsSchema, { ...DEFAULT_SYNTHETIC_OPTIONS, ...partial }, 'synthetic graph options');
 }
 
 

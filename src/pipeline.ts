@@ -1,31 +1,45 @@
 // The pipeline: papers → extraction → knowledge graph → themes → metrics → layout, over one context that carries the
 // data, the messages and the seeded RNG through every stage. No file I/O here (see src/io/build.ts), so the viewer can run it.
 import { z } from 'zod';
-import { PaperKgError, formatZodIssues } from './errors.ts';
+import { resolveOptions } from './options.ts';
 import type { Paper } from './model/paper.ts';
 import { extract } from './extract/index.ts';
 import type { ExtractOptions } from './extract/options.ts';
 import type { ExtractionResult, ConceptKind } from './extract/types.ts';
-import { buildKnowledgeGraph, projectPapers, clusteringGraph, resolveGraphOptions, createRng, type KnowledgeGraph, type Projection, type GraphOptions } from './graph/index.ts';
+import {
+  buildKnowledgeGraph,
+  projectPapers,
+  clusteringGraph,
+  resolveGraphOptions,
+  createRng,
+  type KnowledgeGraph,
+  type Projection,
+  type GraphOptions,
+} from './graph/index.ts';
 import { assignMetrics } from './graph/metrics.ts';
-import { detectThemes, type ThemesResult, type ThemesOptions } from './themes/index.ts';
+import { detectThemes, DEFAULT_THEMES_OPTIONS, type ThemesResult, type ThemesOptions } from './themes/index.ts';
 import { layoutGraph, layoutIterations, resolveLayoutOptions, type LayoutOptions, type LayoutReport } from './layout/index.ts';
 import { SILENT_PROGRESS, type ProgressReporter } from './progress.ts';
 
-export const PipelineOptionsSchema = z.object({
-  /** Seeds every random choice (Louvain's traversal order, layout start positions): same seed, same outputs. */
-  seed: z.number().int().default(42),
-  /** Louvain resolution (overrides themes.resolution). */
-  resolution: z.number().positive().default(1),
-  extract: z.custom<Partial<ExtractOptions>>((v) => typeof v === 'object' && v !== null).default({}),
-  graph: z.custom<Partial<GraphOptions>>((v) => typeof v === 'object' && v !== null).default({}),
-  themes: z.custom<Partial<ThemesOptions>>((v) => typeof v === 'object' && v !== null).default({}),
-  layout: z.custom<Partial<LayoutOptions>>((v) => typeof v === 'object' && v !== null).default({}),
-  /** Told when each stage starts and stops, and how far long stages are (the CLI draws bars; the bench records time). */
-  progress: z
-    .custom<ProgressReporter>((v) => typeof v === 'object' && v !== null && typeof (v as ProgressReporter).start === 'function', 'expected a ProgressReporter')
-    .default(SILENT_PROGRESS),
-});
+export const PipelineOptionsSchema = z
+  .object({
+    /** Seeds every random choice (Louvain's traversal order, layout start positions): same seed, same outputs. */
+    seed: z.number().int().default(42),
+    /** Louvain resolution; when not given, themes.resolution (default 1). Given, it overrides themes.resolution. */
+    resolution: z.number().positive().optional(),
+    extract: z.custom<Partial<ExtractOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+    graph: z.custom<Partial<GraphOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+    themes: z.custom<Partial<ThemesOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+    layout: z.custom<Partial<LayoutOptions>>((v) => typeof v === 'object' && v !== null).default({}),
+    /** Told when each stage starts and stops, and how far long stages are (the CLI draws bars; the bench records time). */
+    progress: z
+      .custom<ProgressReporter>(
+        (v) => typeof v === 'object' && v !== null && typeof (v as ProgressReporter).start === 'function',
+        'expected a ProgressReporter',
+      )
+      .default(SILENT_PROGRESS),
+  })
+  .transform((o) => ({ ...o, resolution: o.resolution ?? o.themes.resolution ?? DEFAULT_THEMES_OPTIONS.resolution }));
 
 export type PipelineOptions = z.infer<typeof PipelineOptionsSchema>;
 
@@ -33,9 +47,7 @@ export const DEFAULT_PIPELINE_OPTIONS: Readonly<PipelineOptions> = Object.freeze
 
 /** Parses partial options over the defaults; a bad value is a PaperKgError naming it. */
 export function resolvePipelineOptions(partial: Partial<PipelineOptions> = {}): PipelineOptions {
-  const parsed = PipelineOptionsSchema.safeParse(partial);
-  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `build options: ${formatZodIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return resolveOptions(PipelineOptionsSchema, partial, 'build options');
 }
 
 export const STAGES = ['extract', 'graph', 'projection', 'themes', 'metrics', 'layout'] as const;
@@ -88,7 +100,9 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
     messages.push({
       level: 'info',
       stage: 'projection',
-      message: `${projection.hubs.length} hub concept(s) in more than ${projection.hubLimit} papers are left out of the paper–paper neighbours (similar papers, bridges): ${projection.hubs.slice(0, 8).join(', ')}${projection.hubs.length > 8 ? ', …' : ''}`,
+      message:
+        `${projection.hubs.length} hub concept(s) in more than ${projection.hubLimit} papers are left out of the paper–paper neighbours ` +
+        `(similar papers, bridges): ${projection.hubs.slice(0, 8).join(', ')}${projection.hubs.length > 8 ? ', …' : ''}`,
     });
   }
   const themes = time('themes', papers.length, () =>
@@ -101,7 +115,9 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
   // stage draws does not move every node of the map.
   const layoutOptions = resolveLayoutOptions(options.layout);
   const layoutRng = createRng(options.seed ^ 0x5bd1e995);
-  const layout = time('layout', layoutIterations(graph.order, graph.size, layoutOptions), () => layoutGraph(graph, themes.themes, layoutRng, layoutOptions, progress));
+  const layout = time('layout', layoutIterations(graph.order, graph.size, layoutOptions), () =>
+    layoutGraph(graph, themes.themes, layoutRng, layoutOptions, progress),
+  );
   return { options, rng, papers, extraction: ex, graph, projection, themes, layout, messages, timings };
 }
 

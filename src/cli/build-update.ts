@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { updateDirectory, UPDATE_REPORT_FILE } from '../io/build.ts';
 import { info, parseNumberOption, printIngestMessages, type InputOptions } from './shared.ts';
 import type { ThemeMatchReport } from '../update/index.ts';
+import { setExitCode } from './io.ts';
 
 interface UpdateCliOptions extends InputOptions {
   out?: string;
@@ -48,7 +49,7 @@ export async function runBuildUpdate(dir: string, inputs: string[], opts: Update
     ingest: { format: opts.format, listingDate: opts.listingDate },
   });
   printIngestMessages(summary.ingest.messages, opts);
-  if (!summary.ingest.ok) process.exitCode = 1;
+  if (!summary.ingest.ok) setExitCode(1);
   const r = summary.report;
   info(opts, `${r.papers.before} papers + ${r.papers.added} new (${r.papers.alreadyIn} already in the build) = ${r.papers.after} papers, ${summary.concepts} concepts, ${summary.edges} links`);
   info(opts, `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}:`);

@@ -5,6 +5,7 @@ import { addInputOptions, info, parseNumberOption, printIngestMessages, type Inp
 import { PaperKgError } from '../errors.ts';
 import { createCliProgress } from './progress.ts';
 import { runBuildUpdate } from './build-update.ts';
+import { setExitCode } from './io.ts';
 
 interface BuildCliOptions extends InputOptions {
   out?: string;
@@ -40,7 +41,7 @@ export function registerBuild(program: Command): void {
       ingest: { format: opts.format, listingDate: opts.listingDate },
     });
     printIngestMessages(summary.ingest.messages, opts);
-    if (!summary.ingest.ok) process.exitCode = 1;
+    if (!summary.ingest.ok) setExitCode(1);
     const kinds = Object.entries(summary.conceptsByKind).map(([k, n]) => `${n} ${k}`).join(', ');
     info(opts, `${summary.papers} papers, ${summary.concepts} concepts (${kinds}), ${summary.edges} paper–concept links`);
     info(opts, `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}:`);

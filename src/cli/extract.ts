@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { addInputOptions, readInputs, info, type InputOptions } from './shared.ts';
 import { extract, loadVocabulary } from '../extract/index.ts';
 import { PaperKgError } from '../errors.ts';
+import { cliIo } from './io.ts';
 
 interface ExtractCliOptions extends InputOptions {
   json?: boolean;
@@ -15,7 +16,11 @@ async function readVocabularyFile(path: string): Promise<{ source: string; data:
   try {
     return { source: basename(path), data: await readFile(path, 'utf8') };
   } catch (e) {
-    throw new PaperKgError('E_VOCABULARY', `${basename(path)}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the --vocabulary path`, basename(path));
+    throw new PaperKgError(
+      'E_VOCABULARY',
+      `${basename(path)}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the --vocabulary path`,
+      basename(path),
+    );
   }
 }
 
@@ -33,19 +38,21 @@ export function registerExtract(program: Command): void {
     const { papers } = await readInputs(inputs, opts);
     const result = extract(papers, { vocabulary });
     if (opts.json) {
-      process.stdout.write(JSON.stringify(result.papers, null, 2) + '\n');
+      cliIo().stdout.write(JSON.stringify(result.papers, null, 2) + '\n');
       return;
     }
     for (const p of result.papers) {
-      process.stdout.write(`${p.id}  ${p.title}\n`);
+      cliIo().stdout.write(`${p.id}  ${p.title}\n`);
       for (const c of p.concepts) {
         const where = c.spans.map((s) => `${s.field}:${s.start}-${s.end}`).join(' ');
-        process.stdout.write(`  ${c.kind.padEnd(9)} ${c.label.padEnd(32)} ${c.source.padEnd(10)} ${where}\n`);
+        cliIo().stdout.write(`  ${c.kind.padEnd(9)} ${c.label.padEnd(32)} ${c.source.padEnd(10)} ${where}\n`);
       }
       for (const r of p.results) {
-        process.stdout.write(`  result    ${String(r.value) + r.unit}${r.delta ? ' (delta)' : ''}  metric=${r.metric ?? '-'}  benchmark=${r.benchmark ?? '-'}  "${r.span.text}"\n`);
+        cliIo().stdout.write(
+          `  result    ${String(r.value) + r.unit}${r.delta ? ' (delta)' : ''}  metric=${r.metric ?? '-'}  benchmark=${r.benchmark ?? '-'}  "${r.span.text}"\n`,
+        );
       }
-      process.stdout.write('\n');
+      cliIo().stdout.write('\n');
     }
     info(opts, `${result.papers.length} papers, ${result.concepts.length} concepts`);
   });

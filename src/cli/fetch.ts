@@ -7,6 +7,7 @@ import type { FormatName } from '../ingest/types.ts';
 import { textSource, writeFileAtomic } from '../io/files.ts';
 import { PaperKgError } from '../errors.ts';
 import { fail, info, type CommonOptions } from './shared.ts';
+import { cliIo } from './io.ts';
 
 interface FetchCliOptions extends CommonOptions {
   out?: string;
@@ -38,25 +39,30 @@ function commonOptions(opts: FetchCliOptions): Partial<FetchOptions> {
   return {
     timeoutMs: intOption('--timeout', opts.timeout),
     retries: intOption('--retries', opts.retries),
-    contact: opts.contact ?? (process.env.PAPER_KG_CONTACT || undefined),
+    contact: opts.contact ?? (cliIo().env.PAPER_KG_CONTACT || undefined),
   };
 }
 
 /** Saves or prints the data, then reads it back through ingest and reports the counts on stderr. */
 async function deliver(opts: FetchCliOptions, name: string, data: string, format: FormatName): Promise<void> {
   if (opts.out) await writeFileAtomic(opts.out, data);
-  else process.stdout.write(data);
+  else cliIo().stdout.write(data);
   const r = await ingest([textSource(opts.out ? basename(opts.out) : name, data)], { format });
-  for (const m of r.messages) if (m.level === 'error' || !opts.quiet) process.stderr.write(`${m.level}: ${m.index !== undefined ? `record ${m.index}: ` : ''}${m.message}\n`);
+  for (const m of r.messages)
+    if (m.level === 'error' || !opts.quiet) cliIo().stderr.write(`${m.level}: ${m.index !== undefined ? `record ${m.index}: ` : ''}${m.message}\n`);
   for (const f of r.files) {
-    info(opts, f.error ? `${f.file}: FAILED (${f.error.code})` : `${f.file}: ${f.format}: read ${f.read}, parsed ${f.parsed}, merged ${f.merged}, skipped ${f.skipped}`);
+    info(
+      opts,
+      f.error ? `${f.file}: FAILED (${f.error.code})` : `${f.file}: ${f.format}: read ${f.read}, parsed ${f.parsed}, merged ${f.merged}, skipped ${f.skipped}`,
+    );
   }
   info(opts, `${r.papers.length} papers${opts.out ? ` saved in ${opts.out}` : ''}`);
 }
 
 async function run(opts: FetchCliOptions, body: () => Promise<void>): Promise<void> {
   try {
-    if (!opts.contact && !process.env.PAPER_KG_CONTACT && !opts.baseUrl) info(opts, 'tip: pass --contact <email> (or set PAPER_KG_CONTACT) so the service can reach you');
+    if (!opts.contact && !cliIo().env.PAPER_KG_CONTACT && !opts.baseUrl)
+      info(opts, 'tip: pass --contact <email> (or set PAPER_KG_CONTACT) so the service can reach you');
     await body();
   } catch (err) {
     if (err instanceof PaperKgError) fail(err.message);
@@ -90,18 +96,34 @@ export function registerFetch(program: Command): void {
       .option('--delay <ms>', `pause between requests (≥ ${ARXIV_MIN_DELAY_MS}, as arXiv asks)`, String(ARXIV_MIN_DELAY_MS))
       .addOption(new Option('--sort <by>', 'sort results by').choices([...ARXIV_SORT_BY]))
       .addOption(new Option('--order <order>', 'sort order').choices([...ARXIV_SORT_ORDER])),
-  ).action((opts: FetchCliOptions & { query: string; max: string; pageSize: string; delay: string; sort?: (typeof ARXIV_SORT_BY)[number]; order?: (typeof ARXIV_SORT_ORDER)[number] }) =>
-    run(opts, async () => {
-      const delay = intOption('--delay', opts.delay)!;
-      // NOTE: a shorter pause is only for servers other than arXiv's (tests, mirrors): arXiv asks for 3 s.
-      if (delay < ARXIV_MIN_DELAY_MS && !opts.baseUrl) throw new PaperKgError('E_OPTIONS', `--delay: arXiv asks for at least ${ARXIV_MIN_DELAY_MS} ms between requests, got ${delay}`);
-      const res = await fetchArxivQuery(
-        { query: opts.query, max: intOption('--max', opts.max)!, sortBy: opts.sort, sortOrder: opts.order },
-        { ...commonOptions(opts), pageDelayMs: delay, pageSize: intOption('--page-size', opts.pageSize), ...(opts.baseUrl ? { arxivBaseUrl: opts.baseUrl } : {}) },
-        { log: (m) => info(opts, m) },
-      );
-      info(opts, `arXiv: ${res.entries} entries in ${res.pages.length} page(s) (${res.totalResults ?? '?'} match the query)`);
-      await deliver(opts, 'arxiv-query.xml', res.pages.join(''), 'arxiv-atom');
-    }),
+  ).action(
+    (
+      opts: FetchCliOptions & {
+        query: string;
+        max: string;
+        pageSize: string;
+        delay: string;
+        sort?: (typeof ARXIV_SORT_BY)[number];
+        order?: (typeof ARXIV_SORT_ORDER)[number];
+      },
+    ) =>
+      run(opts, async () => {
+        const delay = intOption('--delay', opts.delay)!;
+        // NOTE: a shorter pause is only for servers other than arXiv's (tests, mirrors): arXiv asks for 3 s.
+        if (delay < ARXIV_MIN_DELAY_MS && !opts.baseUrl)
+          throw new PaperKgError('E_OPTIONS', `--delay: arXiv asks for at least ${ARXIV_MIN_DELAY_MS} ms between requests, got ${delay}`);
+        const res = await fetchArxivQuery(
+          { query: opts.query, max: intOption('--max', opts.max)!, sortBy: opts.sort, sortOrder: opts.order },
+          {
+            ...commonOptions(opts),
+            pageDelayMs: delay,
+            pageSize: intOption('--page-size', opts.pageSize),
+            ...(opts.baseUrl ? { arxivBaseUrl: opts.baseUrl } : {}),
+          },
+          { log: (m) => info(opts, m) },
+        );
+        info(opts, `arXiv: ${res.entries} entries in ${res.pages.length} page(s) (${res.totalResults ?? '?'} match the query)`);
+        await deliver(opts, 'arxiv-query.xml', res.pages.join(''), 'arxiv-atom');
+      }),
   );
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { importThemesDirectory } from '../io/import-themes.ts';
 import { info } from './shared.ts';
+import { cliIo } from './io.ts';
 
 const list = (xs: string[], n = 5): string => xs.slice(0, n).join(', ') + (xs.length > n ? `, … (${xs.length - n} more)` : '');
 
@@ -15,10 +16,18 @@ export function registerImportThemes(program: Command): void {
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (partition: string, opts: { graph: string; out?: string; quiet?: boolean }) => {
       const { report: r, themes, files } = await importThemesDirectory({ dir: opts.graph, partition, out: opts.out });
-      info(opts, `${r.rows} rows: ${r.papers} papers in ${r.communities} communities${r.conceptRows ? `, ${r.conceptRows} concept rows left out (a concept's theme follows its papers)` : ''}`);
+      info(
+        opts,
+        `${r.rows} rows: ${r.papers} papers in ${r.communities} communities` +
+          (r.conceptRows ? `, ${r.conceptRows} concept rows left out (a concept's theme follows its papers)` : ''),
+      );
       // NOTE: problems are warnings, not failures: the build is still complete (the papers go to "other"), but never silent.
-      if (r.unknownKeys.length) process.stderr.write(`warning: ${r.unknownKeys.length} key(s) are no node of the build, ignored: ${list(r.unknownKeys.map((u) => `${u.key} (line ${u.line})`))}\n`);
-      if (r.missingPapers.length) process.stderr.write(`warning: ${r.missingPapers.length} paper(s) of the build are not in the partition, put in "other": ${list(r.missingPapers)}\n`);
+      if (r.unknownKeys.length)
+        cliIo().stderr.write(
+          `warning: ${r.unknownKeys.length} key(s) are no node of the build, ignored: ${list(r.unknownKeys.map((u) => `${u.key} (line ${u.line})`))}\n`,
+        );
+      if (r.missingPapers.length)
+        cliIo().stderr.write(`warning: ${r.missingPapers.length} paper(s) of the build are not in the partition, put in "other": ${list(r.missingPapers)}\n`);
       info(opts, `${themes.length} themes, modularity ${r.modularity.toFixed(3)} (on paper-kg's themes graph):`);
       for (const t of themes) info(opts, `  ${t.id.padEnd(5)} ${String(t.size).padStart(4)}  ${t.name}`);
       info(opts, `wrote ${files.join(', ')} to ${opts.out ?? opts.graph}`);

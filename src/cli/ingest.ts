@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { addInputOptions, readInputs, type InputOptions } from './shared.ts';
 import { writeFileAtomic } from '../io/files.ts';
+import { cliIo } from './io.ts';
 
 export function registerIngest(program: Command): void {
   addInputOptions(
@@ -14,6 +15,6 @@ export function registerIngest(program: Command): void {
     const { papers } = await readInputs(inputs, opts);
     const jsonl = papers.map((p) => JSON.stringify(p)).join('\n') + (papers.length ? '\n' : '');
     if (opts.out) await writeFileAtomic(opts.out, jsonl);
-    else process.stdout.write(jsonl);
+    else cliIo().stdout.write(jsonl);
   });
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { PaperKgError } from '../errors.ts';
 import { DIST_DIR, resolveGraphFile, startServer, type RunningServer } from '../serve/index.ts';
 import { info, type CommonOptions } from './shared.ts';
+import { cliIo } from './io.ts';
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -14,7 +15,7 @@ export function parsePort(value: string): number {
 export async function serveUntilInterrupted(graphFile: string, port: number, opts: CommonOptions): Promise<RunningServer> {
   const server = await startServer({ graphFile, distDir: DIST_DIR, port });
   info(opts, `serving ${graphFile} (Ctrl+C to stop)`);
-  process.stdout.write(`${server.url}\n`);
+  cliIo().stdout.write(`${server.url}\n`);
   const stop = () => {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { ingest, FORMAT_NAMES, type IngestMessage, type IngestResult } from '../ingest/index.ts';
 import { fileSource } from '../io/files.ts';
 import { PaperKgError } from '../errors.ts';
+import { cliIo, setExitCode } from './io.ts';
 
 export interface CommonOptions {
   quiet?: boolean;
@@ -10,12 +11,12 @@ export interface CommonOptions {
 
 /** Messages for people go to stderr, so stdout stays clean for data (JSONL, JSON). */
 export function info(opts: CommonOptions, line: string): void {
-  if (!opts.quiet) process.stderr.write(line + '\n');
+  if (!opts.quiet) cliIo().stderr.write(line + '\n');
 }
 
 export function fail(message: string, code = 1): void {
-  process.stderr.write(`paper-kg: ${message}\n`);
-  process.exitCode = code;
+  cliIo().stderr.write(`paper-kg: ${message}\n`);
+  setExitCode(code);
 }
 
 /** Adds the options that choose how inputs are read. */
@@ -57,7 +58,7 @@ export async function readInputs(paths: string[], opts: InputOptions): Promise<I
     info(opts, `${f.file}: ${status}`);
   }
   info(opts, `${result.papers.length} papers from ${result.files.length} file(s)`);
-  if (!result.ok) process.exitCode = 1;
+  if (!result.ok) setExitCode(1);
   return result;
 }
 
@@ -75,6 +76,6 @@ export function printIngestMessages(messages: readonly IngestMessage[], opts: Co
     // File-level messages already name their file.
     const where = [m.file, m.line !== undefined ? `line ${m.line}` : undefined, m.index !== undefined ? `record ${m.index}` : undefined].filter(Boolean).join(', ');
     const prefix = m.index === undefined && m.line === undefined ? '' : `${where}: `;
-    process.stderr.write(`${m.level}: ${prefix}${m.message}\n`);
+    cliIo().stderr.write(`${m.level}: ${prefix}${m.message}\n`);
   }
 }

@@ -7,6 +7,7 @@ import { DIST_DIR } from '../serve/index.ts';
 import { ensureViewerBuilt } from '../serve/viewer-build.ts';
 import { info } from './shared.ts';
 import { parsePort, serveUntilInterrupted } from './serve.ts';
+import { cliIo } from './io.ts';
 
 export const BUNDLED_CORPUS = new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url).pathname;
 export const BUNDLED_GRAPH_DIR = fileURLToPath(new URL('../../graph/', import.meta.url));
@@ -22,10 +23,14 @@ export function registerStart(program: Command): void {
       info(opts, `building the map of ${BUNDLED_CORPUS.split('/').pop()}…`);
       const summary = await buildToDirectory({ inputs: [BUNDLED_CORPUS], out: BUNDLED_GRAPH_DIR });
       for (const m of summary.messages) {
-        if (m.level === 'warning') process.stderr.write(`warning: ${m.stage}: ${m.message}\n`);
+        if (m.level === 'warning') cliIo().stderr.write(`warning: ${m.stage}: ${m.message}\n`);
         else info(opts, `${m.stage}: ${m.message}`);
       }
-      info(opts, `${summary.papers} papers, ${summary.concepts} concepts, ${summary.edges} edges, ${summary.themes.length} themes (modularity ${summary.modularity.toFixed(3)}) → ${join(BUNDLED_GRAPH_DIR, 'graph.json')}`);
+      info(
+        opts,
+        `${summary.papers} papers, ${summary.concepts} concepts, ${summary.edges} edges, ${summary.themes.length} themes ` +
+          `(modularity ${summary.modularity.toFixed(3)}) → ${join(BUNDLED_GRAPH_DIR, 'graph.json')}`,
+      );
       await ensureViewerBuilt(DIST_DIR, (line) => info(opts, line));
       await serveUntilInterrupted(join(BUNDLED_GRAPH_DIR, 'graph.json'), port, opts);
     });

@@ -1,7 +1,8 @@
 // The viewer's overview of a build above its node budget: themes as nodes linked by the concepts they share, and one
 // graph.json-compatible document per theme for the drill-down. Pure (no file I/O; src/io/overview.ts writes the files).
 import { z } from 'zod';
-import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { PaperKgError } from '../errors.ts';
+import { resolveOptions } from '../options.ts';
 import type { GraphJson, Theme } from '../model/graph-json.ts';
 import { OVERVIEW_DIR, type OverviewJson, type OverviewLink, type OverviewTheme } from '../model/overview-json.ts';
 
@@ -20,9 +21,7 @@ export type ViewerOverviewOptions = z.infer<typeof ViewerOverviewOptionsSchema>;
 export const DEFAULT_VIEWER_OVERVIEW_OPTIONS: Readonly<ViewerOverviewOptions> = Object.freeze(ViewerOverviewOptionsSchema.parse({}));
 
 export function resolveViewerOverviewOptions(partial: Partial<ViewerOverviewOptions> = {}): ViewerOverviewOptions {
-  const parsed = ViewerOverviewOptionsSchema.safeParse(partial);
-  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `viewer overview options: ${formatZodIssues(parsed.error.issues)}; e.g. --viewer-budget 20000`);
-  return parsed.data;
+  return resolveOptions(ViewerOverviewOptionsSchema, partial, 'viewer overview options', () => '; e.g. --viewer-budget 20000');
 }
 
 /** Whether a graph needs the overview: more nodes than the budget. */

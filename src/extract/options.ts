@@ -1,6 +1,6 @@
 // Options of the extraction stage: which rule families run and how mined keyphrases are chosen.
 import { z } from 'zod';
-import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { resolveOptions } from '../options.ts';
 
 export const ExtractOptionsSchema = z.object({
   // Rule families
@@ -30,7 +30,5 @@ export const DEFAULT_EXTRACT_OPTIONS: Readonly<ExtractOptions> = Object.freeze(E
 
 /** Parses partial options over the defaults; a bad value is a PaperKgError naming it. */
 export function resolveExtractOptions(partial: Partial<ExtractOptions> = {}): ExtractOptions {
-  const parsed = ExtractOptionsSchema.safeParse(partial);
-  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `extract options: ${formatZodIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return resolveOptions(ExtractOptionsSchema, partial, 'extract options');
 }

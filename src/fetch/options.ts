@@ -1,6 +1,6 @@
 // Options of `paper-kg fetch`, declared once with their defaults (polite to arXiv and Hugging Face by default).
 import { z } from 'zod';
-import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { resolveOptions } from '../options.ts';
 
 export const FetchOptionsSchema = z.object({
   // Endpoints (tests point these at a local server)
@@ -29,7 +29,5 @@ export const DEFAULT_FETCH_OPTIONS: Readonly<FetchOptions> = Object.freeze(Fetch
 
 /** Parses partial options over the defaults; bad values are an E_OPTIONS error listing every problem. */
 export function resolveFetchOptions(partial: Partial<FetchOptions> = {}): FetchOptions {
-  const r = FetchOptionsSchema.safeParse(partial);
-  if (!r.success) throw new PaperKgError('E_OPTIONS', `fetch options: ${formatZodIssues(r.error.issues)}`);
-  return r.data;
+  return resolveOptions(FetchOptionsSchema, partial, 'fetch options');
 }

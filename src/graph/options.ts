@@ -1,6 +1,6 @@
 // Options of the graph stage: how paper–concept links are weighted and how papers are related to each other.
 import { z } from 'zod';
-import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { resolveOptions } from '../options.ts';
 import { CONCEPT_KINDS } from '../extract/types.ts';
 
 const KindWeightsSchema = z.object(Object.fromEntries(CONCEPT_KINDS.map((k) => [k, z.number().nonnegative()])) as Record<(typeof CONCEPT_KINDS)[number], z.ZodNumber>);
@@ -64,7 +64,5 @@ export const DEFAULT_GRAPH_OPTIONS: Readonly<GraphOptions> = Object.freeze(Graph
 
 /** Parses partial options over the defaults; a bad value is a PaperKgError naming it. */
 export function resolveGraphOptions(partial: Partial<GraphOptions> = {}): GraphOptions {
-  const parsed = GraphOptionsSchema.safeParse(partial);
-  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `graph options: ${formatZodIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return resolveOptions(GraphOptionsSchema, partial, 'graph options');
 }

@@ -1,7 +1,7 @@
 // Options of the ingest stage, declared once with their defaults.
 import { z } from 'zod';
 import { FORMAT_NAMES, MAPPABLE_FIELDS } from './types.ts';
-import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { resolveOptions } from '../options.ts';
 
 export const IngestOptionsSchema = z.object({
   /** Read every input as this format instead of detecting it from its content. */
@@ -20,14 +20,12 @@ export const DEFAULT_INGEST_OPTIONS: Readonly<IngestOptions> = Object.freeze(Ing
 
 /** Parses partial options over the defaults; a bad option is an E_OPTIONS error saying which and what was expected. */
 export function resolveIngestOptions(partial: Partial<IngestOptions> = {}): IngestOptions {
-  const parsed = IngestOptionsSchema.safeParse(partial);
-  if (!parsed.success) {
-    const about = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  return resolveOptions(IngestOptionsSchema, partial, 'invalid ingest options', (issues) => {
+    const about = new Set(issues.map((i) => String(i.path[0])));
     const hints = [
       about.has('fieldMap') ? `--field-map takes ${MAPPABLE_FIELDS.join(', ')}` : '',
       about.has('format') ? `--format takes ${FORMAT_NAMES.join(', ')}` : '',
     ].filter(Boolean);
-    throw new PaperKgError('E_OPTIONS', `invalid ingest options: ${formatZodIssues(parsed.error.issues)}${hints.length ? ` (${hints.join('; ')})` : ''}`);
-  }
-  return parsed.data;
+    return hints.length ? ` (${hints.join('; ')})` : '';
+  });
 }

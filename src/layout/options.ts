@@ -1,6 +1,6 @@
 // Options of the layout stage: ForceAtlas2 iterations and Barnes-Hut, then noverlap.
 import { z } from 'zod';
-import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { resolveOptions } from '../options.ts';
 
 export const LayoutOptionsSchema = z.object({
   // Theme regions
@@ -38,7 +38,5 @@ export const DEFAULT_LAYOUT_OPTIONS: Readonly<LayoutOptions> = Object.freeze(Lay
 
 /** Parses partial options over the defaults; a bad value is a PaperKgError naming it. */
 export function resolveLayoutOptions(partial: Partial<LayoutOptions> = {}): LayoutOptions {
-  const parsed = LayoutOptionsSchema.safeParse(partial);
-  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `layout options: ${formatZodIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return resolveOptions(LayoutOptionsSchema, partial, 'layout options');
 }

@@ -1,7 +1,7 @@
 // The schema of graph.json, the viewer's input: a graphology serialisation plus themes, results and metadata.
 // Shared by the exporter (which validates what it writes) and the viewer (which validates what it loads).
 import { z } from 'zod';
-import { CONCEPT_KINDS, ResultSchema, SpanSchema, ConceptSourceSchema } from '../extract/types.ts';
+import { CONCEPT_KINDS, ResultSchema, SpanSchema, ConceptSourceSchema } from './concept.ts';
 
 export const NODE_KINDS = ['paper', ...CONCEPT_KINDS] as const;
 export const NodeKindSchema = z.enum(NODE_KINDS);

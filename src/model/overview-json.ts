@@ -1,7 +1,7 @@
 // The schema of overview.json, what the viewer opens on when a build has more nodes than its viewer budget: themes as nodes,
 // theme–theme links, and the per-theme files (each a graph.json document) the viewer loads when a theme is opened.
 import { z } from 'zod';
-import { CONCEPT_KINDS } from '../extract/types.ts';
+import { CONCEPT_KINDS } from './concept.ts';
 import { GraphJsonSchema } from './graph-json.ts';
 
 /** File names of the per-theme documents: a fixed folder and a safe name, so a server can map them without touching paths. */

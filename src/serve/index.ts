@@ -5,7 +5,8 @@ import { stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { PaperKgError } from '../errors.ts';
+import { resolveOptions } from '../options.ts';
 import { OVERVIEW_DIR, OVERVIEW_FILE, THEME_FILE_PATTERN } from '../model/overview-json.ts';
 
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -23,9 +24,7 @@ export type ServeOptions = z.infer<typeof ServeOptionsSchema>;
 export const DEFAULT_SERVE_OPTIONS: Readonly<Omit<ServeOptions, 'graphFile'>> = Object.freeze({ distDir: DIST_DIR, port: 8377 });
 
 export function resolveServeOptions(partial: Partial<ServeOptions> & { graphFile: string }): ServeOptions {
-  const parsed = ServeOptionsSchema.safeParse({ ...DEFAULT_SERVE_OPTIONS, ...partial });
-  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `serve: ${formatZodIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return resolveOptions(ServeOptionsSchema, { ...DEFAULT_SERVE_OPTIONS, ...partial }, 'serve');
 }
 
 /** NOTE: every byte of the page comes from this origin; data from graph files can never load or run anything else. */

@@ -1,6 +1,6 @@
 // Options of the themes stage: Louvain's resolution, what counts as too small to be a theme, how themes are named.
 import { z } from 'zod';
-import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { resolveOptions } from '../options.ts';
 
 export const ThemesOptionsSchema = z.object({
   // Louvain
@@ -39,7 +39,5 @@ export const DEFAULT_THEMES_OPTIONS: Readonly<ThemesOptions> = Object.freeze(The
 
 /** Parses partial options over the defaults; a bad value is a PaperKgError naming it. */
 export function resolveThemesOptions(partial: Partial<ThemesOptions> = {}): ThemesOptions {
-  const parsed = ThemesOptionsSchema.safeParse(partial);
-  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `themes options: ${formatZodIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return resolveOptions(ThemesOptionsSchema, partial, 'themes options');
 }

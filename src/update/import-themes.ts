@@ -8,7 +8,7 @@ import type { PipelineContext, PipelineOptions } from '../pipeline.ts';
 import { clusteringGraph, createRng, resolveGraphOptions, type ClusteringGraph } from '../graph/index.ts';
 import { detectThemes, resolveThemesOptions } from '../themes/index.ts';
 import { resolveLayoutOptions } from '../layout/index.ts';
-import { rerunWithoutLayout } from './index.ts';
+import { rerunWithoutLayout } from './update.ts';
 import { incrementalLayout } from './layout.ts';
 import { resolveUpdateOptions } from './options.ts';
 
@@ -84,7 +84,12 @@ export function parsePartition(text: string, name: string): PartitionRow[] {
   const keyCol = header.findIndex((h) => h === 'key' || h.endsWith('.key') || h === 'id' || h === 'node');
   const communityCol = header.findIndex((h) => h === 'community' || h.endsWith('.community') || h === 'communityid');
   if (keyCol < 0 || communityCol < 0) {
-    throw new PaperKgError('E_FORMAT_MALFORMED', `${name}, line ${headerAt + 1}: expected a header with "key" and "community" columns, got "${lines[headerAt].trim()}"; export it as communities.cypher says (RETURN n.key AS key, n.community AS community)`, name);
+    throw new PaperKgError(
+      'E_FORMAT_MALFORMED',
+      `${name}, line ${headerAt + 1}: expected a header with "key" and "community" columns, got "${lines[headerAt].trim()}"; ` +
+        'export it as communities.cypher says (RETURN n.key AS key, n.community AS community)',
+      name,
+    );
   }
   const rows: PartitionRow[] = [];
   const seen = new Map<string, PartitionRow>();
@@ -95,12 +100,20 @@ export function parsePartition(text: string, name: string): PartitionRow[] {
     const key = fields[keyCol];
     const community = fields[communityCol];
     if (!key || community === undefined || community === '' || community.toLowerCase() === 'null') {
-      throw new PaperKgError('E_FORMAT_MALFORMED', `${name}, line ${i + 1}: expected a key and a community, got "${line.trim()}"; did the community detection write a community on every node?`, name);
+      throw new PaperKgError(
+        'E_FORMAT_MALFORMED',
+        `${name}, line ${i + 1}: expected a key and a community, got "${line.trim()}"; did the community detection write a community on every node?`,
+        name,
+      );
     }
     const row = { key, community, line: i + 1 };
     const before = seen.get(key);
     if (before && before.community !== community) {
-      throw new PaperKgError('E_FORMAT_MALFORMED', `${name}, line ${i + 1}: "${key}" is in community ${community} here and in ${before.community} on line ${before.line}; expected one community per node`, name);
+      throw new PaperKgError(
+        'E_FORMAT_MALFORMED',
+        `${name}, line ${i + 1}: "${key}" is in community ${community} here and in ${before.community} on line ${before.line}; expected one community per node`,
+        name,
+      );
     }
     if (!before) {
       seen.set(key, row);
@@ -116,7 +129,12 @@ export function parsePartition(text: string, name: string): PartitionRow[] {
  * one star per imported community (a hub node linked to its papers) and nothing between stars, Louvain can only find
  * those stars, so the themes are exactly the imported communities (the tests check it).
  */
-export function importThemes(previous: GraphJson, papers: Paper[], rows: PartitionRow[], options: Partial<PipelineOptions> = {}): { ctx: PipelineContext; report: ImportThemesReport } {
+export function importThemes(
+  previous: GraphJson,
+  papers: Paper[],
+  rows: PartitionRow[],
+  options: Partial<PipelineOptions> = {},
+): { ctx: PipelineContext; report: ImportThemesReport } {
   const ctx = rerunWithoutLayout(previous, papers, options);
   const kg = ctx.graph;
   const community = new Map<string, string>();
@@ -140,7 +158,11 @@ export function importThemes(previous: GraphJson, papers: Paper[], rows: Partiti
     stars.addEdge(key, hub, { weight: 1 });
   });
   if (community.size === 0) {
-    throw new PaperKgError('E_FORMAT_MALFORMED', `the partition names no paper of this build (${unknownKeys.length} unknown key(s), e.g. "${unknownKeys[0]?.key ?? ''}"); expected keys such as "${kg.nodes()[0] ?? 'paper:…'}"`);
+    throw new PaperKgError(
+      'E_FORMAT_MALFORMED',
+      `the partition names no paper of this build (${unknownKeys.length} unknown key(s), e.g. "${unknownKeys[0]?.key ?? ''}"); ` +
+        `expected keys such as "${kg.nodes()[0] ?? 'paper:…'}"`,
+    );
   }
 
   const seed = ctx.options.seed;
@@ -165,7 +187,11 @@ export function importThemes(previous: GraphJson, papers: Paper[], rows: Partiti
   for (const n of previous.graph.nodes) positions.set(n.key, [n.attributes.x, n.attributes.y]);
   const layoutOptions = resolveLayoutOptions(ctx.options.layout);
   const layout = incrementalLayout(kg, ctx.themes.themes, positions, ctx.rng, layoutOptions, resolveUpdateOptions({}));
-  ctx.layout = { iterations: layout.placeIterations + layout.polishIterations, barnesHut: kg.order > layoutOptions.barnesHutAbove, overlapRemoved: layout.overlapRemoved };
+  ctx.layout = {
+    iterations: layout.placeIterations + layout.polishIterations,
+    barnesHut: kg.order > layoutOptions.barnesHutAbove,
+    overlapRemoved: layout.overlapRemoved,
+  };
   return {
     ctx,
     report: {

@@ -1,6 +1,6 @@
 // Options of incremental updates: when a new theme continues an old one, what counts as a split or merge, how long the layout polishes.
 import { z } from 'zod';
-import { PaperKgError, formatZodIssues } from '../errors.ts';
+import { resolveOptions } from '../options.ts';
 
 export const UpdateOptionsSchema = z.object({
   // Matching themes
@@ -31,7 +31,5 @@ export const DEFAULT_UPDATE_OPTIONS: Readonly<UpdateOptions> = Object.freeze(Upd
 
 /** Parses partial options over the defaults; a bad value is a PaperKgError naming it. */
 export function resolveUpdateOptions(partial: Partial<UpdateOptions> = {}): UpdateOptions {
-  const parsed = UpdateOptionsSchema.safeParse(partial);
-  if (!parsed.success) throw new PaperKgError('E_OPTIONS', `update options: ${formatZodIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return resolveOptions(UpdateOptionsSchema, partial, 'update options');
 }

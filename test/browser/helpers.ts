@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { GraphJson } from '../../src/model/graph-json.ts';
 import { DIST_DIR, startServer, type RunningServer } from '../../src/serve/index.ts';
 import { ensureViewerBuilt } from '../../src/serve/viewer-build.ts';
@@ -50,21 +51,22 @@ export async function serveSynthetic(options: Partial<SyntheticOptions>): Promis
 }
 
 /**
- * The bundled corpus's graph, built by the pipeline (buildToDirectory) into a temporary directory.
+ * The bundled corpus's graph, built once per test run by the pipeline (buildToDirectory; see test/support/corpus-build.global.ts).
  * PAPER_KG_VIEWER_GRAPH=<build dir> reuses a graph built before instead (quicker when iterating on the viewer alone).
  */
 export async function serveBundled(): Promise<{ server: RunningServer; json: GraphJson }> {
   let file: string;
-  let out: string | null = null;
+  // NOTE: the shared build of test/support/corpus-build.global.ts; the server only reads it.
   if (process.env.PAPER_KG_VIEWER_GRAPH) file = join(process.env.PAPER_KG_VIEWER_GRAPH, 'graph.json');
-  else {
-    out = mkdtempSync(join(tmpdir(), 'paper-kg-bundled-'));
-    const { buildToDirectory } = await import('../../src/io/build.ts');
-    await buildToDirectory({ inputs: [fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url))], out });
-    file = join(out, 'graph.json');
-  }
+  else file = join(inject('corpusBuild'), 'graph.json');
   const server = await startServer({ graphFile: file, port: 0 });
-  return { server: out ? removingOnClose(server, out) : server, json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
+  return { server, json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
+}
+
+/** The shared build of the bundled corpus (default viewer budget, far above its size), served; the directory is only read. */
+export async function serveSharedBuild(): Promise<{ server: RunningServer; dir: string }> {
+  const dir = inject('corpusBuild');
+  return { server: await startServer({ graphFile: join(dir, 'graph.json'), port: 0 }), dir };
 }
 
 /** The bundled corpus built by the pipeline with a given viewer budget (a small one gives it an overview), into a temporary directory. */

@@ -127,7 +127,12 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
     await searchFor(paper.attributes.label);
     await page.locator('button', { hasText: 'Papers + benchmarks' }).click();
     await page.waitForFunction(() => location.hash.includes('sel=') && location.hash.includes('kinds=') && location.hash.includes('cam='));
-    await page.waitForTimeout(700); // the camera animation ends, the URL follows
+    // The camera animation has ended and the URL holds where it stopped.
+    await page.waitForFunction(() => {
+      const c = (window as any).paperKg.app.sigma.getCamera();
+      const cam = new URLSearchParams(location.hash.slice(1)).get('cam');
+      return !c.isAnimated() && cam === [c.x, c.y, c.ratio].map((v: number) => v.toFixed(4)).join(',');
+    });
     const before = await page.evaluate(() => (window as any).paperKg.app.sigma.getCamera().getState());
     await page.reload();
     await page.waitForFunction(() => (window as any).paperKg?.ready === true);
@@ -309,7 +314,8 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
       await expect(page.locator('#panel h2').textContent()).resolves.toBe(XSS_TITLE);
       // Hovering the node draws its label on the canvas, never in the DOM.
       await page.mouse.move(640, 400);
-      await page.waitForTimeout(300);
+      // Two frames drawn after the move: the hover has been rendered (on the canvas) by then.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       expect(dialogs).toEqual([]);
       await expect(page.locator('img').count()).resolves.toBe(0);
       expect(requests.filter((p) => p === '/x')).toEqual([]);

@@ -1,22 +1,15 @@
 // `paper-kg extract`: the --json output shape, and a bad --vocabulary file as a clear error with exit code 1.
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runCli } from '../support/cli.ts';
 
-const run = promisify(execFile);
 const CORPUS = 'graph/corpus/hf-daily-papers-fewer-tokens.txt';
 
 async function cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/paper-kg.js', 'extract', ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
+  const r = await runCli(['extract', ...args]);
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status };
 }
 
 describe('paper-kg extract', () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execFile } from 'node:child_process';
+import { runCli } from '../support/cli.ts';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -174,12 +174,9 @@ describe('http', () => {
 });
 
 describe('paper-kg fetch (CLI)', () => {
-  function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      execFile(process.execPath, ['bin/paper-kg.js', ...args], { cwd: ROOT, env: { ...process.env, PAPER_KG_CONTACT: '' } }, (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    const r = await runCli(args, { cwd: ROOT, env: { ...process.env, PAPER_KG_CONTACT: '' } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
   it('fetch arxiv --out saves the pages and prints the ingest summary; --delay below 3 s needs --base-url', async () => {

@@ -1,6 +1,6 @@
 // `paper-kg ingest` as a user runs it: JSON Lines on stdout, counts on stderr, --out, --quiet, exit codes, --help.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runCli } from '../support/cli.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,8 @@ const DAY = join(FIX, 'hf-daily-papers-api/2024-06/2024-06-03.json');
 const REPR = join(FIX, 'hf-daily-papers-api/malformed/2024-12-11.json');
 let dir: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/paper-kg.js'), 'ingest', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+async function run(...args: string[]) {
+  const r = await runCli(['ingest', ...args], { cwd: ROOT });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,8 +32,8 @@ afterAll(async () => {
 });
 
 describe('paper-kg ingest', () => {
-  it('prints one valid paper per line on stdout and the counts per file on stderr', () => {
-    const r = run(HTML, DAY, CSV);
+  it('prints one valid paper per line on stdout and the counts per file on stderr', async () => {
+    const r = await run(HTML, DAY, CSV);
     expect(r.code).toBe(0);
     const papers = papersOf(r.stdout);
     // 13 + 6 + 217 records, one Zotero duplicate merged.
@@ -48,20 +48,20 @@ describe('paper-kg ingest', () => {
 
   it('writes --out instead of stdout, and --quiet prints nothing on success', async () => {
     const out = join(dir, 'sub/papers.jsonl');
-    const r = run('--quiet', '--out', out, HTML);
+    const r = await run('--quiet', '--out', out, HTML);
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(papersOf(await readFile(out, 'utf8')).map((p) => p.id).slice(0, 2)).toEqual(['2407.21783', '2407.21705']);
   });
 
-  it('exits 1 with one broken input among good ones, still printing the good papers', () => {
-    const r = run(HTML, REPR, DAY);
+  it('exits 1 with one broken input among good ones, still printing the good papers', async () => {
+    const r = await run(HTML, REPR, DAY);
     expect(r.code).toBe(1);
     expect(papersOf(r.stdout)).toHaveLength(19);
     expect(r.stderr).toMatch(/^error: 2024-12-11\.json: the array holds Python repr strings/m);
     expect(r.stderr).toContain('2024-12-11.json: FAILED (E_FORMAT_MALFORMED)\n');
     expect(r.stderr).toContain('19 papers from 3 file(s)\n');
     // --quiet keeps the errors.
-    const q = run('-q', REPR, HTML);
+    const q = await run('-q', REPR, HTML);
     expect(q.code).toBe(1);
     expect(q.stderr).toMatch(/^error: 2024-12-11\.json: .*Python repr strings/);
     expect(q.stderr).not.toContain('papers from');
@@ -70,19 +70,19 @@ describe('paper-kg ingest', () => {
   it('reads a TSV through --field-map, and refuses a bad option without a stack trace', async () => {
     const tsv = join(dir, 'list.tsv');
     await writeFile(tsv, 'Paper\tAbstract Note\tWho\nA Mapped Title\tAn abstract.\tDoe, Jane; Roe, Rick\n');
-    const r = run('--field-map', 'title=Paper,authors=Who', tsv);
+    const r = await run('--field-map', 'title=Paper,authors=Who', tsv);
     expect(r.code).toBe(0);
     expect(papersOf(r.stdout)).toEqual([
       expect.objectContaining({ title: 'A Mapped Title', abstract: 'An abstract.', authors: { names: ['Jane Doe', 'Rick Roe'] }, provenance: [{ file: 'list.tsv', format: 'csv', line: 2, index: 0 }] }),
     ]);
-    const bad = run('--field-map', 'colour=Paper', tsv);
+    const bad = await run('--field-map', 'colour=Paper', tsv);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toBe('paper-kg: invalid ingest options: fieldMap: Unrecognized key: "colour" (--field-map takes id, title, abstract, authors, date, url, doi, categories)\n');
   });
 
-  it('--help describes the command and its options', () => {
-    const r = run('--help');
+  it('--help describes the command and its options', async () => {
+    const r = await run('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: paper-kg ingest [options] <inputs...>');
     for (const opt of ['--out <file>', '--format <name>', '--listing-date', '--field-map <pairs>', '--quiet']) expect(r.stdout).toContain(opt);

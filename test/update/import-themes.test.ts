@@ -1,6 +1,6 @@
 // import-themes: a hand-made partition becomes the themes of a small real build, every output rewritten, nothing dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runCli } from '../support/cli.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,8 +115,8 @@ describe('import-themes on a build of three HF days', () => {
     expect(r.themes.map((t) => t.size).sort()).toEqual([Math.floor(keys.length / 2), Math.ceil(keys.length / 2)].sort());
   });
 
-  it('CLI: warnings for unknown keys and missing papers on stderr', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/paper-kg.js'), 'import-themes', '--graph', join(tmp, 'build'), '--out', join(tmp, 'cli'), join(tmp, 'communities.csv')], { cwd: ROOT, encoding: 'utf8' });
+  it('CLI: warnings for unknown keys and missing papers on stderr', async () => {
+    const r = await runCli(['import-themes', '--graph', join(tmp, 'build'), '--out', join(tmp, 'cli'), join(tmp, 'communities.csv')], { cwd: ROOT });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/warning: 1 key\(s\) are no node of the build, ignored: paper:0000\.00000 \(line \d+\)/);

@@ -1,6 +1,6 @@
 // build --update on real HF Daily Papers days: themes keep ids, names and colours, old nodes stay put, outputs repeat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runCli } from '../support/cli.ts';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,27 +144,27 @@ describe('build --update: the second half of June 2024 onto the first', () => {
 });
 
 describe('paper-kg build --update (CLI)', () => {
-  const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/paper-kg.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const run = (...args: string[]) => runCli(args, { cwd: ROOT });
 
-  it('names a build without papers.jsonl, and asks for --out or --update', () => {
+  it('names a build without papers.jsonl, and asks for --out or --update', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paper-kg-update-cli-'));
     try {
       cpSync(join(ROOT, 'graph/graph.json'), join(dir, 'graph.json'));
-      const r = run('build', '--update', dir, JUNE[0]);
+      const r = await run('build', '--update', dir, JUNE[0]);
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/papers\.jsonl: cannot be read .*rebuild it once with "paper-kg build/);
-      const noOut = run('build', JUNE[0]);
+      const noOut = await run('build', JUNE[0]);
       expect(noOut.status).toBe(1);
       expect(noOut.stderr).toMatch(/expected --out <dir>.*or --update <dir>/);
       writeFileSync(join(dir, PAPERS_FILE), '{"id":"x"}\n');
-      expect(run('build', '--update', dir, JUNE[0]).stderr).toMatch(/papers\.jsonl, line 1: not a paper record/);
+      expect((await run('build', '--update', dir, JUNE[0])).stderr).toMatch(/papers\.jsonl, line 1: not a paper record/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('prints what changed on stderr', () => {
-    const r = run('build', '--update', join(tmp, 'june-a'), '--out', join(tmp, 'june-cli'), ...SECOND_HALF);
+  it('prints what changed on stderr', async () => {
+    const r = await run('build', '--update', join(tmp, 'june-a'), '--out', join(tmp, 'june-cli'), ...SECOND_HALF);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/\d+ papers \+ \d+ new \(0 already in the build\)/);

@@ -1,6 +1,6 @@
 // The viewer's data model: a graphology graph plus indexes built once per load (results, dates, authors, kinds).
 import Graph from 'graphology';
-import { CONCEPT_KINDS, type ConceptKind } from '../../src/extract/types.ts';
+import { CONCEPT_KINDS, type ConceptKind } from '../../src/model/concept.ts';
 import type { GraphJson, NodeAttributes, EdgeAttributes, Theme } from '../../src/model/graph-json.ts';
 
 /** A node from a foreign GEXF file: not a paper-kg paper or concept, shown with its raw attributes. */

@@ -1,5 +1,5 @@
 // The details panel: a paper (abstract with concept highlights, results, related papers), a concept, or an author.
-import { CONCEPT_KINDS } from '../../src/extract/types.ts';
+import { CONCEPT_KINDS } from '../../src/model/concept.ts';
 import { el, linkButton, safeHref } from './dom.ts';
 import { isConcept, type ResultRow, type ViewModel, type ViewNode } from './model.ts';
 
