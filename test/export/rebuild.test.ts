@@ -14,7 +14,8 @@ describe('graph/ (the committed build of the bundled corpus)', () => {
     try {
       const summary = await buildToDirectory({ inputs: [join(ROOT, 'graph/corpus/hf-daily-papers-fewer-tokens.txt')], out });
       expect(summary.papers).toBe(109);
-      for (const name of OUTPUT_FILES) {
+      // manifest.json too: its sha256 of every file must be the committed files' (a reader refuses a mixed build).
+      for (const name of [...OUTPUT_FILES, 'papers.jsonl', 'manifest.json']) {
         const fresh = readFileSync(join(out, name), 'utf8');
         const committed = readFileSync(join(ROOT, 'graph', name), 'utf8');
         // NOTE: compared as strings but with a short message: a full diff of a 700 KB file helps nobody.
