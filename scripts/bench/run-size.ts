@@ -1,14 +1,13 @@
 // One bench run in its own process: a synthetic corpus file through every stage, with wall time and peak RSS per stage.
 // Usage (the bench runs it): node --import tsx scripts/bench/run-size.ts <corpus.jsonl> <out-dir> <result.json>
 import { writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { ingest } from '../../src/ingest/index.ts';
-import { fileSource, writeFileAtomic } from '../../src/io/files.ts';
+import { fileSource } from '../../src/io/files.ts';
 import { runPipeline } from '../../src/pipeline.ts';
-import { exportFileChunks, OUTPUT_FILES } from '../../src/export/index.ts';
 import type { ProgressReporter } from '../../src/progress.ts';
-import { PAPERS_FILE, papersToJsonl } from '../../src/update/papers.ts';
-import { writeViewerOverview } from '../../src/io/overview.ts';
+import { buildCounts, writeOutputs } from '../../src/io/build.ts';
+import { BuildWriter, writeBuild } from '../../src/io/build-dir.ts';
 
 export interface StageMeasure {
   stage: string;
@@ -70,34 +69,22 @@ bench.stop = () => record(current);
 const ctx = runPipeline(ingested.papers, { progress: bench });
 
 const inputs = [basename(corpus)];
-// NOTE: as src/io/build.ts does it: each output made in chunks and written as they come, so a stage's time includes its
-// writing and no output is ever one string.
+// NOTE: written as `build` writes them (src/io/build.ts writeOutputs through the one build writer): each output made in
+// chunks and written as it comes, so a stage's time includes its writing and no output is ever one string.
 const bytes: Record<string, number> = {};
-for (const name of OUTPUT_FILES) {
-  mark = performance.now();
-  cpuMark = process.cpuUsage();
-  let n = 0;
-  const counted = function* (chunks: Iterable<string>): Generator<string> {
-    for (const c of chunks) {
-      n += Buffer.byteLength(c);
-      yield c;
-    }
-  };
-  await writeFileAtomic(join(out, name), counted(exportFileChunks(ctx, name, inputs)));
-  bytes[name] = n;
-  record(`export+write ${name}`);
-}
-
-// The other outputs of `build` (src/io/build.ts): the papers for later updates, and the viewer's overview (made and
-// written in one call, so its time includes its writing).
+const writer = await BuildWriter.open(out, { command: 'bench', force: true });
 mark = performance.now();
 cpuMark = process.cpuUsage();
-await writeFileAtomic(join(out, PAPERS_FILE), papersToJsonl(ctx.papers));
-record(`export+write ${PAPERS_FILE}`);
-mark = performance.now();
-cpuMark = process.cpuUsage();
-await writeViewerOverview(out, ctx, inputs, {});
-record('export+write overview');
+await writeBuild(writer, async (w) => ({
+  counts: buildCounts(ctx),
+  value: await writeOutputs(w, ctx, inputs, {
+    onFile: (name, n) => {
+      bytes[name] = n;
+      record(`export+write ${name}`);
+    },
+  }),
+}));
+record('commit');
 
 let concepts = 0;
 ctx.graph.forEachNode((_k, a) => {

@@ -1,7 +1,7 @@
 // `paper-kg build --update <dir> <inputs…>`: adds papers to a build and says how its themes moved (stderr summary).
 import type { Command } from 'commander';
 import { updateDirectory, UPDATE_REPORT_FILE } from '../io/build.ts';
-import { info, parseNumberOption, printIngestMessages, type InputOptions } from './shared.ts';
+import { info, ingestOptionsFromCli, parseNumberOption, printIngestMessages, type InputOptions } from './shared.ts';
 import type { ThemeMatchReport } from '../update/index.ts';
 import { setExitCode } from './io.ts';
 
@@ -10,6 +10,7 @@ interface UpdateCliOptions extends InputOptions {
   resolution: string;
   seed: string;
   viewerBudget: string;
+  force?: boolean;
 }
 
 /** One line per kind of change, for people. */
@@ -46,7 +47,8 @@ export async function runBuildUpdate(dir: string, inputs: string[], opts: Update
     ...(given('seed') ? { seed: parseNumberOption('seed', opts.seed, true) } : {}),
     ...(given('resolution') ? { resolution: parseNumberOption('resolution', opts.resolution, false) } : {}),
     viewerBudget: parseNumberOption('viewer-budget', opts.viewerBudget, true),
-    ingest: { format: opts.format, listingDate: opts.listingDate },
+    ingest: ingestOptionsFromCli(opts),
+    force: opts.force,
   });
   printIngestMessages(summary.ingest.messages, opts);
   if (!summary.ingest.ok) setExitCode(1);

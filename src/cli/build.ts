@@ -1,7 +1,7 @@
 // `paper-kg build`: ingest → extract → graph → themes → layout → exports, with a one-screen summary on stderr.
 import type { Command } from 'commander';
 import { buildToDirectory } from '../io/build.ts';
-import { addInputOptions, info, parseNumberOption, printIngestMessages, type InputOptions } from './shared.ts';
+import { addInputOptions, info, ingestOptionsFromCli, parseNumberOption, printIngestMessages, type InputOptions } from './shared.ts';
 import { PaperKgError } from '../errors.ts';
 import { createCliProgress } from './progress.ts';
 import { runBuildUpdate } from './build-update.ts';
@@ -13,6 +13,7 @@ interface BuildCliOptions extends InputOptions {
   resolution: string;
   seed: string;
   viewerBudget: string;
+  force?: boolean;
 }
 
 const ms = (x: number | undefined): string => (x === undefined ? '-' : x < 1000 ? `${Math.round(x)} ms` : `${(x / 1000).toFixed(2)} s`);
@@ -26,6 +27,7 @@ export function registerBuild(program: Command): void {
     .option('--update <dir>', 'add the inputs to the build in <dir>: themes keep their ids, names and colours, nodes stay near where they were; writes update-report.json')
     .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller themes', '1')
     .option('--seed <n>', 'random seed (same inputs and seed give byte-identical outputs)', '42')
+    .option('--force', 'write into an --out that is not empty and not a paper-kg build (its files are kept; same names are replaced)')
     .option('--viewer-budget <n>', 'above this many nodes, also write overview.json + overview/ (the viewer opens on themes and drills into one)', '20000');
   addInputOptions(cmd).action(async (inputs: string[], opts: BuildCliOptions) => {
     if (opts.update !== undefined) return runBuildUpdate(opts.update, inputs, opts, cmd);
@@ -38,7 +40,8 @@ export function registerBuild(program: Command): void {
       seed: parseNumberOption('seed', opts.seed, true),
       progress: createCliProgress(opts),
       viewerBudget: parseNumberOption('viewer-budget', opts.viewerBudget, true),
-      ingest: { format: opts.format, listingDate: opts.listingDate },
+      ingest: ingestOptionsFromCli(opts),
+      force: opts.force,
     });
     printIngestMessages(summary.ingest.messages, opts);
     if (!summary.ingest.ok) setExitCode(1);

@@ -1,7 +1,7 @@
 // `paper-kg export`: writes a build in another system's import format (Neo4j bulk import + GDS Cypher).
 import { Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { readGraphDir } from '../io/graph-dir.ts';
+import { loadGraphDirectory } from '../io/build-dir.ts';
 import { writeFileAtomic } from '../io/files.ts';
 import { toNeo4j, type CommunityAlgorithm } from '../neo4j/index.ts';
 import { info } from './shared.ts';
@@ -16,7 +16,7 @@ export function registerExport(program: Command): void {
     .requiredOption('-o, --out <dir>', 'folder to write the files into')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (opts: { graph: string; out: string; algorithm: CommunityAlgorithm; quiet?: boolean }) => {
-      const graph = await readGraphDir(opts.graph);
+      const graph = await loadGraphDirectory(opts.graph);
       const files = toNeo4j(graph, opts.algorithm);
       for (const [name, content] of Object.entries(files)) await writeFileAtomic(join(opts.out, name), content);
       info(opts, `wrote ${Object.keys(files).join(', ')} to ${opts.out}`);

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { addInputOptions, readInputs, info, type InputOptions } from './shared.ts';
+import { addInputOptions, readInputs, info, printable, type InputOptions } from './shared.ts';
 import { extract, loadVocabulary } from '../extract/index.ts';
 import { PaperKgError } from '../errors.ts';
 import { cliIo } from './io.ts';
@@ -41,16 +41,15 @@ export function registerExtract(program: Command): void {
       cliIo().stdout.write(JSON.stringify(result.papers, null, 2) + '\n');
       return;
     }
+    const write = (line: string): unknown => cliIo().stdout.write(printable(line));
     for (const p of result.papers) {
-      cliIo().stdout.write(`${p.id}  ${p.title}\n`);
+      write(`${p.id}  ${p.title}\n`);
       for (const c of p.concepts) {
         const where = c.spans.map((s) => `${s.field}:${s.start}-${s.end}`).join(' ');
-        cliIo().stdout.write(`  ${c.kind.padEnd(9)} ${c.label.padEnd(32)} ${c.source.padEnd(10)} ${where}\n`);
+        write(`  ${c.kind.padEnd(9)} ${c.label.padEnd(32)} ${c.source.padEnd(10)} ${where}\n`);
       }
       for (const r of p.results) {
-        cliIo().stdout.write(
-          `  result    ${String(r.value) + r.unit}${r.delta ? ' (delta)' : ''}  metric=${r.metric ?? '-'}  benchmark=${r.benchmark ?? '-'}  "${r.span.text}"\n`,
-        );
+        write(`  result    ${String(r.value) + r.unit}${r.delta ? ' (delta)' : ''}  metric=${r.metric ?? '-'}  benchmark=${r.benchmark ?? '-'}  "${r.span.text}"\n`);
       }
       cliIo().stdout.write('\n');
     }

@@ -13,14 +13,11 @@ export function registerImportThemes(program: Command): void {
     .argument('<partition>', 'CSV with a header naming "key" and "community" (plain CSV or cypher-shell --format plain)')
     .requiredOption('--graph <dir>', 'build directory (graph.json and papers.jsonl)')
     .option('-o, --out <dir>', 'write the re-themed build here instead of over --graph')
+    .option('--force', 'write into an --out that is not empty and not a paper-kg build (its files are kept)')
     .option('-q, --quiet', 'print nothing but errors')
-    .action(async (partition: string, opts: { graph: string; out?: string; quiet?: boolean }) => {
-      const { report: r, themes, files } = await importThemesDirectory({ dir: opts.graph, partition, out: opts.out });
-      info(
-        opts,
-        `${r.rows} rows: ${r.papers} papers in ${r.communities} communities` +
-          (r.conceptRows ? `, ${r.conceptRows} concept rows left out (a concept's theme follows its papers)` : ''),
-      );
+    .action(async (partition: string, opts: { graph: string; out?: string; quiet?: boolean; force?: boolean }) => {
+      const { report: r, themes, files } = await importThemesDirectory({ dir: opts.graph, partition, out: opts.out, force: opts.force });
+      info(opts, `${r.rows} rows: ${r.papers} papers in ${r.communities} communities${r.conceptRows ? `, ${r.conceptRows} concept rows left out (a concept's theme follows its papers)` : ''}`);
       // NOTE: problems are warnings, not failures: the build is still complete (the papers go to "other"), but never silent.
       if (r.unknownKeys.length)
         cliIo().stderr.write(

@@ -1,6 +1,7 @@
 // `paper-kg query`: questions asked of a built graph directory, as a table (stdout) or --json.
 import { Option, type Command } from 'commander';
-import { loadGraphDirectory } from '../io/build.ts';
+import { loadGraphDirectory } from '../io/build-dir.ts';
+import { printable } from './shared.ts';
 import { CONCEPT_KINDS, type ConceptKind } from '../extract/types.ts';
 import { PaperKgError } from '../errors.ts';
 import {
@@ -43,7 +44,7 @@ function withCommon(cmd: Command): Command {
 async function run(opts: QueryCliOptions, answer: (index: QueryIndex) => unknown, table: (value: never) => string): Promise<void> {
   const index = createQueryIndex(await loadGraphDirectory(opts.graph));
   const value = answer(index);
-  cliIo().stdout.write(opts.json ? JSON.stringify(value, null, 2) + '\n' : table(value as never));
+  cliIo().stdout.write(opts.json ? JSON.stringify(value, null, 2) + '\n' : printable(table(value as never)));
 }
 
 export function registerQuery(program: Command): void {

@@ -1,7 +1,7 @@
 // Helpers every CLI command shares: reading inputs with a per-file summary, quiet-aware logging, failures.
 import { Option, type Command } from 'commander';
-import { ingest, FORMAT_NAMES, type IngestMessage, type IngestResult } from '../ingest/index.ts';
-import { fileSource } from '../io/files.ts';
+import { ingest, FORMAT_NAMES, type IngestMessage, type IngestOptions, type IngestResult } from '../ingest/index.ts';
+import { inputSource } from '../io/files.ts';
 import { PaperKgError } from '../errors.ts';
 import { cliIo, setExitCode } from './io.ts';
 
@@ -28,6 +28,11 @@ export function addInputOptions(cmd: Command): Command {
     .option('-q, --quiet', 'print nothing but errors');
 }
 
+/** The one mapping from the input options of the CLI to the ingest stage's options (ingest, extract, build, build --update). */
+export function ingestOptionsFromCli(opts: InputOptions): Partial<IngestOptions> {
+  return { format: opts.format, listingDate: opts.listingDate, fieldMap: parseFieldMap(opts.fieldMap) };
+}
+
 export interface InputOptions extends CommonOptions {
   format?: (typeof FORMAT_NAMES)[number];
   listingDate?: string;
@@ -45,19 +50,20 @@ function parseFieldMap(spec: string | undefined): Record<string, string> | undef
   return map;
 }
 
-/** Ingests the inputs and prints, on stderr, every problem and the counts per file. */
-export async function readInputs(paths: string[], opts: InputOptions): Promise<IngestResult> {
-  const result = await ingest(paths.map(fileSource), {
-    format: opts.format,
-    listingDate: opts.listingDate,
-    fieldMap: parseFieldMap(opts.fieldMap),
-  });
-  printIngestMessages(result.messages, opts);
+/** Prints the counts per file (and a FAILED line with the code for a file that failed), then the total. */
+export function printFileSummaries(result: IngestResult, opts: CommonOptions): void {
   for (const f of result.files) {
     const status = f.error ? `FAILED (${f.error.code})` : `${f.format}: read ${f.read}, parsed ${f.parsed}, merged ${f.merged}, skipped ${f.skipped}`;
     info(opts, `${f.file}: ${status}`);
   }
   info(opts, `${result.papers.length} papers from ${result.files.length} file(s)`);
+}
+
+/** Ingests the inputs and prints, on stderr, every problem and the counts per file. */
+export async function readInputs(paths: string[], opts: InputOptions): Promise<IngestResult> {
+  const result = await ingest(paths.map(inputSource), ingestOptionsFromCli(opts));
+  printIngestMessages(result.messages, opts);
+  printFileSummaries(result, opts);
   if (!result.ok) setExitCode(1);
   return result;
 }
@@ -78,4 +84,16 @@ export function printIngestMessages(messages: readonly IngestMessage[], opts: Co
     const prefix = m.index === undefined && m.line === undefined ? '' : `${where}: `;
     cliIo().stderr.write(`${m.level}: ${prefix}${m.message}\n`);
   }
+}
+
+// C0 controls but the newline (a tab becomes a space), DEL, C1 controls, and the bidi embeddings, overrides, isolates and
+// marks (U+061C, U+200E/F, U+202A–E, U+2066–9).
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for a terminal: paper titles are untrusted, and an escape sequence (ESC [ …) or a right-to-left override in one
+ * would repaint or reorder what people read. Used on every table query and extract print (JSON output is escaped already).
+ */
+export function printable(text: string): string {
+  return text.replace(/\t/g, ' ').replace(UNPRINTABLE, '');
 }

@@ -89,6 +89,9 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
   paperKeys.forEach((key, i) => graph.addNode(key, { index: i }));
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
+  // NOTE: which paper last touched j; acc[j] === 0 is no test of that (a feature in every paper has idf 0, and
+  // touching j again listed it twice: NaN similarities and a self loop on two-paper corpora, issue 13).
+  const touchedBy = new Int32Array(n).fill(-1);
   const k = options.neighbours;
   const topSim = new Float64Array(k);
   const topIdx = new Int32Array(k);
@@ -101,7 +104,10 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
       for (let p = start[f], end = start[f + 1]; p < end; p++) {
         const j = postPaper[p];
         if (j === i) continue;
-        if (acc[j] === 0) touched[t++] = j;
+        if (touchedBy[j] !== i) {
+          touchedBy[j] = i;
+          touched[t++] = j;
+        }
         acc[j] += w * postWeight[p];
       }
     }
@@ -111,7 +117,8 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
       const j = touched[c];
       const sim = acc[j] / (norms[i] * norms[j]);
       acc[j] = 0;
-      if (sim < options.minSimilarity) continue;
+      // NOTE: no shared weight (idf 0 everywhere) is no similarity: 0/0 is NaN, and NaN passed the old `<` test.
+      if (!(sim > 0) || sim < options.minSimilarity) continue;
       if (kept === k && !better(sim, j, topSim[k - 1], topIdx[k - 1])) continue;
       let at = kept < k ? kept++ : k - 1;
       while (at > 0 && better(sim, j, topSim[at - 1], topIdx[at - 1])) {

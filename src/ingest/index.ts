@@ -114,6 +114,16 @@ export async function ingest(sources: SourceInput[], options: Partial<IngestOpti
       // NOTE: a loop, not push(...list): spreading hundreds of thousands of records overflows the call stack.
       for (const r of fileRecords) records.push(r);
       for (const m of fileMessages) messages.push(m);
+      // A file that yields no paper is an error for every command (a --field-map naming no column, JSON of another
+      // shape): its skipped records are reported above, and the exit code says it.
+      if (report.parsed === 0) {
+        ok = false;
+        const why = report.read === 0 ? `no paper record found in it as ${format}` : `all ${report.read} record(s) were skipped (see above)`;
+        const hint = report.read === 0 ? '; check --format' + (format === 'csv' || format === 'jsonl' ? ' and --field-map' : '') : '';
+        const message = `${source.name}: yielded no paper: ${why}${hint}`;
+        report.error = { code: 'E_INPUT_EMPTY', message };
+        messages.push({ level: 'error', file: source.name, message });
+      }
     } catch (err) {
       ok = false;
       const e = err instanceof PaperKgError ? err : new PaperKgError('E_INPUT_UNREADABLE', `${source.name}: ${(err as Error).message}`, source.name);

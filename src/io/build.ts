@@ -1,17 +1,19 @@
-// File-system edge of `build`: ingests the input files, runs the pipeline, writes every output atomically; loads a built graph.
-import { readFile, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { PaperKgError, formatZodIssues } from '../errors.ts';
+// File-system edge of `build`, `build --update` and `import-themes`: ingests the inputs, runs the pipeline, writes every
+// output through the one build writer (src/io/build-dir.ts: staged, hashed, locked, swapped in whole).
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { PaperKgError } from '../errors.ts';
 import { ingest, type IngestOptions, type IngestResult } from '../ingest/index.ts';
-import { runPipeline, conceptsByKind, type PipelineOptions, type PipelineMessage, type Stage } from '../pipeline.ts';
-import { exportAll, exportFileChunks, OUTPUT_FILES, type OutputFile } from '../export/index.ts';
-import { GraphJsonSchema, type GraphJson } from '../model/graph-json.ts';
+import { runPipeline, conceptsByKind, type PipelineContext, type PipelineOptions, type PipelineMessage, type Stage } from '../pipeline.ts';
+import { exportFileChunks, OUTPUT_FILES } from '../export/index.ts';
 import type { ConceptKind } from '../extract/types.ts';
-import type { Paper } from '../model/paper.ts';
-import { fileSource, writeFileAtomic } from './files.ts';
+import { inputSource } from './files.ts';
 import { writeViewerOverview } from './overview.ts';
-import { PAPERS_FILE, papersToJsonl, parsePapersJsonl } from '../update/papers.ts';
+import { PAPERS_FILE, papersToJsonl } from '../update/papers.ts';
 import { updateBuild, type UpdateOptions, type UpdateReport } from '../update/index.ts';
+import { BuildWriter, loadBuildForRewrite, writeBuild, type BuildManifest } from './build-dir.ts';
+
+export { loadGraphDirectory, loadBuildPapers, loadBuildForRewrite, checkBuildDirectory, BuildWriter, MANIFEST_FILE } from './build-dir.ts';
 
 export interface BuildOptions extends Partial<PipelineOptions> {
   inputs: string[];
@@ -20,6 +22,8 @@ export interface BuildOptions extends Partial<PipelineOptions> {
   ingest?: Partial<IngestOptions>;
   /** Above this many nodes the build also writes the viewer's overview (overview.json, overview/); default 20,000. */
   viewerBudget?: number;
+  /** Write into an `out` that is not empty and not a paper-kg build (its files are kept). */
+  force?: boolean;
 }
 
 export interface BuildSummary {
@@ -33,50 +37,86 @@ export interface BuildSummary {
   messages: PipelineMessage[];
   /** Milliseconds per stage, including ingest and write. */
   timings: Partial<Record<Stage | 'ingest' | 'export' | 'write', number>>;
-  files: Array<{ name: OutputFile | typeof PAPERS_FILE; bytes: number }>;
+  /** Every file written but the overview's: the five exports, papers.jsonl, update-report.json after an update. */
+  files: Array<{ name: string; bytes: number }>;
   /** The viewer overview's files (none below the viewer budget). */
   overview?: Array<{ name: string; bytes: number }>;
+  /** The manifest written (manifest.json of the build directory). */
+  manifest: BuildManifest;
+}
+
+/** Counts a manifest records, from a run. */
+export function buildCounts(ctx: PipelineContext): BuildManifest['counts'] {
+  let concepts = 0;
+  ctx.graph.forEachNode((_k, a) => {
+    if (a.kind !== 'paper') concepts++;
+  });
+  return { papers: ctx.papers.length, concepts, edges: ctx.graph.size, themes: ctx.themes.themes.length };
+}
+
+export interface WrittenOutputs {
+  files: Array<{ name: string; bytes: number }>;
+  overview: Array<{ name: string; bytes: number }>;
+}
+
+/**
+ * Every output of a run through a build writer, each made in chunks and written as they come (at 100k papers an output
+ * is 100–450 MB of text: never one string): the five exports, papers.jsonl (what `build --update` and `import-themes`
+ * rebuild from), `extra` files (update-report.json), the viewer overview. `onFile` is told after each (the bench times them).
+ */
+export async function writeOutputs(
+  writer: BuildWriter,
+  ctx: PipelineContext,
+  inputs: string[],
+  options: { viewerBudget?: number; extra?: Record<string, string>; onFile?: (name: string, bytes: number) => void } = {},
+): Promise<WrittenOutputs> {
+  const files: WrittenOutputs['files'] = [];
+  const done = (name: string, bytes: number): void => {
+    files.push({ name, bytes });
+    options.onFile?.(name, bytes);
+  };
+  for (const name of OUTPUT_FILES) done(name, await writer.write(name, exportFileChunks(ctx, name, inputs)));
+  done(PAPERS_FILE, await writer.write(PAPERS_FILE, papersChunks(ctx)));
+  for (const [name, text] of Object.entries(options.extra ?? {})) done(name, await writer.write(name, text));
+  const overview = await writeViewerOverview(writer, ctx, inputs, { budget: options.viewerBudget });
+  options.onFile?.('overview', overview.reduce((a, f) => a + f.bytes, 0));
+  return { files, overview };
+}
+
+/** papers.jsonl in chunks of about 1,000 papers. */
+function* papersChunks(ctx: PipelineContext): Generator<string> {
+  for (let i = 0; i < ctx.papers.length; i += 1000) yield papersToJsonl(ctx.papers.slice(i, i + 1000));
 }
 
 /** Builds the graph of the inputs into `out`. Throws E_INPUT_EMPTY when no input gave a paper (nothing to build). */
 export async function buildToDirectory(options: BuildOptions): Promise<BuildSummary> {
-  const { inputs, out, ingest: ingestOptions, viewerBudget, ...pipelineOptions } = options;
+  const { inputs, out, ingest: ingestOptions, viewerBudget, force, ...pipelineOptions } = options;
+  // NOTE: --out is checked before any work: a build that cannot be written fails in a second, not after the pipeline.
+  const writer = await BuildWriter.open(out, { force, command: 'build' });
   const t0 = performance.now();
-  const ingested = await ingest(inputs.map(fileSource), ingestOptions ?? {});
+  const ingested = await ingest(inputs.map(inputSource), ingestOptions ?? {});
   const ingestMs = performance.now() - t0;
-  if (ingested.papers.length === 0) {
-    const why = ingested.files.filter((f) => f.error).map((f) => f.error!.message);
-    throw new PaperKgError(
-      'E_INPUT_EMPTY',
-      `build: no papers in ${inputs.map((p) => basename(p)).join(', ') || 'the inputs'}${why.length ? ` (${why.join('; ')})` : ''}; expected at least one readable paper record`,
-    );
-  }
+  if (ingested.papers.length === 0) throw noPapers('build', inputs, ingested, 'expected at least one readable paper record');
   const ctx = runPipeline(ingested.papers, pipelineOptions);
-  // NOTE: outputs are written in chunks as they are made (at 100k papers each is 100–450 MB of text), so export time
-  // includes their writing; `write` is the rest (papers.jsonl, the overview).
+  // NOTE: outputs are written in chunks as they are made, so export time includes their writing; `write` is the rest.
   const t1 = performance.now();
-  const files: BuildSummary['files'] = [];
-  for (const name of OUTPUT_FILES) {
-    let bytes = 0;
-    const counted = function* (chunks: Iterable<string>): Generator<string> {
-      for (const c of chunks) {
-        bytes += Buffer.byteLength(c);
-        yield c;
-      }
-    };
-    await writeFileAtomic(join(out, name), counted(exportFileChunks(ctx, name, inputs.map((p) => basename(p)))));
-    files.push({ name, bytes });
-  }
-  const exportMs = performance.now() - t1;
-  // NOTE: the papers as ingested, so `build --update` and `import-themes` can rebuild the same graph later.
-  const papersText = papersToJsonl(ctx.papers);
-  await writeFileAtomic(join(out, PAPERS_FILE), papersText);
-  files.push({ name: PAPERS_FILE, bytes: Buffer.byteLength(papersText) });
-  // A fresh build starts a new story: an update report left by an earlier build in the same folder would describe another graph.
-  await rm(join(out, UPDATE_REPORT_FILE), { force: true });
-  const overview = await writeViewerOverview(out, ctx, inputs.map((p) => basename(p)), { budget: viewerBudget });
+  let exportMs = 0;
+  const { manifest, value } = await writeBuild(writer, async (w) => {
+    const written = await writeOutputs(w, ctx, inputs.map((p) => basename(p)), {
+      viewerBudget,
+      onFile: (name) => {
+        if ((OUTPUT_FILES as readonly string[]).includes(name)) exportMs = performance.now() - t1;
+      },
+    });
+    return { counts: buildCounts(ctx), value: written };
+  });
   const t3 = performance.now();
-  return summarise(ctx, ingested, files, overview, { ingest: ingestMs, ...ctx.timings, export: exportMs, write: t3 - t1 - exportMs });
+  return summarise(ctx, ingested, value.files, value.overview, manifest, { ingest: ingestMs, ...ctx.timings, export: exportMs, write: t3 - t1 - exportMs });
+}
+
+function noPapers(command: string, inputs: string[], ingested: IngestResult, expected: string): PaperKgError {
+  const why = ingested.files.filter((f) => f.error).map((f) => f.error!.message);
+  return new PaperKgError('E_INPUT_EMPTY', `${command}: no papers in ${inputs.map((p) => basename(p)).join(', ') || 'the inputs'}${why.length ? ` (${why.join('; ')})` : ''}; ${expected}`);
 }
 
 /** The numbers a build or an update reports: counts, themes, messages, time per stage, files written. */
@@ -85,6 +125,7 @@ function summarise(
   ingested: BuildSummary['ingest'],
   files: BuildSummary['files'],
   overview: BuildSummary['overview'],
+  manifest: BuildManifest,
   timings: BuildSummary['timings'],
 ): BuildSummary {
   const byKind = conceptsByKind(ctx.graph);
@@ -100,6 +141,7 @@ function summarise(
     timings,
     files,
     overview,
+    manifest,
   };
 }
 
@@ -116,26 +158,12 @@ export interface UpdateDirectoryOptions extends Partial<PipelineOptions> {
   update?: Partial<UpdateOptions>;
   /** As for a build: above this many nodes the viewer overview is written too; default 20,000. */
   viewerBudget?: number;
+  /** When `out` is another directory: write into it even when it is not empty and not a paper-kg build. */
+  force?: boolean;
 }
 
 export interface UpdateSummary extends BuildSummary {
   report: UpdateReport;
-}
-
-/** Reads papers.jsonl of a build directory; a build without one predates updates and must be rebuilt. */
-export async function loadBuildPapers(dir: string): Promise<Paper[]> {
-  const path = join(dir, PAPERS_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new PaperKgError(
-      'E_INPUT_UNREADABLE',
-      `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); a build keeps its papers in ${PAPERS_FILE} since updates came in: rebuild it once with "paper-kg build <inputs…> --out ${dir}"`,
-      path,
-    );
-  }
-  return parsePapersJsonl(text, path);
 }
 
 /** Ids retired by earlier updates (update-report.json), so a new theme never takes the id of a vanished one. */
@@ -159,59 +187,27 @@ async function loadRetired(dir: string): Promise<string[]> {
  * update-report.json into `out` (default `dir`). Throws E_INPUT_EMPTY when no input gave a paper.
  */
 export async function updateDirectory(options: UpdateDirectoryOptions): Promise<UpdateSummary> {
-  const { dir, inputs, out = dir, ingest: ingestOptions, update, viewerBudget, ...pipelineOptions } = options;
+  const { dir, inputs, out = dir, ingest: ingestOptions, update, viewerBudget, force, ...pipelineOptions } = options;
   const t0 = performance.now();
-  const graph = await loadGraphDirectory(dir);
-  const previousPapers = await loadBuildPapers(dir);
+  // NOTE: the build must be whole (every file's sha256 against its manifest, the same papers in graph.json and
+  // papers.jsonl): updating a mixed directory would silently build on the wrong papers.
+  const { graph, papers: previousPapers } = await loadBuildForRewrite(dir);
   const retired = await loadRetired(dir);
-  const ingested = await ingest(inputs.map(fileSource), ingestOptions ?? {});
+  // The directory being updated was just checked to be a build: writing over it needs no --force.
+  const writer = await BuildWriter.open(out, { force: force || resolve(out) === resolve(dir), command: 'build --update' });
+  const ingested = await ingest(inputs.map(inputSource), ingestOptions ?? {});
   const ingestMs = performance.now() - t0;
-  if (ingested.papers.length === 0) {
-    const why = ingested.files.filter((f) => f.error).map((f) => f.error!.message);
-    throw new PaperKgError(
-      'E_INPUT_EMPTY',
-      `build --update: no papers in ${inputs.map((p) => basename(p)).join(', ') || 'the inputs'}${why.length ? ` (${why.join('; ')})` : ''}; expected at least one readable paper record to add`,
-    );
-  }
+  if (ingested.papers.length === 0) throw noPapers('build --update', inputs, ingested, 'expected at least one readable paper record to add');
   const result = updateBuild({ graph, papers: previousPapers, retired }, ingested.papers, inputs.map((p) => basename(p)), { ...pipelineOptions, update });
   const { ctx } = result;
   const t1 = performance.now();
-  const texts = exportAll(ctx, result.inputs);
-  const t2 = performance.now();
-  const files: BuildSummary['files'] = [];
-  for (const name of OUTPUT_FILES) {
-    await writeFileAtomic(join(out, name), texts[name]);
-    files.push({ name, bytes: Buffer.byteLength(texts[name]) });
-  }
-  const papersText = papersToJsonl(ctx.papers);
-  await writeFileAtomic(join(out, PAPERS_FILE), papersText);
-  files.push({ name: PAPERS_FILE, bytes: Buffer.byteLength(papersText) });
-  await writeFileAtomic(join(out, UPDATE_REPORT_FILE), JSON.stringify(result.report, null, 2) + '\n');
-  // The viewer overview follows the updated graph (or goes, when the graph is back under the budget).
-  const overview = await writeViewerOverview(out, ctx, result.inputs, { budget: viewerBudget });
+  const { manifest, value } = await writeBuild(writer, async (w) => ({
+    counts: buildCounts(ctx),
+    value: await writeOutputs(w, ctx, result.inputs, { viewerBudget, extra: { [UPDATE_REPORT_FILE]: JSON.stringify(result.report, null, 2) + '\n' } }),
+  }));
   const t3 = performance.now();
   return {
-    ...summarise(ctx, ingested, files, overview, { ingest: ingestMs, ...ctx.timings, export: t2 - t1, write: t3 - t2 }),
+    ...summarise(ctx, ingested, value.files, value.overview, manifest, { ingest: ingestMs, ...ctx.timings, export: t3 - t1, write: 0 }),
     report: result.report,
   };
-}
-
-/** Reads and validates `graph.json` of a built directory (what `query` works on). */
-export async function loadGraphDirectory(dir: string): Promise<GraphJson> {
-  const path = join(dir, 'graph.json');
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new PaperKgError('E_INPUT_UNREADABLE', `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); build it first with "paper-kg build <inputs…> --out ${dir}"`, path);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new PaperKgError('E_FORMAT_MALFORMED', `${path}: is not valid JSON (${(e as Error).message}); rebuild it with "paper-kg build"`, path);
-  }
-  const parsed = GraphJsonSchema.safeParse(json);
-  if (!parsed.success) throw new PaperKgError('E_FORMAT_MALFORMED', `${path}: is not a paper-kg graph.json (${formatZodIssues(parsed.error.issues.slice(0, 3))}); rebuild it with "paper-kg build"`, path);
-  return parsed.data;
 }

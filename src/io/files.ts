@@ -1,5 +1,6 @@
 // File-system edges of the pipeline: sources read from disk, outputs written atomically.
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { PaperKgError } from '../errors.ts';
@@ -51,6 +52,76 @@ export function fileSource(path: string): SourceInput {
       }
     },
   };
+}
+
+/**
+ * A SourceInput over a stream that can be read only once (stdin, a FIFO, process substitution): the chunks read to
+ * detect the format are kept and replayed to the reader, which then goes on with the same stream.
+ */
+export function streamSource(name: string, open: () => Readable): SourceInput {
+  let iterator: AsyncIterator<string> | undefined;
+  let kept: string[] = [];
+  let consumers = 0;
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  async function* decode(stream: Readable): AsyncGenerator<string> {
+    try {
+      for await (const buf of stream) {
+        try {
+          yield decoder.decode(buf as Buffer, { stream: true });
+        } catch {
+          throw decodeError(name, buf as Buffer);
+        }
+      }
+      yield decoder.decode();
+    } catch (e) {
+      if (e instanceof PaperKgError) throw e;
+      throw new PaperKgError('E_INPUT_UNREADABLE', `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, name);
+    }
+  }
+  const chunks = async function* (): AsyncGenerator<string> {
+    consumers++;
+    // NOTE: the first reader (format detection) reads a head and stops; the second (the format's reader) gets that head
+    // again, then the rest. A third would find the stream gone: say so rather than read nothing.
+    if (consumers > 2) throw new PaperKgError('E_INPUT_UNREADABLE', `${name}: a stream (stdin, a pipe) can be read only once`, name);
+    const keep = consumers === 1;
+    const replay = kept;
+    kept = [];
+    for (const c of replay) yield c;
+    iterator ??= decode(open())[Symbol.asyncIterator]();
+    for (;;) {
+      // NOTE: next() by hand, never return(): a consumer that stops early must not close the stream for the next one.
+      const r = await iterator.next();
+      if (r.done) return;
+      if (keep) kept.push(r.value);
+      yield r.value;
+    }
+  };
+  return {
+    name,
+    async text() {
+      let out = '';
+      for await (const c of chunks()) out += c;
+      return out.charCodeAt(0) === 0xfeff ? out.slice(1) : out;
+    },
+    chunks,
+  };
+}
+
+/**
+ * The source for one command-line input: `-` is stdin; a path that is not a regular file (/dev/stdin on a pipe, a FIFO,
+ * bash's <(…)) is read once as a stream; a regular file as a file.
+ */
+export function inputSource(path: string): SourceInput {
+  if (path === '-') return streamSource('stdin', () => process.stdin);
+  let regular = true;
+  try {
+    regular = statSync(path).isFile();
+  } catch {
+    // Missing or unreadable: fileSource reports it with its code.
+  }
+  if (regular) return fileSource(path);
+  const name = path === '/dev/stdin' || path === '/proc/self/fd/0' ? 'stdin' : basename(path);
+  return streamSource(name, () => createReadStream(path, { highWaterMark: 256 * 1024 }));
 }
 
 /** A SourceInput over text in memory (tests, the viewer, stdin). */

@@ -6,6 +6,7 @@ import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { PaperKgError } from '../errors.ts';
+import { checkBuildDirectory } from '../io/build-dir.ts';
 import { resolveOptions } from '../options.ts';
 import { OVERVIEW_DIR, OVERVIEW_FILE, THEME_FILE_PATTERN } from '../model/overview-json.ts';
 
@@ -61,6 +62,8 @@ export async function resolveGraphFile(path: string): Promise<string> {
   const abs = resolve(path);
   const info = await stat(abs).catch(() => null);
   if (!info) throw new PaperKgError('E_INPUT_UNREADABLE', `${path}: no such file or directory; pass the output directory of "paper-kg build" (it holds graph.json)`, path);
+  // A build directory is checked to be whole first (an interrupted build finished or rolled back, files against manifest.json).
+  if (info.isDirectory()) await checkBuildDirectory(abs);
   const file = info.isDirectory() ? join(abs, 'graph.json') : abs;
   const fileInfo = await stat(file).catch(() => null);
   if (!fileInfo?.isFile()) throw new PaperKgError('E_INPUT_UNREADABLE', `${path}: has no graph.json; run "paper-kg build --out ${path}" first`, path);
@@ -83,7 +86,20 @@ function send(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, o: ServeOptions): Promise<void> {
+/**
+ * The Host a request names must be this server's: 127.0.0.1, localhost or [::1], with its port or none. NOTE: a page on
+ * another site can make the browser send requests here under its own name after re-pointing its DNS at 127.0.0.1 (DNS
+ * rebinding); checking Host refuses those, since the browser sends the attacker's name.
+ */
+export function hostAllowed(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const m = /^(127\.0\.0\.1|localhost|\[::1\])(?::(\d{1,5}))?$/i.exec(host.trim());
+  return m !== null && (m[2] === undefined || Number(m[2]) === port);
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, o: ServeOptions, port: number): Promise<void> {
+  // 421 Misdirected Request: this server does not answer for that name.
+  if (!hostAllowed(req.headers.host, port)) return send(res, 421, 'misdirected request: this server answers only for 127.0.0.1 and localhost');
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'only GET and HEAD');
   let path: string;
   try {
@@ -132,8 +148,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: ServeOptions
 export async function startServer(partial: Partial<ServeOptions> & { graphFile: string }): Promise<RunningServer> {
   const o = resolveServeOptions(partial);
   await checkDist(o.distDir);
+  let port = o.port;
   const server = createServer((req, res) => {
-    handle(req, res, o).catch((e: Error) => send(res, 500, `internal error: ${e.message}`));
+    handle(req, res, o, port).catch((e: Error) => send(res, 500, `internal error: ${e.message}`));
   });
   await new Promise<void>((ok, ko) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
@@ -142,7 +159,7 @@ export async function startServer(partial: Partial<ServeOptions> & { graphFile: 
     server.listen(o.port, '127.0.0.1', () => ok());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : o.port;
+  port = typeof address === 'object' && address ? address.port : o.port;
   return {
     url: `http://127.0.0.1:${port}/`,
     port,

@@ -11,7 +11,8 @@ describe('graph/ (the committed build of the bundled corpus)', () => {
     // The shared build of test/support/corpus-build.global.ts: buildToDirectory on the corpus with default options.
     const out = inject('corpusBuild');
     expect(JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')).meta.papers).toBe(109);
-    for (const name of OUTPUT_FILES) {
+    // manifest.json too: its sha256 of every file must be the committed files' (a reader refuses a mixed build).
+    for (const name of [...OUTPUT_FILES, 'papers.jsonl', 'manifest.json']) {
       const fresh = readFileSync(join(out, name), 'utf8');
       const committed = readFileSync(join(ROOT, 'graph', name), 'utf8');
       // NOTE: compared as strings but with a short message: a full diff of a 700 KB file helps nobody.

@@ -90,7 +90,11 @@ describe('arxiv-atom', () => {
     expect(r.messages.map((m) => [m.index, m.line, m.message])).toEqual([
       [0, 4, 'the arXiv API reported an error: incorrect id format for 1234.12345'],
       [1, 9, 'entry http://arxiv.org/abs/2401.01234v2 has no title'],
+      // A file that yields no paper is an error (issue 13): the exit code says so.
+      [undefined, undefined, 'err.xml: yielded no paper: all 2 record(s) were skipped (see above)'],
     ]);
+    expect(r.ok).toBe(false);
+    expect(r.files[0].error?.code).toBe('E_INPUT_EMPTY');
   });
 
   it('broken XML is a file error naming the line', async () => {

@@ -89,8 +89,8 @@ describe('viewer overview', () => {
   });
 });
 
-describe('writing the overview (src/io/overview.ts)', () => {
-  it('writes overview.json last with every theme file it names, and removes them when a later build is under the budget', async () => {
+describe('writing the overview (src/io/overview.ts through the build writer)', () => {
+  it('writes overview.json with every theme file it names, and a later build under the budget removes them (and nothing else)', async () => {
     const { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
@@ -98,23 +98,28 @@ describe('writing the overview (src/io/overview.ts)', () => {
     const { fileSource } = await import('../../src/io/files.ts');
     const { runPipeline } = await import('../../src/pipeline.ts');
     const { writeViewerOverview } = await import('../../src/io/overview.ts');
+    const { BuildWriter, writeBuild } = await import('../../src/io/build-dir.ts');
     const corpus = fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url));
     const ctx = runPipeline((await ingest([fileSource(corpus)])).papers);
-    const out = mkdtempSync(join(tmpdir(), 'paper-kg-overview-'));
+    const root = mkdtempSync(join(tmpdir(), 'paper-kg-overview-'));
+    const out = join(root, 'out');
+    const counts = { papers: 0, concepts: 0, edges: 0, themes: 0 };
     try {
-      // Someone else's file in overview/ is left alone.
-      mkdirSync(join(out, 'overview'));
+      // Someone else's file in overview/ is left alone (the directory is not a build yet: --force).
+      mkdirSync(join(out, 'overview'), { recursive: true });
       writeFileSync(join(out, 'overview', 'notes.txt'), 'mine');
-      const files = await writeViewerOverview(out, ctx, ['corpus.txt'], { budget: 150 });
+      const { value: files } = await writeBuild(await BuildWriter.open(out, { command: 'test', force: true }), async (w) => ({ counts, value: await writeViewerOverview(w, ctx, ['corpus.txt'], { budget: 150 }) }));
       const overview = OverviewJsonSchema.parse(JSON.parse(readFileSync(join(out, 'overview.json'), 'utf8')));
       expect(files.at(-1)!.name).toBe('overview.json');
       expect(files.map((f) => f.name).sort()).toEqual([...overview.themes.map((t) => t.file), 'overview.json'].sort());
       for (const t of overview.themes) expect(GraphJsonSchema.safeParse(JSON.parse(readFileSync(join(out, t.file), 'utf8'))).success).toBe(true);
-      expect(await writeViewerOverview(out, ctx, ['corpus.txt'], { budget: 20_000 })).toEqual([]);
-      expect(readdirSync(out)).toEqual(['overview']);
+      const { value: none } = await writeBuild(await BuildWriter.open(out, { command: 'test' }), async (w) => ({ counts, value: await writeViewerOverview(w, ctx, ['corpus.txt'], { budget: 20_000 }) }));
+      expect(none).toEqual([]);
+      expect(readdirSync(out).sort()).toEqual(['manifest.json', 'overview']);
       expect(readdirSync(join(out, 'overview'))).toEqual(['notes.txt']);
+      expect(readdirSync(root)).toEqual(['out']);
     } finally {
-      rmSync(out, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   }, 120_000);
 });
