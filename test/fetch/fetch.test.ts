@@ -45,7 +45,11 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
 /** Fast options for tests: no real waits; sleeps are recorded instead. */
 function fast(extra: Record<string, unknown> = {}) {
   const sleeps: number[] = [];
-  return { sleeps, deps: { sleep: async (ms: number) => void sleeps.push(ms) }, opts: { hfBaseUrl: base, arxivBaseUrl: base, backoffMs: 10, timeoutMs: 2000, ...extra } };
+  return {
+    sleeps,
+    deps: { sleep: async (ms: number) => void sleeps.push(ms) },
+    opts: { hfBaseUrl: base, arxivBaseUrl: base, backoffMs: 10, timeoutMs: 2000, ...extra },
+  };
 }
 
 describe('fetch hf', () => {
@@ -71,7 +75,10 @@ describe('fetch hf', () => {
     await expect(fetchHfDay('2024-6-3', fast().opts)).rejects.toMatchObject({ code: 'E_OPTIONS' });
     expect(requests).toHaveLength(0);
     handler = (_req, res) => send(res, 200, '{"error":"Invalid date"}');
-    await expect(fetchHfDay('2024-06-03', fast().opts)).rejects.toMatchObject({ code: 'E_FETCH', message: expect.stringContaining('expected a JSON array of papers, got object') });
+    await expect(fetchHfDay('2024-06-03', fast().opts)).rejects.toMatchObject({
+      code: 'E_FETCH',
+      message: expect.stringContaining('expected a JSON array of papers, got object'),
+    });
   });
 });
 
@@ -89,7 +96,14 @@ describe('fetch arxiv', () => {
     // The latest page's count (arXiv's index moves while one pages through it).
     expect(r.totalResults).toBe(119676);
     expect(r.pages).toEqual([page1, page2]);
-    expect(requests.map((q) => [q.url.searchParams.get('search_query'), q.url.searchParams.get('start'), q.url.searchParams.get('max_results'), q.url.searchParams.get('sortBy')])).toEqual([
+    expect(
+      requests.map((q) => [
+        q.url.searchParams.get('search_query'),
+        q.url.searchParams.get('start'),
+        q.url.searchParams.get('max_results'),
+        q.url.searchParams.get('sortBy'),
+      ]),
+    ).toEqual([
       ['cat:cs.AI OR all:agent', '0', '50', 'submittedDate'],
       ['cat:cs.AI OR all:agent', '50', '10', 'submittedDate'],
     ]);
@@ -140,7 +154,9 @@ describe('http', () => {
     const { sleeps, deps } = fast();
     const e = await httpGet(`${base}/y`, resolveFetchOptions({ retries: 2, backoffMs: 100 }), deps).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(PaperKgError);
-    expect((e as PaperKgError).message).toBe(`GET ${base}/y failed after 3 attempt(s): HTTP 500 Internal Server Error; try again later or raise --retries / --timeout`);
+    expect((e as PaperKgError).message).toBe(
+      `GET ${base}/y failed after 3 attempt(s): HTTP 500 Internal Server Error; try again later or raise --retries / --timeout`,
+    );
     // Exponential backoff: 100, 200.
     expect(sleeps).toEqual([100, 200]);
     requests.length = 0;

@@ -78,10 +78,14 @@ describe('CLI progress bars', () => {
   it('paper-kg build with stderr not a TTY prints its summary and no bar characters', () => {
     const out = mkdtempSync(join(tmpdir(), 'paper-kg-progress-'));
     try {
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin/paper-kg.js'), 'build', join(ROOT, 'test/fixtures/hf-daily-papers-api/2024-06/2024-06-03.json'), '--out', out], {
-        encoding: 'utf8',
-        env: { ...process.env, CI: '' },
-      });
+      const r = spawnSync(
+        process.execPath,
+        [join(ROOT, 'bin/paper-kg.js'), 'build', join(ROOT, 'test/fixtures/hf-daily-papers-api/2024-06/2024-06-03.json'), '--out', out],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, CI: '' },
+        },
+      );
       expect(r.status).toBe(0);
       expect(r.stderr).toMatch(/6 papers/);
       expect(existsSync(join(out, 'graph.json'))).toBe(true);

@@ -74,13 +74,22 @@ describe('import-themes on a build of three HF days', () => {
 
   it('makes each community of 3+ papers one theme with exactly its papers; the rest in "other", reported', () => {
     const members = new Map<string, string[]>();
-    for (const n of after.graph.nodes) if (n.attributes.kind === 'paper') (members.get(n.attributes.theme) ?? members.set(n.attributes.theme, []).get(n.attributes.theme)!).push(n.key);
+    for (const n of after.graph.nodes)
+      if (n.attributes.kind === 'paper') (members.get(n.attributes.theme) ?? members.set(n.attributes.theme, []).get(n.attributes.theme)!).push(n.key);
     const themes = [...members.entries()].filter(([id]) => id !== 'other').map(([, keys]) => [...keys].sort());
     expect(themes.sort()).toEqual([groups['7'], groups['8'], groups['9']].map((g) => [...g].sort()).sort());
     expect([...members.get('other')!].sort()).toEqual([missing, ...groups.tiny].sort());
-    expect(summary.report).toMatchObject({ papers: before.meta.papers - 1, communities: 4, unknownKeys: [{ key: 'paper:0000.00000' }], missingPapers: [missing], conceptRows: 0 });
+    expect(summary.report).toMatchObject({
+      papers: before.meta.papers - 1,
+      communities: 4,
+      unknownKeys: [{ key: 'paper:0000.00000' }],
+      missingPapers: [missing],
+      conceptRows: 0,
+    });
     const other = after.themes.find((t) => t.id === 'other')!;
-    expect(other.note).toBe('Not a theme: the papers no theme holds. 1 paper(s) were not in the imported partition; 2 paper(s) were in communities smaller than 3 papers.');
+    expect(other.note).toBe(
+      'Not a theme: the papers no theme holds. 1 paper(s) were not in the imported partition; 2 paper(s) were in communities smaller than 3 papers.',
+    );
     expect(after.meta.papers).toBe(before.meta.papers);
   });
 

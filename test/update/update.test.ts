@@ -11,7 +11,11 @@ import type { GraphJson } from '../../src/model/graph-json.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const API = join(ROOT, 'test/fixtures/hf-daily-papers-api');
-const days = (month: string): string[] => readdirSync(join(API, month)).filter((f) => f.endsWith('.json')).sort().map((f) => join(API, month, f));
+const days = (month: string): string[] =>
+  readdirSync(join(API, month))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(API, month, f));
 const JUNE = days('2024-06');
 const MARCH = days('2025-03');
 const FIRST_HALF = JUNE.filter((f) => /2024-06-(0\d|1[0-4])\.json$/.test(f));
@@ -123,7 +127,11 @@ describe('build --update: the second half of June 2024 onto the first', () => {
     expect(again.report.layout.medianMove).toBe(0);
     for (const f of OUTPUT_FILES) expect(readFileSync(join(tmp, 'june-same', f), 'utf8') === readFileSync(join(tmp, 'june', f), 'utf8'), f).toBe(true);
     // The papers are the same; each one seen again records where (its provenance grows).
-    const papers = (dir: string) => readFileSync(join(tmp, dir, PAPERS_FILE), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const papers = (dir: string) =>
+      readFileSync(join(tmp, dir, PAPERS_FILE), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
     const [was, now] = [papers('june'), papers('june-same')];
     expect(now.map((p) => p.id)).toEqual(was.map((p) => p.id));
     expect(now.reduce((n, p) => n + p.provenance.length, 0)).toBe(was.reduce((n, p) => n + p.provenance.length, 0) + again.ingest.papers.length);
