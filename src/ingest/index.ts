@@ -133,7 +133,19 @@ export async function ingest(sources: SourceInput[], options: Partial<IngestOpti
       messages.push({ level: 'error', file: source.name, message: e.message });
     }
   }
-  const { papers, mergedByFile } = mergePapers(records);
+  const { papers, mergedByFile, conflicts } = mergePapers(records);
   for (const f of files) f.merged = mergedByFile.get(f.file) ?? 0;
+  // Kept apart, and said: a pair that shares an id or a title but not the paper (see merge.ts).
+  const FIELD = { arxiv: 'arXiv ids', doi: 'DOIs', title: 'titles' } as const;
+  for (const c of conflicts) {
+    const where = `${c.first.file} record ${c.first.index}${c.first.line !== undefined ? ` (line ${c.first.line})` : ''}`;
+    messages.push({
+      level: 'warning',
+      file: c.second.file,
+      index: c.second.index,
+      line: c.second.line,
+      message: `not merged with ${where}: they share ${c.key.replace(':', ' ')} but their ${FIELD[c.field]} differ (${JSON.stringify(c.second.value)} here, ${JSON.stringify(c.first.value)} there); kept as two papers`,
+    });
+  }
   return { papers, files, messages, ok };
 }
