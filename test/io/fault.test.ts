@@ -72,6 +72,8 @@ describe('fault injection on the build writer (a child writing one of two builds
       const commitLeft = existsSync(join(tmp, 'parent', '.out.paper-kg-commit'));
       // Right after the kill: whole, or a swap the next command finishes (a commit journal).
       expect(found !== 'mixed' || commitLeft, `kill ${k}: mixed and no commit journal`).toBe(true);
+      // SIGINT / SIGTERM clean up at once: no staging directory, no lock, even before any recovery.
+      if (signal !== 'SIGKILL' && killed && !commitLeft) expect(orphansBeside(out), `kill ${k} (${signal}) left`).toEqual([]);
       const recovery = await recoverBuildDirectory(out);
       if (recovery === 'rolled-forward') seen.rolledForward++;
       if (recovery === 'rolled-back') seen.rolledBack++;
