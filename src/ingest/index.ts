@@ -3,6 +3,8 @@ import { PaperSchema, type Paper } from '../model/paper.ts';
 import { PaperKgError, formatZodIssues } from '../errors.ts';
 import { READERS, readerFor } from './formats/index.ts';
 import { mergePapers } from './merge.ts';
+import { MAX_RECORD_CHARS } from './formats/generic-record.ts';
+import type { PaperInput } from '../model/paper.ts';
 import { resolveIngestOptions, type IngestOptions } from './options.ts';
 import type { FormatName, SourceInput } from './types.ts';
 
@@ -43,6 +45,13 @@ export interface IngestResult {
 }
 
 const HEAD_BYTES = 64 * 1024;
+
+/** Characters of text a record brings to extraction (title, abstract, author names). */
+function recordChars(p: PaperInput): number {
+  let n = (typeof p.title === 'string' ? p.title.length : 0) + (typeof p.abstract === 'string' ? p.abstract.length : 0);
+  for (const a of p.authors?.names ?? []) n += typeof a === 'string' ? a.length : 0;
+  return n;
+}
 
 /** Reads the first 64 KiB of a source's text, for detection. */
 export async function readHead(source: SourceInput): Promise<string> {
@@ -102,6 +111,14 @@ export async function ingest(sources: SourceInput[], options: Partial<IngestOpti
           fileMessages.push({ level: 'error', file: source.name, index: item.index, line: item.line, message: item.reason });
           continue;
         }
+        // One cap for every format (JSONL and CSV apply it before parsing a line; JSON arrays, XML and BibTeX here): a
+        // record of 50 MB of text is a broken file, and extraction on it would run for minutes without a word.
+        const chars = recordChars(item.paper);
+        if (chars > MAX_RECORD_CHARS) {
+          report.skipped++;
+          fileMessages.push({ level: 'error', file: source.name, index: item.index, line: item.line, message: `record is ${(chars / (1024 * 1024)).toFixed(1)} MB of text, over the ${MAX_RECORD_CHARS / (1024 * 1024)} MB limit for one record; skipped` });
+          continue;
+        }
         const parsed = PaperSchema.safeParse(item.paper);
         if (parsed.success) {
           report.parsed++;
@@ -127,13 +144,28 @@ export async function ingest(sources: SourceInput[], options: Partial<IngestOpti
     } catch (err) {
       ok = false;
       const e = err instanceof PaperKgError ? err : new PaperKgError('E_INPUT_UNREADABLE', `${source.name}: ${(err as Error).message}`, source.name);
-      // A file that fails as a whole contributes nothing, so the counts stay honest: read = parsed + skipped.
-      Object.assign(report, { read: 0, parsed: 0, skipped: 0 });
-      report.error = { code: e.code, message: e.message };
-      messages.push({ level: 'error', file: source.name, message: e.message });
+      // NOTE: a streamed format that faults part way (a truncated harvest, a cut JSONL) keeps the records read before
+      // the fault, and says so; the file still fails (exit 1). Formats read whole fault before their first record.
+      for (const r of fileRecords) records.push(r);
+      for (const m of fileMessages) messages.push(m);
+      const kept = fileRecords.length ? `; the ${fileRecords.length} record(s) read before it are kept` : '';
+      report.error = { code: e.code, message: e.message + kept };
+      messages.push({ level: 'error', file: source.name, message: e.message + kept });
     }
   }
-  const { papers, mergedByFile } = mergePapers(records);
+  const { papers, mergedByFile, conflicts } = mergePapers(records);
   for (const f of files) f.merged = mergedByFile.get(f.file) ?? 0;
+  // Kept apart, and said: a pair that shares an id or a title but not the paper (see merge.ts).
+  const FIELD = { arxiv: 'arXiv ids', doi: 'DOIs', title: 'titles' } as const;
+  for (const c of conflicts) {
+    const where = `${c.first.file} record ${c.first.index}${c.first.line !== undefined ? ` (line ${c.first.line})` : ''}`;
+    messages.push({
+      level: 'warning',
+      file: c.second.file,
+      index: c.second.index,
+      line: c.second.line,
+      message: `not merged with ${where}: they share ${c.key.replace(':', ' ')} but their ${FIELD[c.field]} differ (${JSON.stringify(c.second.value)} here, ${JSON.stringify(c.first.value)} there); kept as two papers`,
+    });
+  }
   return { papers, files, messages, ok };
 }

@@ -114,14 +114,15 @@ export const arxivOaiPmh: FormatReader = {
 
     for await (const chunk of source.chunks()) {
       parser.write(chunk);
-      if (parseError) break;
+      // NOTE: the records completed before a fault are yielded first: a truncated harvest keeps them (ingest says so).
       yield* out.splice(0, out.length);
+      if (parseError) break;
     }
     if (!parseError) parser.close();
+    yield* out.splice(0, out.length);
     if (parseError) {
       throw new PaperKgError('E_FORMAT_MALFORMED', `${source.name}: ${parseError.message} (after ${index} records); expected well-formed OAI-PMH XML`, source.name);
     }
-    yield* out.splice(0, out.length);
     if (!sawRoot) {
       throw new PaperKgError('E_FORMAT_MALFORMED', `${source.name}: the root element is not <OAI-PMH>; expected an OAI-PMH ListRecords response (export.arxiv.org/oai2?verb=ListRecords&metadataPrefix=arXiv)`, source.name);
     }
