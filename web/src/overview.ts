@@ -69,7 +69,7 @@ export function mountOverview(overview: OverviewJson, open: (theme: OverviewThem
     nodeReducer: (key, a) => {
       if (!hovered) return a;
       const near = key === hovered || graph.areNeighbors(key, hovered);
-      return near ? { ...a, forceLabel: true, zIndex: 1 } : { ...a, color: '#dadee4', label: '' };
+      return near ? { ...a, forceLabel: true, zIndex: 1 } : { ...a, color: '#e3e5e8', label: '' };
     },
     edgeReducer: (_key, a) => a,
     zIndex: true,
