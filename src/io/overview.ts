@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PaperKgError, formatZodIssues } from '../errors.ts';
 import { toGraphJsonDocument } from '../export/graph-json.ts';
 import { needsOverview, toViewerOverview, resolveViewerOverviewOptions, type ViewerOverviewOptions } from '../export/overview.ts';
-import { OVERVIEW_DIR, OVERVIEW_FILE, OverviewJsonSchema, THEME_FILE_PATTERN } from '../model/overview-json.ts';
+import { OVERVIEW_DIR, OVERVIEW_FILE, OVERVIEW_INDEX_FILE, OverviewJsonSchema, THEME_FILE_PATTERN } from '../model/overview-json.ts';
 import type { PipelineContext } from '../pipeline.ts';
 import { writeFileAtomic } from './files.ts';
 
@@ -28,7 +28,7 @@ export async function writeViewerOverview(
   const options = resolveViewerOverviewOptions(partial);
   await removeOverview(out);
   if (!needsOverview(ctx.graph.order, options.budget)) return [];
-  const { overview, themes } = toViewerOverview(toGraphJsonDocument(ctx, inputs), options);
+  const { overview, themes, index } = toViewerOverview(toGraphJsonDocument(ctx, inputs), options);
   // NOTE: the theme documents are slices of graph.json's validated nodes and edges; only the new overview shape is checked here.
   const checked = OverviewJsonSchema.safeParse(overview);
   if (!checked.success) throw new PaperKgError('E_GRAPH', `${OVERVIEW_FILE}: the overview does not match its schema (${formatZodIssues(checked.error.issues.slice(0, 5))}); this is a bug in paper-kg`);
@@ -38,6 +38,9 @@ export async function writeViewerOverview(
     await writeFileAtomic(join(out, t.file), text);
     files.push({ name: t.file, bytes: Buffer.byteLength(text) });
   }
+  const indexText = JSON.stringify(index) + '\n';
+  await writeFileAtomic(join(out, OVERVIEW_INDEX_FILE), indexText);
+  files.push({ name: OVERVIEW_INDEX_FILE, bytes: Buffer.byteLength(indexText) });
   // Written last: a viewer that finds overview.json finds every file it names.
   const text = JSON.stringify(overview) + '\n';
   await writeFileAtomic(join(out, OVERVIEW_FILE), text);
