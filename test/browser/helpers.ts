@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { GraphJson } from '../../src/model/graph-json.ts';
@@ -53,7 +53,7 @@ export async function serveSynthetic(options: Partial<SyntheticOptions>): Promis
  * The bundled corpus's graph, built by the pipeline (buildToDirectory) into a temporary directory.
  * PAPER_KG_VIEWER_GRAPH=<build dir> reuses a graph built before instead (quicker when iterating on the viewer alone).
  */
-export async function serveBundled(): Promise<{ server: RunningServer; json: GraphJson }> {
+export async function serveBundled(): Promise<{ server: RunningServer; json: GraphJson; dir: string }> {
   let file: string;
   let out: string | null = null;
   if (process.env.PAPER_KG_VIEWER_GRAPH) file = join(process.env.PAPER_KG_VIEWER_GRAPH, 'graph.json');
@@ -64,7 +64,7 @@ export async function serveBundled(): Promise<{ server: RunningServer; json: Gra
     file = join(out, 'graph.json');
   }
   const server = await startServer({ graphFile: file, port: 0 });
-  return { server: out ? removingOnClose(server, out) : server, json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
+  return { server: out ? removingOnClose(server, out) : server, json: JSON.parse(await readFile(file, 'utf8')) as GraphJson, dir: dirname(file) };
 }
 
 /** The bundled corpus built by the pipeline with a given viewer budget (a small one gives it an overview), into a temporary directory. */

@@ -179,5 +179,5 @@ export async function renderPng(sigma: Sigma<ViewNode, ViewEdge>, model: ViewMod
 export async function exportPng(sigma: Sigma<ViewNode, ViewEdge>, model: ViewModel, layer: ThemeLayer, hidden: Set<string>): Promise<void> {
   const canvas = await renderPng(sigma, model, layer, hidden);
   const blob = await new Promise<Blob>((ok, ko) => canvas.toBlob((b) => (b ? ok(b) : ko(new Error('the PNG could not be made'))), 'image/png'));
-  download(`${baseName(model)}-map.png`, blob);
+  download('paper-kg-map.png', blob);
 }
