@@ -52,7 +52,8 @@ export function mountCameraControls(sigma: MapSigma, container: HTMLElement, fit
   const pan = (dx: number, dy: number) => {
     const s = camera.getState();
     // NOTE: a step is a share of what is on screen, so panning feels the same at every zoom. Screen y runs down, graph y up.
-    void camera.animate({ x: s.x + dx * PAN_STEP * s.ratio, y: s.y - dy * PAN_STEP * s.ratio }, { duration: 150 });
+    // Immediate, not animated: a held key or quick presses would each restart an animation from where the last one was.
+    camera.setState({ x: s.x + dx * PAN_STEP * s.ratio, y: s.y - dy * PAN_STEP * s.ratio });
   };
   const button = (text: string, label: string, on: () => void, id: string) =>
     el('button', { text, attrs: { type: 'button', 'aria-label': label, title: label, id }, on: { click: on } });

@@ -33,7 +33,8 @@ export function themesLegend(host: SidebarHost): SidebarPart {
     });
     const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
     swatch.style.background = t.color;
-    const name = linkButton(t.name, () => host.focusTheme(host.state().focusTheme === t.id ? null : t.id), 'theme-name');
+    // A click opens the theme (its panel, its papers framed); a second click on the open theme closes it.
+    const name = linkButton(t.name, () => host.focusTheme(host.state().selected === `theme:${t.id}` ? null : t.id), 'theme-name');
     name.setAttribute('aria-pressed', 'false');
     if (t.note) name.title = t.note;
     const row = el('li', { attrs: { 'data-theme': t.id } }, [checkbox, swatch, name, el('span', { class: 'count', text: String(t.size), attrs: { title: `${t.size} papers, ${t.conceptCount} concepts` } })]);
