@@ -160,6 +160,7 @@ export function mountApp(model: ViewModel, initial: ViewState, links: AppLinks =
   sigma.on('afterRender', themeLayer.render);
   // NOTE: sigma drew its first frame in its constructor, before this listener existed.
   themeLayer.render();
+  performance.mark('paper-kg:themes');
 
   const visibleNodes = () => graph.filterNodes((k) => !hidden.has(k));
   /** Frames what the filters show (the whole map when nothing is hidden). */
@@ -236,6 +237,7 @@ export function mountApp(model: ViewModel, initial: ViewState, links: AppLinks =
   const sidebar = byId('sidebar-content');
   parts.push(themesLegend(host), filters(host), sharedBenchmarks(host));
   sidebar.replaceChildren(...parts.map((p) => p.element));
+  performance.mark('paper-kg:sidebar');
 
   sigma.on('enterNode', ({ node }) => {
     hovered = node;
@@ -263,6 +265,7 @@ export function mountApp(model: ViewModel, initial: ViewState, links: AppLinks =
   byId('map-wrap').append(controls.element);
 
   const unmountSearch = mountSearch(byId<HTMLInputElement>('search'), byId<HTMLUListElement>('suggestions'), buildSearchIndex(model), (key) => actions.select(key, true));
+  performance.mark('paper-kg:search');
   const closePanel = () => update({ selected: null });
   byId('close-panel').onclick = closePanel;
   const onKey = (ev: KeyboardEvent) => {
