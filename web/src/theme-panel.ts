@@ -150,7 +150,7 @@ export function themePanel(model: ViewModel, id: string, actions: ThemePanelActi
     s.keywords.length ? section('Keywords', [el('div', { class: 'keywords' }, s.keywords.map((k) => chip(k.label, k.key, actions)))]) : null,
     s.central.length ? section('Central papers', [el('ol', { class: 'papers central' }, s.central.map((k) => el('li', {}, [linkButton(label(k), () => actions.select(k))])))]) : null,
     s.benchmarks.length
-      ? section('Top benchmarks', [el('ol', { class: 'papers benchmarks' }, s.benchmarks.map((b) => el('li', {}, [chip(b.label, b.key, actions, 'link'), el('span', { class: 'count', text: ` ${b.papers} papers` })])))])
+      ? section('Top benchmarks', [el('ol', { class: 'papers benchmarks' }, s.benchmarks.map((b) => el('li', {}, [chip(b.label, b.key, actions, 'link'), el('span', { class: 'count', text: ` ${b.papers} paper${b.papers === 1 ? '' : 's'}` })])))])
       : null,
     s.years.length ? section('Papers per year', [years]) : null,
     s.neighbours.length
