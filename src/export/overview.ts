@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PaperKgError } from '../errors.ts';
 import { resolveOptions } from '../options.ts';
 import type { GraphJson, Theme } from '../model/graph-json.ts';
-import { OVERVIEW_DIR, type OverviewJson, type OverviewLink, type OverviewTheme } from '../model/overview-json.ts';
+import { INDEX_PAPER_KINDS, OVERVIEW_DIR, OVERVIEW_INDEX_NAME, type OverviewIndex, type OverviewJson, type OverviewLink, type OverviewTheme } from '../model/overview-json.ts';
 
 export const ViewerOverviewOptionsSchema = z.object({
   /** Above this many nodes the viewer opens on the overview instead of the whole graph (and each theme file stays under it). */
@@ -33,6 +33,8 @@ export interface ViewerOverview {
   overview: OverviewJson;
   /** One document per theme, in the order of `overview.themes`; `file` is relative to the build directory. */
   themes: Array<{ file: string; doc: GraphJson }>;
+  /** The search index of the whole build (overview/search-index.json). */
+  index: OverviewIndex;
 }
 
 type Node = GraphJson['graph']['nodes'][number];
@@ -93,7 +95,8 @@ export function toViewerOverview(doc: GraphJson, partial: Partial<ViewerOverview
     list.push(r);
   }
 
-  const taken = new Set<string>();
+  // NOTE: the search index's name is taken first, so no theme file can overwrite it.
+  const taken = new Set<string>([OVERVIEW_INDEX_NAME]);
   const themes: ViewerOverview['themes'] = [];
   const entries: OverviewTheme[] = [];
   doc.themes.forEach((theme, index) => {
@@ -127,7 +130,44 @@ export function toViewerOverview(doc: GraphJson, partial: Partial<ViewerOverview
       links: themeLinks(doc, conceptThemes, byKey, o),
     },
     themes,
+    index: searchIndex(doc, edgesOf),
   };
+}
+
+/** Every paper title and concept of the build, for the overview's search (linear in nodes + edges). */
+function searchIndex(doc: GraphJson, edgesOf: Map<string, Edge[]>): OverviewIndex {
+  const themeIds = doc.themes.map((t) => t.id);
+  const themeAt = new Map(themeIds.map((id, i) => [id, i]));
+  const papers: OverviewIndex['papers'] = [];
+  const paperAt = new Map<string, number>();
+  const perConcept = new Map<string, number[]>();
+  for (const n of doc.graph.nodes) {
+    const a = n.attributes;
+    if (a.kind !== 'paper') continue;
+    let t = themeAt.get(a.theme);
+    if (t === undefined) themeAt.set(a.theme, (t = themeIds.push(a.theme) - 1));
+    paperAt.set(n.key, papers.length);
+    papers.push([n.key, a.label, t]);
+    for (const e of edgesOf.get(n.key) ?? []) {
+      const c = e.source === n.key ? e.target : e.source;
+      let list = perConcept.get(c);
+      if (!list) perConcept.set(c, (list = []));
+      list.push(papers.length - 1);
+    }
+  }
+  const concepts: OverviewIndex['concepts'] = [];
+  for (const n of doc.graph.nodes) {
+    const a = n.attributes;
+    if (a.kind === 'paper') continue;
+    const list = perConcept.get(n.key) ?? [];
+    if (INDEX_PAPER_KINDS.has(a.kind)) concepts.push([n.key, a.label, a.kind, list]);
+    else {
+      const counts = new Map<number, number>();
+      for (const p of list) counts.set(papers[p][2], (counts.get(papers[p][2]) ?? 0) + 1);
+      concepts.push([n.key, a.label, a.kind, [...counts].sort((x, y) => y[1] - x[1] || x[0] - y[0]).flat()]);
+    }
+  }
+  return { version: 1, kind: 'overview-index', themes: themeIds, papers, concepts };
 }
 
 /** The naming concepts first, then the best of each kind, with how many of the theme's papers use each. */

@@ -4,7 +4,7 @@
 import { PaperKgError, formatZodIssues } from '../errors.ts';
 import { toGraphJsonDocument } from '../export/graph-json.ts';
 import { needsOverview, toViewerOverview, resolveViewerOverviewOptions, type ViewerOverviewOptions } from '../export/overview.ts';
-import { OVERVIEW_FILE, OverviewJsonSchema } from '../model/overview-json.ts';
+import { OVERVIEW_FILE, OVERVIEW_INDEX_FILE, OverviewJsonSchema } from '../model/overview-json.ts';
 import type { PipelineContext } from '../pipeline.ts';
 import type { BuildWriter } from './build-dir.ts';
 
@@ -17,12 +17,14 @@ export async function writeViewerOverview(
 ): Promise<Array<{ name: string; bytes: number }>> {
   const options = resolveViewerOverviewOptions(partial);
   if (!needsOverview(ctx.graph.order, options.budget)) return [];
-  const { overview, themes } = toViewerOverview(toGraphJsonDocument(ctx, inputs), options);
+  const { overview, themes, index } = toViewerOverview(toGraphJsonDocument(ctx, inputs), options);
   // NOTE: the theme documents are slices of graph.json's validated nodes and edges; only the new overview shape is checked here.
   const checked = OverviewJsonSchema.safeParse(overview);
   if (!checked.success) throw new PaperKgError('E_GRAPH', `${OVERVIEW_FILE}: the overview does not match its schema (${formatZodIssues(checked.error.issues.slice(0, 5))}); this is a bug in paper-kg`);
   const files: Array<{ name: string; bytes: number }> = [];
   for (const t of themes) files.push({ name: t.file, bytes: await writer.write(t.file, JSON.stringify(t.doc) + '\n') });
+  files.push({ name: OVERVIEW_INDEX_FILE, bytes: await writer.write(OVERVIEW_INDEX_FILE, JSON.stringify(index) + '\n') });
+  // Written last: a viewer that finds overview.json finds every file it names.
   files.push({ name: OVERVIEW_FILE, bytes: await writer.write(OVERVIEW_FILE, JSON.stringify(overview) + '\n') });
   return files;
 }

@@ -55,3 +55,25 @@ export const OverviewJsonSchema = z.object({
   links: z.array(OverviewLinkSchema),
 });
 export type OverviewJson = z.infer<typeof OverviewJsonSchema>;
+
+/**
+ * The overview's search index (`overview/search-index.json`): every paper title and every concept of the build, so the
+ * overview's search reaches inside themes it has not loaded. Benchmarks and datasets list every paper that has them (a
+ * leaderboard across themes); other concepts list how many papers each theme has with them. Arrays, not objects: at
+ * 100k papers the file stays a few MB.
+ */
+export const OVERVIEW_INDEX_NAME = 'search-index';
+export const OVERVIEW_INDEX_FILE = `${OVERVIEW_DIR}/${OVERVIEW_INDEX_NAME}.json`;
+export const OverviewIndexSchema = z.object({
+  version: z.literal(1),
+  kind: z.literal('overview-index'),
+  /** Theme ids; papers and concepts name themes by their index here. */
+  themes: z.array(z.string()),
+  /** [node key, title, theme index]. */
+  papers: z.array(z.tuple([z.string(), z.string(), z.number().int().nonnegative()])),
+  /** [node key, label, kind, papers (indexes into `papers`, benchmarks and datasets) or [theme index, count] pairs flattened]. */
+  concepts: z.array(z.tuple([z.string(), z.string(), z.enum(CONCEPT_KINDS), z.array(z.number().int().nonnegative())])),
+});
+export type OverviewIndex = z.infer<typeof OverviewIndexSchema>;
+/** Kinds whose index entry lists every paper (the rest give counts per theme). */
+export const INDEX_PAPER_KINDS: ReadonlySet<string> = new Set(['benchmark', 'dataset']);

@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -54,13 +54,13 @@ export async function serveSynthetic(options: Partial<SyntheticOptions>): Promis
  * The bundled corpus's graph, built once per test run by the pipeline (buildToDirectory; see test/support/corpus-build.global.ts).
  * PAPER_KG_VIEWER_GRAPH=<build dir> reuses a graph built before instead (quicker when iterating on the viewer alone).
  */
-export async function serveBundled(): Promise<{ server: RunningServer; json: GraphJson }> {
+export async function serveBundled(): Promise<{ server: RunningServer; json: GraphJson; dir: string }> {
   let file: string;
   // NOTE: the shared build of test/support/corpus-build.global.ts; the server only reads it.
   if (process.env.PAPER_KG_VIEWER_GRAPH) file = join(process.env.PAPER_KG_VIEWER_GRAPH, 'graph.json');
   else file = join(inject('corpusBuild'), 'graph.json');
   const server = await startServer({ graphFile: file, port: 0 });
-  return { server, json: JSON.parse(await readFile(file, 'utf8')) as GraphJson };
+  return { server, json: JSON.parse(await readFile(file, 'utf8')) as GraphJson, dir: dirname(file) };
 }
 
 /** The shared build of the bundled corpus (default viewer budget, far above its size), served; the directory is only read. */

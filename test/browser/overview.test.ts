@@ -94,7 +94,7 @@ describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => 
   it('the sidebar and the search open a theme from the keyboard; a link to a theme reopens it with its selection', async () => {
     await fresh();
     const theme = overview.themes[2];
-    await page.locator('input[type="search"]').fill(theme.topConcepts[0].label);
+    await page.locator('input[type="search"]').fill(theme.name);
     await page.locator('#suggestions li').first().waitFor();
     const picked = await page.locator('#suggestions li').first().getAttribute('data-key');
     await page.locator('input[type="search"]').press('Enter');
@@ -113,6 +113,49 @@ describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => 
     expect(await mode()).toBe('theme');
     expect(await page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.theme)).toBe(theme.id);
     await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.attributes.label);
+  });
+
+  it('the overview search finds a benchmark in every theme and lists every paper that has it; inside a theme its panel names the papers of other themes', async () => {
+    await fresh();
+    const graph = JSON.parse(readFileSync(join(built.dir, 'graph.json'), 'utf8')) as GraphJson;
+    // The benchmark used by the most papers, across themes.
+    const papersOf = new Map<string, string[]>();
+    const node = new Map(graph.graph.nodes.map((n) => [n.key, n]));
+    for (const e of graph.graph.edges) {
+      const [p, c] = node.get(e.source)!.attributes.kind === 'paper' ? [e.source, e.target] : [e.target, e.source];
+      if (node.get(c)!.attributes.kind !== 'benchmark') continue;
+      if (!papersOf.has(c)) papersOf.set(c, []);
+      papersOf.get(c)!.push(p);
+    }
+    const [bench, withIt] = [...papersOf].sort((a, b) => b[1].length - a[1].length)[0];
+    const themesOf = new Set(withIt.map((p) => (node.get(p)!.attributes as { theme: string }).theme));
+    expect(themesOf.size).toBeGreaterThan(1);
+    const label = node.get(bench)!.attributes.label;
+    await page.locator('input[type="search"]').fill(label);
+    await page.locator('#suggestions li[data-key^="ix:c:"]').first().waitFor();
+    await page.locator('#suggestions li[data-key^="ix:c:"]').first().dispatchEvent('mousedown');
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(label);
+    const listed = await page.locator('#panel ol.papers li').allTextContents();
+    expect(listed.sort()).toEqual(withIt.map((p) => node.get(p)!.attributes.label).sort());
+    await expect(page.locator('#panel section[data-theme]').count()).resolves.toBe(themesOf.size);
+    // A paper title from the index opens its theme with the paper selected.
+    const paper = node.get(withIt[0])!;
+    await page.locator('#panel ol.papers button', { hasText: paper.attributes.label }).first().click();
+    await page.waitForFunction(() => (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true && (window as unknown as PaperKgWindow).paperKg.mode === 'theme');
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.attributes.label);
+    // In this theme, the benchmark says how many papers of other themes have it, and lists them.
+    const here = (paper.attributes as { theme: string }).theme;
+    await page.evaluate((key) => (window as unknown as { paperKg: { app: { select(k: string): void } } }).paperKg.app.select(key), bench);
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(label);
+    const elsewhere = withIt.filter((p) => (node.get(p)!.attributes as { theme: string }).theme !== here);
+    await expect(page.locator('#panel .more-themes strong').textContent()).resolves.toBe(`${elsewhere.length} more paper${elsewhere.length === 1 ? '' : 's'} in other themes`);
+    await page.locator('#panel .more-themes details').first().waitFor();
+    const names = await page.locator('#panel .more-themes li').allTextContents();
+    expect(names.sort()).toEqual(elsewhere.map((p) => node.get(p)!.attributes.label).sort());
+    const other = await page.locator('#panel .more-themes details').first().getAttribute('data-theme');
+    await page.locator('#panel .more-themes details summary').first().click();
+    await page.locator('#panel .more-themes details').first().locator('li button').first().click();
+    await page.waitForFunction((id) => (window as unknown as { paperKg?: { ready: boolean; theme: string | null } }).paperKg?.ready === true && (window as unknown as PaperKgWindow).paperKg.theme === id, other);
   });
 
   it('below the budget nothing changes: no overview files, the viewer opens on the whole graph', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GraphJsonSchema, type GraphJson } from '../../src/model/graph-json.ts';
-import { OverviewJsonSchema } from '../../src/model/overview-json.ts';
+import { OVERVIEW_INDEX_FILE, OverviewIndexSchema, OverviewJsonSchema } from '../../src/model/overview-json.ts';
 import { toViewerOverview, needsOverview, resolveViewerOverviewOptions } from '../../src/export/overview.ts';
 import { syntheticGraph } from '../../scripts/synthetic-graph.ts';
 
@@ -27,6 +27,40 @@ describe('viewer overview', () => {
     expect(needsOverview(20_000, 20_000)).toBe(false);
     expect(needsOverview(20_001, 20_000)).toBe(true);
     expect(() => resolveViewerOverviewOptions({ budget: 0 })).toThrow(expect.objectContaining({ code: 'E_OPTIONS' }));
+  });
+
+  it('the search index lists every paper once, every benchmark with all its papers, other concepts with exact per-theme counts', () => {
+    const { index, overview } = toViewerOverview(GRAPH, { budget: 400 });
+    expect(OverviewIndexSchema.safeParse(index).success).toBe(true);
+    const paperNodes = GRAPH.graph.nodes.filter((n) => n.attributes.kind === 'paper');
+    expect(index.papers.map((p) => p[0])).toEqual(paperNodes.map((n) => n.key));
+    for (const [key, title, t] of index.papers) {
+      const node = paperNodes.find((n) => n.key === key)!;
+      expect(title).toBe(node.attributes.label);
+      expect(index.themes[t]).toBe(node.attributes.theme);
+    }
+    expect(overview.themes.every((t) => index.themes.includes(t.id))).toBe(true);
+    const conceptNodes = GRAPH.graph.nodes.filter((n) => n.attributes.kind !== 'paper');
+    expect(index.concepts.map((c) => c[0])).toEqual(conceptNodes.map((n) => n.key));
+    const papersOf = (c: string) => GRAPH.graph.edges.filter((e) => e.source === c || e.target === c).map((e) => (e.source === c ? e.target : e.source));
+    let benchmarks = 0;
+    for (const [key, , kind, list] of index.concepts) {
+      const truth = papersOf(key);
+      if (kind === 'benchmark' || kind === 'dataset') {
+        benchmarks++;
+        expect(list.map((i) => index.papers[i][0]).sort()).toEqual([...truth].sort());
+      } else {
+        const counts = new Map<string, number>();
+        for (const p of truth) {
+          const t = paperNodes.find((n) => n.key === p)!.attributes.theme;
+          counts.set(t, (counts.get(t) ?? 0) + 1);
+        }
+        const got = new Map<string, number>();
+        for (let j = 0; j < list.length; j += 2) got.set(index.themes[list[j]], list[j + 1]);
+        expect(got).toEqual(counts);
+      }
+    }
+    expect(benchmarks).toBeGreaterThan(5);
   });
 
   it('on the bundled map: one valid document per theme, the papers partitioned, every edge kept, links counted exactly', () => {
@@ -111,7 +145,8 @@ describe('writing the overview (src/io/overview.ts through the build writer)', (
       const { value: files } = await writeBuild(await BuildWriter.open(out, { command: 'test', force: true }), async (w) => ({ counts, value: await writeViewerOverview(w, ctx, ['corpus.txt'], { budget: 150 }) }));
       const overview = OverviewJsonSchema.parse(JSON.parse(readFileSync(join(out, 'overview.json'), 'utf8')));
       expect(files.at(-1)!.name).toBe('overview.json');
-      expect(files.map((f) => f.name).sort()).toEqual([...overview.themes.map((t) => t.file), 'overview.json'].sort());
+      expect(files.map((f) => f.name).sort()).toEqual([...overview.themes.map((t) => t.file), OVERVIEW_INDEX_FILE, 'overview.json'].sort());
+      expect(OverviewIndexSchema.safeParse(JSON.parse(readFileSync(join(out, OVERVIEW_INDEX_FILE), 'utf8'))).success).toBe(true);
       for (const t of overview.themes) expect(GraphJsonSchema.safeParse(JSON.parse(readFileSync(join(out, t.file), 'utf8'))).success).toBe(true);
       const { value: none } = await writeBuild(await BuildWriter.open(out, { command: 'test' }), async (w) => ({ counts, value: await writeViewerOverview(w, ctx, ['corpus.txt'], { budget: 20_000 }) }));
       expect(none).toEqual([]);

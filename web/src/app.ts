@@ -1,17 +1,23 @@
-// The map: sigma on the loaded graph, with visual state applied through reducers (the graph is never mutated).
+// The map: sigma on the loaded graph, with visual state applied through reducers (the graph is never mutated). The parts
+// live beside it: what is shown (visibility.ts), theme regions and names (labels.ts), camera (camera.ts), URL (url.ts).
 import Sigma from 'sigma';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { NodeSquareProgram } from '@sigma/node-square';
 import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
-import { byId, el } from './dom.ts';
-import { KIND_COLORS, type ViewModel, type ViewNode, type ViewEdge } from './model.ts';
-import { renderPanel } from './panels.ts';
+import { byId } from './dom.ts';
+import type { ViewModel, ViewNode, ViewEdge } from './model.ts';
+import { renderPanel, type PanelActions } from './panels.ts';
 import { buildSearchIndex, mountSearch } from './search.ts';
 import { filters, sharedBenchmarks, themesLegend, type SidebarHost } from './sidebar.ts';
-import { hashToState, stateToHash, type ViewState } from './state.ts';
+import type { ViewState } from './state.ts';
 import { exportGexf, exportPng } from './exporters.ts';
 import { loadPendingEdges } from './load.ts';
+import { CONCEPT_FILL, EDGE_COLOR, EDGE_HIGHLIGHT, FADED_NODE } from './colors.ts';
+import { computeHidden, computeHighlight, filterChanged, themeMembers, type Highlight } from './visibility.ts';
+import { frameNodes, mountCameraControls } from './camera.ts';
+import { mountThemeLayer } from './labels.ts';
+import { syncUrl } from './url.ts';
 
 export interface MountedApp {
   sigma: Sigma<ViewNode, ViewEdge>;
@@ -21,9 +27,6 @@ export interface MountedApp {
   kill(): void;
 }
 
-const FADED_NODE = '#dadee4';
-const EDGE_COLOR = '#d5dae1';
-const EDGE_HIGHLIGHT = '#7b8595';
 const LABEL_MAX = 40;
 const LARGE_GRAPH_EDGES = 20_000;
 
@@ -38,18 +41,10 @@ function shortLabel(label: string): string {
   return label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1).trimEnd()}…` : label;
 }
 
-function filterChanged(a: ViewState, b: ViewState): boolean {
-  return (
-    a.onlyTheme !== b.onlyTheme ||
-    a.from !== b.from ||
-    a.to !== b.to ||
-    a.minDegree !== b.minDegree ||
-    [...a.kinds].sort().join() !== [...b.kinds].sort().join() ||
-    [...a.hiddenThemes].sort().join() !== [...b.hiddenThemes].sort().join()
-  );
-}
+/** What the map can do beyond its own graph: in one theme of a large build, look up and open papers of other themes. */
+export type AppLinks = Pick<PanelActions, 'elsewhere' | 'openElsewhere'>;
 
-export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
+export function mountApp(model: ViewModel, initial: ViewState, links: AppLinks = {}): MountedApp {
   const { graph } = model;
   const container = byId('map');
   const panel = byId('panel');
@@ -58,73 +53,18 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
   let state: ViewState = initial;
   let hovered: string | null = null;
   const hidden = new Set<string>();
-  let highlight: Set<string> | null = null;
-  let highlightEdges: Set<string> | null = null;
-  let focal: string | null = null;
+  let hl: Highlight = { nodes: null, edges: null, focal: null };
+  let previous: Highlight = hl;
   const labels = new Map<string, string>();
   graph.forEachNode((key, a) => labels.set(key, shortLabel(a.label)));
-
-  const computeVisibility = () => {
-    hidden.clear();
-    const paperHidden = (a: Extract<ViewNode, { kind: 'paper' }>) => {
-      const month = a.date?.slice(0, 7);
-      return (state.from !== null && (!month || month < state.from)) || (state.to !== null && (!month || month > state.to));
-    };
-    graph.forEachNode((key, a) => {
-      const off =
-        !state.kinds.has(a.kind) ||
-        state.hiddenThemes.has(a.theme) ||
-        (state.onlyTheme !== null && a.theme !== state.onlyTheme) ||
-        graph.degree(key) < state.minDegree ||
-        (a.kind === 'paper' && paperHidden(a));
-      if (off) hidden.add(key);
-    });
-    // NOTE: with a date range, a concept whose papers are all out of range has nothing to show: hide it too.
-    if (state.from !== null || state.to !== null) {
-      graph.forEachNode((key, a) => {
-        if (a.kind === 'paper' || hidden.has(key)) return;
-        let any = false;
-        graph.forEachNeighbor(key, (n, na) => {
-          if (!any && na.kind === 'paper' && !hidden.has(n)) any = true;
-        });
-        if (!any) hidden.add(key);
-      });
-    }
-  };
-
-  let previous: { nodes: Set<string> | null; edges: Set<string> | null } = { nodes: null, edges: null };
-  const computeHighlight = () => {
-    previous = { nodes: highlight, edges: highlightEdges };
-    highlight = null;
-    highlightEdges = null;
-    focal = null;
-    const around = (key: string) => {
-      focal = key;
-      highlight = new Set([key, ...graph.neighbors(key)]);
-      highlightEdges = new Set(graph.edges(key));
-    };
-    const among = (nodes: Iterable<string>) => {
-      const set = new Set(nodes);
-      const edges = new Set<string>();
-      for (const n of set) graph.forEachEdge(n, (e, _a, s, t) => (set.has(s) && set.has(t) ? edges.add(e) : undefined));
-      highlight = set;
-      highlightEdges = edges;
-    };
-    const selectedNode = state.selected && graph.hasNode(state.selected) ? state.selected : null;
-    if (hovered) around(hovered);
-    else if (selectedNode) around(selectedNode);
-    else if (state.selected?.startsWith('author:')) among(model.papersByAuthor.get(state.selected.slice(7)) ?? []);
-    else if (state.benchmark && graph.hasNode(state.benchmark)) around(state.benchmark);
-    else if (state.focusTheme) {
-      const members: string[] = [];
-      graph.forEachNode((k, a) => (a.theme === state.focusTheme ? members.push(k) : undefined));
-      among(members);
-    }
+  const recomputeHighlight = () => {
+    previous = hl;
+    hl = computeHighlight(model, state, hovered);
   };
 
   // Filters and highlights from the URL apply before the first frame: sigma processes the graph once, not twice.
-  computeVisibility();
-  computeHighlight();
+  computeHidden(model, state, hidden);
+  recomputeHighlight();
   const large = graph.size + (model.pendingEdges?.length ?? 0) > LARGE_GRAPH_EDGES;
   const sigma = new Sigma<ViewNode, ViewEdge>(graph, container, {
     // NOTE: on large graphs hairline edges (gl.LINES) cost a fraction of quads, which matters most on software WebGL.
@@ -138,7 +78,8 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     labelColor: { color: '#1f2933' },
     labelDensity: 0.2,
     labelGridCellSize: 150,
-    labelRenderedSizeThreshold: 8,
+    // NOTE: at the default zoom the map is read by its theme names; paper titles appear as one zooms in (or on hover).
+    labelRenderedSizeThreshold: 14,
     defaultEdgeColor: EDGE_COLOR,
     zIndex: true,
     minCameraRatio: 0.03,
@@ -146,22 +87,24 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     // NOTE: at tens of thousands of edges, drawing them while panning costs more frames than it is worth.
     hideEdgesOnMove: large,
     nodeReducer: (key, a) => {
+      // One encoding per mark: a hue is a theme (papers); concepts are grey squares, their kind told by shape and panel.
+      const isPaper = a.kind === 'paper' || a.kind === 'other';
       const out: Partial<NodeDisplayData> & { type: string } = {
         x: a.x,
         y: a.y,
-        size: a.size,
+        size: isPaper ? a.size : a.size * 0.8,
         label: labels.get(key) ?? a.label,
-        color: a.kind === 'paper' || a.kind === 'other' ? a.color : KIND_COLORS[a.kind],
-        type: a.kind === 'paper' || a.kind === 'other' ? 'paper' : 'concept',
+        color: isPaper ? a.color : CONCEPT_FILL,
+        type: isPaper ? 'paper' : 'concept',
         zIndex: a.kind === 'paper' ? 1 : 0,
       };
       if (hidden.has(key)) out.hidden = true;
-      if (highlight) {
-        if (highlight.has(key)) {
+      if (hl.nodes) {
+        if (hl.nodes.has(key)) {
           out.zIndex = 2;
           // A small neighbourhood is read by its names: label all of it.
-          if (highlight.size <= 40) out.forceLabel = true;
-          if (key === focal || key === state.selected) {
+          if (hl.nodes.size <= 40) out.forceLabel = true;
+          if (key === hl.focal || key === state.selected) {
             out.forceLabel = true;
             out.highlighted = true;
             out.zIndex = 3;
@@ -176,8 +119,8 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     },
     edgeReducer: (key, a) => {
       const out: Partial<EdgeDisplayData> = { color: EDGE_COLOR, size: 0.5 + Math.min(1.5, (a.weight ?? 1) / 4) };
-      if (highlightEdges) {
-        if (highlightEdges.has(key)) {
+      if (hl.edges) {
+        if (hl.edges.has(key)) {
           out.color = EDGE_HIGHLIGHT;
           out.size = 1.2;
           out.zIndex = 1;
@@ -198,78 +141,35 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     if (!large) return void sigma.refresh({ skipIndexation: true });
     const before = previous.nodes;
     let nodes: Iterable<string>;
-    if (before && highlight) nodes = new Set([...before, ...highlight]);
-    else if (before || highlight) nodes = graph.nodes();
+    if (before && hl.nodes) nodes = new Set([...before, ...hl.nodes]);
+    else if (before || hl.nodes) nodes = graph.nodes();
     else nodes = [];
-    const edges = new Set([...(previous.edges ?? []), ...(highlightEdges ?? [])]);
+    const edges = new Set([...(previous.edges ?? []), ...(hl.edges ?? [])]);
     sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
   };
-  // Theme names: an HTML layer moved after every render, so they stay crisp and never collide with WebGL labels.
-  const themeLabels = model.themes.map((t) => {
-    const div = el('div', { class: 'theme-label', text: t.name });
-    div.style.setProperty('--theme', t.color);
-    div.style.fontSize = `${Math.round(12 + Math.min(8, Math.sqrt(t.size)))}px`;
-    labelsLayer.append(div);
-    return { t, div };
-  });
-  // Measured once: reading sizes on every frame would force a layout per frame.
-  const labelSizes = themeLabels.map(({ div }) => ({ w: div.offsetWidth, h: div.offsetHeight }));
-  const labelOrder = themeLabels.map((_, i) => i).sort((a, b) => themeLabels[b].t.size - themeLabels[a].t.size);
-  const placeThemeLabels = () => {
-    const ratio = sigma.getCamera().ratio;
-    const placed: Array<{ x: number; y: number; w: number; h: number }> = [];
-    const overlaps = (r: { x: number; y: number; w: number; h: number }) =>
-      placed.some((p) => Math.abs(p.x - r.x) * 2 < p.w + r.w && Math.abs(p.y - r.y) * 2 < p.h + r.h);
-    // Larger themes first; a name that would cover another moves a line up or down, else waits for a closer zoom.
-    for (const i of labelOrder) {
-      const { t, div } = themeLabels[i];
-      let off = state.hiddenThemes.has(t.id) || (state.onlyTheme !== null && state.onlyTheme !== t.id) || ratio < 0.25;
-      if (!off) {
-        const p = sigma.graphToViewport({ x: t.x, y: t.y });
-        const { w, h } = labelSizes[i];
-        const spot = [0, 1, -1, 2, -2].map((k) => ({ x: p.x, y: p.y + k * h, w, h })).find((r) => !overlaps(r));
-        if (spot) {
-          placed.push(spot);
-          div.style.transform = `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)`;
-          div.classList.toggle('dim', highlight !== null && state.focusTheme !== t.id);
-        } else off = true;
-      }
-      div.hidden = off;
-    }
+
+  const selectedTheme = () => (state.selected?.startsWith('theme:') ? state.selected.slice(6) : null);
+  const themeShown = (id: string) => !state.hiddenThemes.has(id) && (state.onlyTheme === null || state.onlyTheme === id);
+  const themeDim = (id: string) => {
+    const focus = selectedTheme() ?? state.focusTheme;
+    if (focus) return focus !== id;
+    return hl.nodes !== null && !hovered && state.selected !== null;
   };
-  sigma.on('afterRender', placeThemeLabels);
+  const themeLayer = mountThemeLayer(sigma, model, labelsLayer, { isShown: themeShown, isDim: themeDim, onPick: (id) => actions.openTheme(id) });
+  themeLayer.setHidden(hidden);
+  sigma.on('afterRender', themeLayer.render);
   // NOTE: sigma drew its first frame in its constructor, before this listener existed.
-  placeThemeLabels();
+  themeLayer.render();
+  performance.mark('paper-kg:themes');
 
-  const moveTo = (keys: string[], animate = true) => {
-    const camera = sigma.getCamera();
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const k of keys) {
-      const d = sigma.getNodeDisplayData(k);
-      if (!d) continue;
-      minX = Math.min(minX, d.x);
-      maxX = Math.max(maxX, d.x);
-      minY = Math.min(minY, d.y);
-      maxY = Math.max(maxY, d.y);
-    }
-    if (!Number.isFinite(minX)) return;
-    const ratio = keys.length === 1 ? Math.min(camera.ratio, 0.5) : Math.min(1.2, Math.max(0.15, Math.max(maxX - minX, maxY - minY) * 1.3));
-    const target = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio };
-    if (animate) camera.animate(target, { duration: 450 });
-    else camera.setState(target);
-  };
-
-  let writeTimer: ReturnType<typeof setTimeout> | undefined;
-  const writeUrl = () => {
-    clearTimeout(writeTimer);
-    writeTimer = setTimeout(() => {
-      const c = sigma.getCamera().getState();
-      const hash = stateToHash({ ...state, camera: { x: c.x, y: c.y, ratio: c.ratio } });
-      if (hash !== location.hash) history.replaceState(null, '', hash || location.pathname + location.search);
-    }, 250);
+  const visibleNodes = () => graph.filterNodes((k) => !hidden.has(k));
+  /** Frames what the filters show (the whole map when nothing is hidden). */
+  const fit = (animate = true) => {
+    if (hidden.size === 0) {
+      const target = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+      if (animate) void sigma.getCamera().animate(target, { duration: 450 });
+      else sigma.getCamera().setState(target);
+    } else frameNodes(sigma, visibleNodes(), animate);
   };
 
   const showPanel = () => {
@@ -280,35 +180,47 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     if (content) panelBody.scrollTop = 0;
   };
 
-  let parts: ReturnType<typeof themesLegend>[] = [];
-  const update = (patch: Partial<ViewState>, opts: { refocus?: boolean } = {}) => {
+  let parts: Array<ReturnType<typeof themesLegend>> = [];
+  const update = (patch: Partial<ViewState>, opts: { refocus?: boolean; reframe?: boolean } = {}) => {
     const prev = state;
     state = { ...state, ...patch };
     const filtersMoved = filterChanged(prev, state);
-    if (filtersMoved) computeVisibility();
-    computeHighlight();
+    if (filtersMoved) {
+      computeHidden(model, state, hidden);
+      themeLayer.setHidden(hidden);
+    }
+    recomputeHighlight();
     if (prev.selected !== state.selected) showPanel();
     for (const p of parts) p.sync(state);
     if (filtersMoved) sigma.refresh();
     else refreshHighlight();
+    // Filters re-frame the camera on what they leave (after sigma has the new display data).
+    if (filtersMoved && opts.reframe !== false) fit();
     if (opts.refocus && state.selected) panel.focus();
-    writeUrl();
+    url.write();
   };
 
   const actions = {
     select(key: string | null, refocus = false) {
       update({ selected: key }, { refocus });
       if (!key) return;
-      if (graph.hasNode(key)) moveTo([key]);
-      else if (key.startsWith('author:')) moveTo(model.papersByAuthor.get(key.slice(7)) ?? []);
+      if (graph.hasNode(key)) frameNodes(sigma, [key]);
+      else if (key.startsWith('author:')) frameNodes(sigma, model.papersByAuthor.get(key.slice(7)) ?? []);
+      else if (key.startsWith('theme:')) frameNodes(sigma, themeMembers(model, key.slice(6), hidden));
     },
     focusTheme(id: string | null) {
-      update({ focusTheme: id, selected: null });
-      if (!id) return;
-      const members: string[] = [];
-      graph.forEachNode((k, a) => (a.theme === id && !hidden.has(k) ? members.push(k) : undefined));
-      moveTo(members);
+      update({ focusTheme: id, selected: id ? `theme:${id}` : null });
+      if (id) frameNodes(sigma, themeMembers(model, id, hidden));
     },
+    openTheme(id: string) {
+      actions.focusTheme(id);
+    },
+    /** Only the papers of that year (the months of it the graph has). */
+    filterYear(year: string) {
+      const months = model.months.filter((m) => m.startsWith(`${year}-`));
+      if (months.length) update({ from: months[0], to: months[months.length - 1] });
+    },
+    ...links,
   };
 
   const host: SidebarHost = {
@@ -317,7 +229,7 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     update: (patch) => {
       update(patch);
       // An opened benchmark brings its papers into view.
-      if (patch.benchmark && graph.hasNode(patch.benchmark)) moveTo([patch.benchmark, ...graph.neighbors(patch.benchmark)]);
+      if (patch.benchmark && graph.hasNode(patch.benchmark)) frameNodes(sigma, [patch.benchmark, ...graph.neighbors(patch.benchmark)]);
     },
     select: (key) => actions.select(key),
     focusTheme: (id) => actions.focusTheme(id),
@@ -325,16 +237,17 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
   const sidebar = byId('sidebar-content');
   parts.push(themesLegend(host), filters(host), sharedBenchmarks(host));
   sidebar.replaceChildren(...parts.map((p) => p.element));
+  performance.mark('paper-kg:sidebar');
 
   sigma.on('enterNode', ({ node }) => {
     hovered = node;
-    computeHighlight();
+    recomputeHighlight();
     refreshHighlight();
     container.style.cursor = 'pointer';
   });
   sigma.on('leaveNode', () => {
     hovered = null;
-    computeHighlight();
+    recomputeHighlight();
     refreshHighlight();
     container.style.cursor = '';
   });
@@ -342,9 +255,17 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
   sigma.on('clickStage', () => {
     if (state.selected || state.focusTheme || state.benchmark) update({ selected: null, focusTheme: null, benchmark: null });
   });
-  sigma.getCamera().on('updated', writeUrl);
+
+  const url = syncUrl(sigma as unknown as Sigma, () => state, (next) => {
+    const { camera, ...rest } = next;
+    update(rest, { reframe: !camera });
+    if (camera) sigma.getCamera().setState(camera);
+  });
+  const controls = mountCameraControls(sigma, container, () => fit());
+  byId('map-wrap').append(controls.element);
 
   const unmountSearch = mountSearch(byId<HTMLInputElement>('search'), byId<HTMLUListElement>('suggestions'), buildSearchIndex(model), (key) => actions.select(key, true));
+  performance.mark('paper-kg:search');
   const closePanel = () => update({ selected: null });
   byId('close-panel').onclick = closePanel;
   const onKey = (ev: KeyboardEvent) => {
@@ -356,21 +277,15 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     }
   };
   document.addEventListener('keydown', onKey);
-  const onHash = () => {
-    const next = hashToState(location.hash);
-    const { camera, ...rest } = next;
-    update(rest);
-    if (camera) sigma.getCamera().setState(camera);
-  };
-  window.addEventListener('hashchange', onHash);
-  byId('export-gexf').onclick = () => exportGexf(model);
-  byId('export-png').onclick = () => void exportPng(sigma);
+  byId('export-gexf').onclick = () => exportGexf(model, hidden);
+  byId('export-png').onclick = () => void exportPng(sigma, model, themeLayer, hidden);
 
   // First paint: the panel and sidebar follow the URL; the camera too, when it has one.
   showPanel();
   for (const p of parts) p.sync(state);
   if (initial.camera) sigma.getCamera().setState(initial.camera);
-  else if (initial.selected && graph.hasNode(initial.selected)) moveTo([initial.selected], false);
+  else if (initial.selected && graph.hasNode(initial.selected)) frameNodes(sigma, [initial.selected], false);
+  else if (hidden.size) fit(false);
 
   // A large graph's edges: validated and added once its nodes are on screen (two frames later). Sigma listens to the graph,
   // indexes each edge and schedules one full pass; what depends on edges (shared benchmarks, the panel, highlights, the
@@ -391,11 +306,12 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
               }
               parts = [parts[0], parts[1], sharedBenchmarks(host)];
               sidebar.replaceChildren(...parts.map((p) => p.element));
-              computeVisibility();
-              computeHighlight();
+              computeHidden(model, state, hidden);
+              themeLayer.setHidden(hidden);
+              recomputeHighlight();
               showPanel();
               for (const p of parts) p.sync(state);
-              if (highlight || hidden.size) sigma.scheduleRefresh();
+              if (hl.nodes || hidden.size) sigma.scheduleRefresh();
               performance.mark('paper-kg:edges');
               ok();
             }, 0);
@@ -409,12 +325,12 @@ export function mountApp(model: ViewModel, initial: ViewState): MountedApp {
     edgesLoaded,
     kill() {
       killed = true;
-      clearTimeout(writeTimer);
+      url.dispose();
+      controls.dispose();
       unmountSearch();
       document.removeEventListener('keydown', onKey);
-      window.removeEventListener('hashchange', onHash);
       sigma.kill();
-      labelsLayer.replaceChildren();
+      themeLayer.dispose();
       sidebar.replaceChildren();
       panelBody.replaceChildren();
       panel.hidden = true;

@@ -4,7 +4,8 @@
 import { EARLY } from './early.ts';
 import './styles.css';
 import { byId } from './dom.ts';
-import { mountApp, type MountedApp } from './app.ts';
+import { mountApp, type AppLinks, type MountedApp } from './app.ts';
+import { conceptByTheme, conceptIndexOf, loadOverviewIndex } from './overview-index.ts';
 import { LoadError, loadFromUrl, loadText } from './load.ts';
 import type { ViewModel } from './model.ts';
 import { defaultState, hashToState } from './state.ts';
@@ -45,7 +46,7 @@ function show(model: ViewModel, fromUrl: boolean, theme: OverviewTheme | null = 
   };
   describe();
   const initial = fromUrl ? hashToState(location.hash) : defaultState();
-  app = mountApp(model, { ...initial, view: theme?.id ?? null });
+  app = mountApp(model, { ...initial, view: theme?.id ?? null }, theme && overview ? elsewhereLinks(overview, theme) : {});
   if (!fromUrl) history.replaceState(null, '', theme ? `#view=${encodeURIComponent(theme.id)}` : location.pathname + location.search);
   back.hidden = theme === null;
   setExports(true);
@@ -67,6 +68,26 @@ function show(model: ViewModel, fromUrl: boolean, theme: OverviewTheme | null = 
   );
 }
 
+/** In one theme of a large build: the papers of other themes with a concept, from the overview's search index. */
+function elsewhereLinks(data: OverviewJson, current: OverviewTheme): AppLinks {
+  return {
+    async elsewhere(conceptKey) {
+      const index = await loadOverviewIndex();
+      if (!index) return [];
+      const i = conceptIndexOf(index, conceptKey);
+      if (i < 0) return [];
+      return conceptByTheme(index, i, current.id).flatMap((g) => {
+        const t = data.themes.find((x) => x.id === g.theme);
+        return t ? [{ theme: { id: t.id, name: t.name, color: t.color }, papers: g.papers.length ? g.papers : [{ key: conceptKey, title: `${g.count} papers: open the theme` }] }] : [];
+      });
+    },
+    openElsewhere(themeId, key) {
+      const t = data.themes.find((x) => x.id === themeId);
+      if (t) void openTheme(t, false, key);
+    },
+  };
+}
+
 function showOverview(data: OverviewJson): void {
   unmount();
   overview = data;
@@ -76,12 +97,17 @@ function showOverview(data: OverviewJson): void {
   back.hidden = true;
   // NOTE: the exports work on a loaded graph; the overview has none (the build's own graph.gexf is the export).
   setExports(false);
-  overviewView = mountOverview(data, (t) => void openTheme(t, false));
+  overviewView = mountOverview(data, (t, select) => void openTheme(t, false, select));
   setStatus('');
   (window as unknown as { paperKg: unknown }).paperKg = { overview: data, overviewView, mode: 'overview', ready: true };
 }
 
-async function openTheme(theme: OverviewTheme, fromUrl: boolean): Promise<void> {
+/** `select`: a node to select once the theme is open (a paper or concept found from the overview). */
+async function openTheme(theme: OverviewTheme, fromUrl: boolean, select?: string): Promise<void> {
+  if (select) {
+    history.replaceState(null, '', `#view=${encodeURIComponent(theme.id)}&sel=${encodeURIComponent(select)}`);
+    fromUrl = true;
+  }
   (window as unknown as { paperKg?: { ready: boolean } }).paperKg = { ready: false };
   if (!THEME_URL.test(theme.file)) return report(new LoadError(`overview.json names an unexpected file for theme ${theme.id}; rebuild it with "paper-kg build".`));
   setStatus(`Loading ${theme.name} (${theme.nodes.toLocaleString('en')} nodes)…`);

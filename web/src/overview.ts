@@ -5,6 +5,8 @@ import { OverviewJsonSchema, type OverviewJson, type OverviewTheme } from '../..
 import { byId, el, linkButton } from './dom.ts';
 import { LoadError } from './load.ts';
 import { mountSearch, normalise, type SearchEntry } from './search.ts';
+import { conceptByTheme, indexEntries, loadOverviewIndex } from './overview-index.ts';
+import type { OverviewIndex } from '../../src/model/overview-json.ts';
 
 export interface MountedOverview {
   sigma: Sigma;
@@ -42,7 +44,40 @@ function themeSummary(t: OverviewTheme): string {
   return t.topConcepts.map((c) => c.label).join(' · ');
 }
 
-export function mountOverview(overview: OverviewJson, open: (theme: OverviewTheme) => void): MountedOverview {
+/** A concept found through the index, in the overview's panel: every theme that uses it, and (benchmarks, datasets) every paper. */
+function showConceptPanel(overview: OverviewJson, index: OverviewIndex, i: number, open: (theme: OverviewTheme, select?: string) => void): void {
+  const [key, label, kind] = index.concepts[i];
+  const groups = conceptByTheme(index, i, null);
+  const byTheme = new Map(overview.themes.map((t) => [t.id, t]));
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  const body = byId('panel-body');
+  body.replaceChildren(
+    el('article', { class: 'concept overview-concept' }, [
+      el('div', { class: 'badges' }, [el('span', { class: `kind-tag kind-${kind}`, text: kind })]),
+      el('h2', { class: 'title', text: label, attrs: { id: 'panel-title' } }),
+      el('p', { class: 'meta', text: `${total.toLocaleString('en')} papers in ${groups.length} theme${groups.length === 1 ? '' : 's'}` }),
+      ...groups.map((g) => {
+        const t = byTheme.get(g.theme);
+        if (!t) return null;
+        const sw = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
+        sw.style.background = t.color;
+        return el('section', { class: 'panel-section', attrs: { 'data-theme': t.id } }, [
+          el('h3', {}, [sw, ' ', linkButton(`${t.name} (${g.count})`, () => open(t, key), 'link theme-link')]),
+          g.papers.length ? el('ol', { class: 'papers' }, g.papers.map((p) => el('li', {}, [linkButton(p.title, () => open(t, p.key))]))) : null,
+        ]);
+      }),
+    ]),
+  );
+  const panel = byId('panel');
+  panel.hidden = false;
+  document.body.classList.add('has-panel');
+  byId('close-panel').onclick = () => {
+    panel.hidden = true;
+    document.body.classList.remove('has-panel');
+  };
+}
+
+export function mountOverview(overview: OverviewJson, open: (theme: OverviewTheme, select?: string) => void): MountedOverview {
   const container = byId('map');
   const sidebar = byId('sidebar-content');
   const graph = new Graph({ type: 'undirected' });
@@ -69,7 +104,7 @@ export function mountOverview(overview: OverviewJson, open: (theme: OverviewThem
     nodeReducer: (key, a) => {
       if (!hovered) return a;
       const near = key === hovered || graph.areNeighbors(key, hovered);
-      return near ? { ...a, forceLabel: true, zIndex: 1 } : { ...a, color: '#dadee4', label: '' };
+      return near ? { ...a, forceLabel: true, zIndex: 1 } : { ...a, color: '#e3e5e8', label: '' };
     },
     edgeReducer: (_key, a) => a,
     zIndex: true,
@@ -119,13 +154,36 @@ export function mountOverview(overview: OverviewJson, open: (theme: OverviewThem
     index.push({ key: t.id, label: t.name, text: normalise(t.name), kind: 'theme', weight: t.papers });
     for (const c of t.topConcepts) index.push({ key: t.id, label: `${c.label} → ${t.name}`, text: normalise(c.label), kind: c.kind, weight: c.papers });
   }
+  // Then the whole build's papers and concepts, from the search index, as soon as it is in.
+  let full: OverviewIndex | null = null;
+  let killed = false;
+  loadOverviewIndex().then(
+    (ix) => {
+      if (!ix || killed) return;
+      full = ix;
+      for (const e of indexEntries(ix)) index.push(e);
+    },
+    (e: unknown) => console.warn(`paper-kg: ${(e as Error).message}`),
+  );
   const unmountSearch = mountSearch(byId<HTMLInputElement>('search'), byId<HTMLUListElement>('suggestions'), index, (key) => {
+    const m = /^ix:([pc]):(\d+)$/.exec(key);
+    if (m && full) {
+      const i = Number(m[2]);
+      if (m[1] === 'c') return showConceptPanel(overview, full, i, open);
+      const [paperKey, , t] = full.papers[i];
+      const theme = byId_.get(full.themes[t]);
+      if (theme) open(theme, paperKey);
+      return;
+    }
     const t = byId_.get(key);
     if (t) open(t);
   });
   return {
     sigma,
     kill() {
+      killed = true;
+      byId('panel').hidden = true;
+      document.body.classList.remove('has-panel');
       unmountSearch();
       sigma.kill();
       sidebar.replaceChildren();

@@ -1,11 +1,45 @@
 // The details panel: a paper (abstract with concept highlights, results, related papers), a concept, or an author.
 import { CONCEPT_KINDS } from '../../src/model/concept.ts';
 import { el, linkButton, safeHref } from './dom.ts';
+import { leaderboard } from './leaderboard.ts';
+import { themePanel } from './theme-panel.ts';
 import { isConcept, type ResultRow, type ViewModel, type ViewNode } from './model.ts';
 
 export interface PanelActions {
   select(key: string): void;
   focusTheme(id: string): void;
+  filterYear(year: string): void;
+  /**
+   * In one theme of a large build: the papers of other themes that use a concept (from the overview's search index), or
+   * undefined when the whole graph is loaded.
+   */
+  elsewhere?(conceptKey: string): Promise<Array<{ theme: { id: string; name: string; color: string }; papers: Array<{ key: string; title: string }> }>>;
+  openElsewhere?(themeId: string, key: string): void;
+}
+
+const ARXIV_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
+
+/**
+ * Where to read a paper: its links (http/https only), its arXiv and Hugging Face pages when its id is an arXiv id, its
+ * DOI; and when it has none of those, a search for its title. Every paper gets at least one link out.
+ */
+export function paperLinks(a: Extract<ViewNode, { kind: 'paper' }>): Array<{ name: string; href: string }> {
+  const out: Array<{ name: string; href: string }> = [];
+  const add = (name: string, url: string | undefined) => {
+    const href = safeHref(url);
+    if (href && !out.some((l) => l.href === href)) out.push({ name, href });
+  };
+  const links = a.links ?? {};
+  const arxiv = ARXIV_ID.exec(links.arxiv ?? '')?.[1] ?? ARXIV_ID.exec(a.paperId)?.[1];
+  if (arxiv) add('arXiv', `https://arxiv.org/abs/${arxiv}`);
+  else add('arXiv', links.arxiv);
+  if (links.doi) add('DOI', /^https?:/.test(links.doi) ? links.doi : `https://doi.org/${links.doi}`);
+  if (links.hf) add('Hugging Face', links.hf);
+  else if (arxiv) add('Hugging Face', `https://huggingface.co/papers/${arxiv}`);
+  for (const [name, url] of Object.entries(links)) if (!['arxiv', 'doi', 'hf'].includes(name)) add(name, url);
+  add('page', a.url);
+  if (!out.some((l) => l.name !== 'code')) add('search', `https://www.semanticscholar.org/search?q=${encodeURIComponent(a.label)}`);
+  return out;
 }
 
 interface Highlight {
@@ -129,12 +163,7 @@ function paperPanel(model: ViewModel, key: string, a: Extract<ViewNode, { kind: 
   const title = highlightText(a.label, titleSpans, actions);
   const abstract = highlightText(a.abstract, abstractSpans, actions);
   const authors = a.authors.length ? a.authors.join(', ') : a.authorCount ? `${a.authorCount} authors` : '';
-  const links = Object.entries({ ...a.links, ...(a.url && !Object.values(a.links).includes(a.url) ? { page: a.url } : {}) })
-    .map(([name, url]) => {
-      const href = safeHref(url);
-      return href ? el('a', { text: name, attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }) : null;
-    })
-    .filter((x) => x !== null);
+  const links = paperLinks(a).map((l) => el('a', { text: l.name, attrs: { href: l.href, target: '_blank', rel: 'noopener noreferrer' } }));
   const results = model.resultsByPaper.get(key) ?? [];
   const related = relatedPapers(model, key);
   const unplaced = title.unplaced + abstract.unplaced;
@@ -205,7 +234,7 @@ function conceptPanel(model: ViewModel, key: string, a: Extract<ViewNode, { conc
   model.graph.forEachNeighbor(key, (n, na) => {
     if (na.kind === 'paper') papers.push(n);
   });
-  const results = [...(model.resultsByBenchmark.get(key) ?? [])].sort((x, y) => y.value - x.value || x.paper.localeCompare(y.paper));
+  const board = leaderboard(model, key, (k) => actions.select(k));
   const parent = a.parent ? (model.graph.hasNode(`concept:${a.parent}`) ? `concept:${a.parent}` : null) : null;
   return el('article', { class: 'concept' }, [
     el('div', { class: 'badges' }, [el('span', { class: `kind-tag kind-${a.kind}`, text: a.kind }), themeChip(model, a.theme, actions)]),
@@ -213,9 +242,32 @@ function conceptPanel(model: ViewModel, key: string, a: Extract<ViewNode, { conc
     el('p', { class: 'meta', text: [`${papers.length} paper${papers.length === 1 ? '' : 's'}`, a.firstSeen && a.lastSeen ? `${a.firstSeen} → ${a.lastSeen}` : '', `found by ${a.source}`].filter(Boolean).join(' · ') }),
     a.aliases.length ? el('p', { class: 'aliases', text: `Also written: ${a.aliases.join(', ')}` }) : null,
     parent ? el('p', {}, ['Broader: ', linkButton(label(model, parent), () => actions.select(parent))]) : null,
-    results.length ? section(`Results on ${a.label}`, [resultsTable(model, results, 'paper', actions)]) : null,
+    board ? section(`Leaderboard: ${a.label}`, [board]) : null,
+    a.df > papers.length && actions.elsewhere ? elsewhereNote(key, a.df - papers.length, actions) : null,
     section('Papers', [paperList(model, papers, actions, true)]),
   ]);
+}
+
+/** In one theme of a large build: "N more papers in other themes", then those papers by theme once the index is in. */
+function elsewhereNote(key: string, more: number, actions: PanelActions): HTMLElement {
+  const body = el('div', { class: 'elsewhere-list' }, [el('span', { class: 'note', text: 'Looking them up…' })]);
+  const box = el('div', { class: 'more-themes', attrs: { 'data-more': String(more) } }, [el('strong', { text: `${more} more paper${more === 1 ? '' : 's'} in other themes` }), body]);
+  actions.elsewhere!(key).then(
+    (groups) => {
+      body.replaceChildren(
+        ...groups.map((g) => {
+          const sw = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
+          sw.style.background = g.theme.color;
+          return el('details', { attrs: { 'data-theme': g.theme.id } }, [
+            el('summary', {}, [sw, ` ${g.theme.name} `, el('span', { class: 'count', text: `${g.papers.length}` })]),
+            el('ol', { class: 'papers' }, g.papers.map((p) => el('li', {}, [linkButton(p.title, () => actions.openElsewhere?.(g.theme.id, p.key))]))),
+          ]);
+        }),
+      );
+    },
+    () => body.replaceChildren(el('span', { class: 'note', text: 'The overview index could not be loaded.' })),
+  );
+  return box;
 }
 
 function otherPanel(key: string, a: Extract<ViewNode, { kind: 'other' }>): HTMLElement {
@@ -234,6 +286,7 @@ function otherPanel(key: string, a: Extract<ViewNode, { kind: 'other' }>): HTMLE
 
 /** The panel for a selection, or null when the key names nothing in this graph. */
 export function renderPanel(model: ViewModel, key: string, actions: PanelActions): HTMLElement | null {
+  if (key.startsWith('theme:')) return themePanel(model, key.slice('theme:'.length), actions);
   if (key.startsWith('author:')) {
     const name = key.slice('author:'.length);
     const papers = model.papersByAuthor.get(name);

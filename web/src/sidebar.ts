@@ -1,7 +1,8 @@
 // The sidebar: themes legend (focus, hide), filters (kinds, theme, dates, degree) and the shared-benchmarks view.
 import { el, linkButton } from './dom.ts';
-import { KIND_COLORS, VIEW_KINDS, type ViewKind, type ViewModel } from './model.ts';
+import { VIEW_KINDS, type ViewKind, type ViewModel } from './model.ts';
 import type { ViewState } from './state.ts';
+import { leaderboard } from './leaderboard.ts';
 
 export interface SidebarHost {
   model: ViewModel;
@@ -32,7 +33,8 @@ export function themesLegend(host: SidebarHost): SidebarPart {
     });
     const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
     swatch.style.background = t.color;
-    const name = linkButton(t.name, () => host.focusTheme(host.state().focusTheme === t.id ? null : t.id), 'theme-name');
+    // A click opens the theme (its panel, its papers framed); a second click on the open theme closes it.
+    const name = linkButton(t.name, () => host.focusTheme(host.state().selected === `theme:${t.id}` ? null : t.id), 'theme-name');
     name.setAttribute('aria-pressed', 'false');
     if (t.note) name.title = t.note;
     const row = el('li', { attrs: { 'data-theme': t.id } }, [checkbox, swatch, name, el('span', { class: 'count', text: String(t.size), attrs: { title: `${t.size} papers, ${t.conceptCount} concepts` } })]);
@@ -56,9 +58,8 @@ export function themesLegend(host: SidebarHost): SidebarPart {
 }
 
 function kindSwatch(kind: ViewKind): HTMLElement {
-  const s = el('span', { class: `shape ${kind === 'paper' ? 'circle' : 'square'}`, attrs: { 'aria-hidden': 'true' } });
-  s.style.background = kind === 'paper' ? '#9aa5b1' : KIND_COLORS[kind];
-  return s;
+  // NOTE: on the map a hue always means a theme, so kinds are told by shape (and name), not colour.
+  return el('span', { class: `shape ${kind === 'paper' || kind === 'other' ? 'circle' : 'square'}`, attrs: { 'aria-hidden': 'true' } });
 }
 
 export function filters(host: SidebarHost): SidebarPart {
@@ -164,20 +165,16 @@ export function sharedBenchmarks(host: SidebarHost): SidebarPart {
 
 function benchmarkBody(host: SidebarHost, key: string, papers: string[]): HTMLElement {
   const { model } = host;
-  const byPaper = new Map<string, string[]>();
-  for (const r of model.resultsByBenchmark.get(key) ?? []) {
-    const metric = r.metric && model.graph.hasNode(r.metric) ? ` ${model.graph.getNodeAttribute(r.metric, 'label')}` : '';
-    const list = byPaper.get(r.paper) ?? [];
-    list.push(`${r.delta && r.value > 0 ? '+' : ''}${r.value}${r.unit}${metric}`);
-    byPaper.set(r.paper, list);
-  }
-  const sorted = [...papers].sort((a, b) => (byPaper.has(b) ? 1 : 0) - (byPaper.has(a) ? 1 : 0) || a.localeCompare(b));
+  const withResults = new Set((model.resultsByBenchmark.get(key) ?? []).map((r) => r.paper));
+  const without = papers.filter((p) => !withResults.has(p)).sort((a, b) => a.localeCompare(b));
   return el('div', {}, [
     linkButton('Open benchmark', () => host.select(key), 'small'),
-    el(
-      'table',
-      { class: 'results' },
-      sorted.map((p) => el('tr', {}, [el('td', {}, [linkButton(model.graph.getNodeAttribute(p, 'label'), () => host.select(p))]), el('td', { class: 'num', text: (byPaper.get(p) ?? ['—']).join('; ') })])),
-    ),
+    leaderboard(model, key, (k) => host.select(k)),
+    without.length
+      ? el('div', {}, [
+          el('p', { class: 'note', text: `${without.length} paper${without.length === 1 ? '' : 's'} use it without a number:` }),
+          el('ul', { class: 'papers plain' }, without.map((p) => el('li', {}, [linkButton(model.graph.getNodeAttribute(p, 'label'), () => host.select(p))]))),
+        ])
+      : null,
   ]);
 }
