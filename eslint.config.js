@@ -34,15 +34,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // The model is the shared contract of every stage and of the viewer: it imports no stage.
-    files: ['src/model/**/*.ts', 'web/src/**/*.ts'],
+    // The model is the shared contract of every stage and of the viewer: it imports no stage. Other viewer modules may use
+    // a stage's pure code (the GEXF writer, the sentence bounds), which is what keeps the browser's exports the CLI's.
+    files: ['src/model/**/*.ts', 'web/src/model.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: STAGES.map((s) => ({
             group: [`**/src/${s}/*`, `../${s}/*`],
-            message: 'model/ and the viewer import contracts from src/model/, not from a stage',
+            message: "model/ and the viewer's model import contracts from src/model/, not from a stage",
           })),
         },
       ],

@@ -13,7 +13,6 @@ import { PaperKgError } from '../../src/errors.ts';
 const FIXTURES = join(import.meta.dirname, '../fixtures/hf-daily-papers-api/2024-06');
 const DAY_A = join(FIXTURES, '2024-06-03.json');
 const DAY_B = join(FIXTURES, '2024-06-04.json');
-const counts = { papers: 0, concepts: 0, edges: 0, themes: 0 };
 
 let tmp: string;
 beforeAll(() => {
