@@ -1,6 +1,6 @@
 // `paper-kg build --update <dir> <inputs…>`: adds papers to a build and says how its themes moved (stderr summary).
 import type { Command } from 'commander';
-import { updateDirectory, UPDATE_REPORT_FILE } from '../io/build.ts';
+import { updateDirectory } from '../io/build.ts';
 import { info, ingestOptionsFromCli, parseNumberOption, printIngestMessages, type InputOptions } from './shared.ts';
 import type { ThemeMatchReport } from '../update/index.ts';
 import { setExitCode } from './io.ts';
@@ -60,5 +60,5 @@ export async function runBuildUpdate(dir: string, inputs: string[], opts: Update
   info(opts, changes.length ? 'changes:' : 'changes: none (every theme kept its papers)');
   for (const line of changes) info(opts, `  ${line}`);
   info(opts, `layout: ${r.layout.oldNodes} nodes kept their place (median move ${r.layout.medianMove} on a map ${r.layout.extent} wide), ${r.layout.newNodes} placed beside their neighbours`);
-  info(opts, `wrote ${summary.files.map((f) => f.name).join(', ')}, ${UPDATE_REPORT_FILE} to ${out}`);
+  info(opts, `wrote ${summary.files.map((f) => f.name).join(', ')} to ${out}`);
 }
