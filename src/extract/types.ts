@@ -1,7 +1,8 @@
 // Contracts of the extraction stage: concepts with their evidence, and reported results.
 import { z } from 'zod';
 
-export const CONCEPT_KINDS = ['method', 'task', 'modality', 'benchmark', 'dataset', 'model', 'metric'] as const;
+/** `topic`: a mined phrase with no evidence of a kind ("dark matter", "latent space"); see minedKind in chunk.ts. */
+export const CONCEPT_KINDS = ['method', 'task', 'modality', 'benchmark', 'dataset', 'model', 'metric', 'topic'] as const;
 export const ConceptKindSchema = z.enum(CONCEPT_KINDS);
 export type ConceptKind = z.infer<typeof ConceptKindSchema>;
 
