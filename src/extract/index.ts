@@ -590,6 +590,9 @@ function harmoniseKinds(run: RunState): Int8Array {
   return kindOf;
 }
 
+/** Papers whose best mined candidates are sent to the tagger together. */
+const CHUNK_BLOCK = 512;
+
 /** Recurring phrases across the corpus, added to each paper where they are among its most distinctive. */
 function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMiner, opts: ExtractOptions, vocabIds: Map<string, VocabularyEntry>): void {
   if (opts.minedPerPaper === 0) return;
@@ -605,6 +608,8 @@ function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMiner, opts
   const stamp = new Int32Array(miner.phraseCount).fill(-1);
   let cands = new Int32Array(256);
   for (let wi = 0; wi < papers.length; wi++) {
+    // NOTE: the tagger's verdicts on the best candidates of the next papers, in one call (see prefetchChunks).
+    if (wi % CHUNK_BLOCK === 0) miner.prefetchChunks(wi, Math.min(papers.length, wi + CHUNK_BLOCK), opts.minedPerPaper + 2);
     const paper = papers[wi]!;
     const from = miner.occFrom(wi);
     const to = miner.occTo(wi);

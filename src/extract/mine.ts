@@ -3,7 +3,7 @@ import type { ConceptKind } from './types.ts';
 import { Gap, Shape, wordSet, type Lexicon, type Tokens } from './tokenize.ts';
 import { PairMap } from './int-tables.ts';
 import { slugify } from './vocabulary.ts';
-import { isNounChunk, isQuantity, minedKind, type KindEvidence } from './chunk.ts';
+import { isNounChunkTagged, isQuantity, minedKind, tagPhrases, type KindEvidence } from './chunk.ts';
 
 const STOP = wordSet(
   ('a an the of in on for to and or with by from as at into over under via is are was were be been being this that these those ' +
@@ -113,6 +113,8 @@ export class PhraseMiner {
   private nounContext = new Int32Array(1 << 14);
   /** Phrase id → 0 not asked yet, 1 a noun-phrase chunk, 2 not one (the tagger is asked once per distinct phrase). */
   private chunk = new Uint8Array(0);
+  /** Phrase id → scoreOf, NaN until asked (prefetchChunks ranks candidates by it). */
+  private scoreCache = new Float64Array(0);
   /** Occurrences, three ints each (phrase id, start * 2 + field, end), and where each paper's run begins. */
   private occ = new Int32Array(1 << 16);
   private occLen = 0;
@@ -273,6 +275,7 @@ export class PhraseMiner {
     this.maxDf = Math.max(minPapers, Math.floor(maxShare * this.papers));
     this.scoredAt = new Int32Array(this.pairs.size);
     this.chunk = new Uint8Array(this.pairs.size);
+    this.scoreCache = new Float64Array(this.pairs.size).fill(NaN);
   }
 
   /**
@@ -281,19 +284,63 @@ export class PhraseMiner {
    * chosen, not the text.
    */
   isChunk(pid: number): boolean {
-    let c = this.chunk[pid]!;
-    if (c === 0) {
-      const key = this.key(pid);
+    if (this.chunk[pid] === 0) this.decideChunks([pid]);
+    return this.chunk[pid] === 1;
+  }
+
+  /** Decides isChunk for phrases not decided yet; the tagger reads the ones that pass the corpus cues in one call. */
+  private decideChunks(pids: readonly number[]): void {
+    const ask: number[] = [];
+    for (const pid of pids) {
+      if (this.chunk[pid] !== 0) continue;
       // NOTE: a phrase that nearly always runs on into a further word is a modifier, not a term of its own (c-value's
       // nested-phrase discount, made a cut): "advanced multimodal", "long-horizon", "next-generation".
       const modifier = this.runOn[pid]! >= RUN_ON_SHARE * this.occN[pid]!;
       // NOTE: a noun phrase is seldom followed right away by a determiner, a verb is ("findings highlight the …"),
       // which the tagger, given the phrase alone, cannot see.
       const verbal = this.thenDet[pid]! >= DETERMINER_SHARE * this.occN[pid]!;
-      c = !modifier && !verbal && !isQuantity(key) && isNounChunk(this.surface(pid), this.nounContext[pid]! > 0) ? 1 : 2;
-      this.chunk[pid] = c;
+      if (modifier || verbal || isQuantity(this.key(pid))) this.chunk[pid] = 2;
+      else {
+        this.chunk[pid] = 3; // asked below; also keeps a pid listed twice from being asked twice
+        ask.push(pid);
+      }
     }
-    return c === 1;
+    if (!ask.length) return;
+    const tags = tagPhrases(ask.map((pid) => this.surface(pid)));
+    for (let k = 0; k < ask.length; k++) this.chunk[ask[k]!] = isNounChunkTagged(tags[k]!, this.nounContext[ask[k]!]! > 0) ? 1 : 2;
+  }
+
+  /**
+   * Decides isChunk at once for the few best candidates (by score) of each paper in [fromDoc, toDoc): those the
+   * selection will ask about, so the tagger is called once per block of papers rather than once per phrase.
+   * NOTE: only a speed-up; the decisions are the same as when asked one by one.
+   */
+  prefetchChunks(fromDoc: number, toDoc: number, perPaper: number): void {
+    const want: number[] = [];
+    const top: number[] = [];
+    for (let doc = fromDoc; doc < toDoc; doc++) {
+      top.length = 0;
+      for (let o = this.paperStart[doc]!; o < this.paperStart[doc + 1]!; o += 3) {
+        const pid = this.occ[o]!;
+        if (this.chunk[pid] !== 0 || top.includes(pid)) continue;
+        const sc = this.cachedScore(pid);
+        if (sc < 0) continue;
+        // Keeps the perPaper best, best first (insertion: perPaper is small).
+        let at = top.length;
+        while (at > 0 && this.cachedScore(top[at - 1]!) < sc) at--;
+        if (at >= perPaper) continue;
+        top.splice(at, 0, pid);
+        if (top.length > perPaper) top.pop();
+      }
+      for (const pid of top) want.push(pid);
+    }
+    this.decideChunks(want);
+  }
+
+  private cachedScore(pid: number): number {
+    let sc = this.scoreCache[pid]!;
+    if (sc !== sc) this.scoreCache[pid] = sc = this.scoreOf(pid);
+    return sc;
   }
 
   /** The score of a phrase (score = df × ln((N + 1) / df) × log2(1 + words)), or -1 when it is too rare or too common. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Paper } from '../../src/model/paper.ts';
 import { extract, bundledVocabulary } from '../../src/extract/index.ts';
-import { isNounChunk, kindEvidence, minedKind, isQuantity } from '../../src/extract/chunk.ts';
+import { isNounChunk, kindEvidence, minedKind, isQuantity, tagPhrases, phraseTags } from '../../src/extract/chunk.ts';
 
 interface Fragment {
   id: string;
@@ -52,9 +52,20 @@ describe('mined keyphrases are noun-phrase chunks', () => {
     for (const p of ['typically rely', 'become increasingly', 'benchmarks mainly', 'consistently outperforms', 'five benchmarks', 'benchmark spanning', 'task requiring', 'achieved remarkable success', 'remains challenging']) {
       expect(isNounChunk(p), p).toBe(false);
     }
+    // A participle before a noun is a modifier only where the corpus shows the phrase as a noun phrase (after "the").
+    expect(isNounChunk('estimating confidence', false)).toBe(false);
+    expect(isNounChunk('denoising process', true)).toBe(true);
     expect(isQuantity('percentage point')).toBe(true);
     expect(isQuantity('key point')).toBe(true);
     expect(isQuantity('training data')).toBe(false);
+  });
+});
+
+describe('tagging in batches', () => {
+  it('gives each phrase the tags it gets alone, so batching never changes an output', () => {
+    const phrases = fragments.flatMap((f) => f.sentence.toLowerCase().match(/[a-z]+(?:[ -][a-z]+){1,2}/g) ?? []).slice(0, 200);
+    expect(phrases.length).toBeGreaterThan(50);
+    expect(tagPhrases(phrases)).toEqual(phrases.map((p) => phraseTags(p)));
   });
 });
 
