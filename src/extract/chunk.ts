@@ -86,7 +86,10 @@ export function isNounChunk(phrase: string, takesDeterminer = true): boolean {
 export function isNounChunkTagged(t: readonly TaggedWord[], takesDeterminer = true): boolean {
   if (t.length < 1) return false;
   const head = t[t.length - 1]!;
-  if (!NOMINAL.has(head.pos)) return false;
+  // A hyphenated gerund is a noun where the corpus uses it as one ("the pre-training", "problem-solving"): the tagger
+  // reads "pre-training" as one verb token.
+  const hyphenGerund = head.pos === 'VERB' && /ing$/.test(head.word) && (head.word.includes('-') || (t.length > 1 && t[t.length - 2]!.joined)) && takesDeterminer;
+  if (!NOMINAL.has(head.pos) && !hyphenGerund) return false;
   for (let k = 0; k < t.length - 1; k++) {
     const { word, pos, joined } = t[k]!;
     if (joined) continue;

@@ -55,6 +55,8 @@ describe('mined keyphrases are noun-phrase chunks', () => {
     // A participle before a noun is a modifier only where the corpus shows the phrase as a noun phrase (after "the").
     expect(isNounChunk('estimating confidence', false)).toBe(false);
     expect(isNounChunk('denoising process', true)).toBe(true);
+    expect(isNounChunk('pre-training', true)).toBe(true);
+    expect(isNounChunk('pre-training', false)).toBe(false);
     expect(isQuantity('percentage point')).toBe(true);
     expect(isQuantity('key point')).toBe(true);
     expect(isQuantity('training data')).toBe(false);
@@ -87,5 +89,28 @@ describe('kind of a mined phrase', () => {
     ]);
     expect(minedKind('subspace clustering', own)).toBe('method');
     expect(minedKind('dark matter', own)).toBe('topic');
+  });
+});
+
+describe('the topic kind end to end', () => {
+  it('reaches graph.json, GEXF, GraphML and nodes.csv, and is deterministic', async () => {
+    const { runPipeline } = await import('../../src/pipeline.ts');
+    const { exportAll } = await import('../../src/export/index.ts');
+    const { parse } = await import('graphology-gexf');
+    const Graph = (await import('graphology')).default;
+    const opts = { seed: 1, extract: ALL };
+    const files = exportAll(runPipeline(papers, opts), ['fragments.json']);
+    expect(exportAll(runPipeline(papers, opts), ['fragments.json'])).toEqual(files);
+    const doc = (JSON.parse(files['graph.json']) as { graph: { nodes: Array<{ key: string; attributes: { kind: string; label: string } }> } }).graph;
+    const topics = doc.nodes.filter((n) => n.attributes.kind === 'topic').map((n) => n.attributes.label).sort();
+    // "human life", "random guessing", "semantic expert": no listed tail, no head the vocabulary agrees on.
+    expect(topics).toEqual(expect.arrayContaining(['human life', 'random guessing']));
+    const methods = doc.nodes.filter((n) => n.attributes.kind === 'method').map((n) => n.attributes.label);
+    expect(methods).not.toContain('human life');
+    const g = parse(Graph, files['graph.gexf']);
+    const gexfTopics = g.filterNodes((_k, a) => a.kind === 'topic').map((k) => g.getNodeAttribute(k, 'label') as string).sort();
+    expect(gexfTopics).toEqual(topics);
+    expect(files['graph.graphml']).toContain('>topic<');
+    expect(files['nodes.csv'].split('\n').some((l) => l.includes(',topic,') || l.includes(',topic\r') || /,topic(,|$)/.test(l))).toBe(true);
   });
 });
