@@ -50,6 +50,7 @@ const KIND_SUFFIX: Record<ConceptKind, string> = {
   dataset: ' Corpus',
   model: '-LM',
   metric: ' Score',
+  topic: ' Matter',
 };
 
 function pick<T>(rng: () => number, items: readonly T[]): T {

@@ -9,6 +9,7 @@ import { findAcronymDefinitions } from './acronyms.ts';
 import { findPatternNames, findProposed, runKey } from './patterns.ts';
 import { findResults, sentenceBounds, type FieldMentions, type Mention } from './results.ts';
 import { PhraseMiner } from './mine.ts';
+import { kindEvidence } from './chunk.ts';
 
 export { ExtractOptionsSchema, DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type ExtractOptions } from './options.ts';
 export { loadVocabulary, parseVocabulary, bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
@@ -455,7 +456,7 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   // NOTE: one lexicon per run, so token ids and their memos die with the run.
   const lex = new Lexicon();
   const scan = new VocabularyScan(matcher, lex);
-  const miner = opts.mine ? new PhraseMiner(lex) : undefined;
+  const miner = opts.mine ? new PhraseMiner(lex, kindEvidence(vocab.concepts)) : undefined;
   const scratch = [new Tokens(lex), new Tokens(lex)] as const;
   let coverScratch = [new Uint8Array(1024), new Uint8Array(1024)];
   const slug = memoSlugify();
@@ -546,7 +547,7 @@ interface RunState {
 
 const HAS_DIGIT = /\d/;
 
-const KIND_ORDER: readonly ConceptKind[] = ['benchmark', 'dataset', 'model', 'metric', 'method', 'task', 'modality'];
+const KIND_ORDER: readonly ConceptKind[] = ['benchmark', 'dataset', 'model', 'metric', 'method', 'task', 'modality', 'topic'];
 
 /**
  * A name seen as a benchmark in one paper and a model in another gets one kind (the most frequent), so ids stay unique
@@ -589,6 +590,9 @@ function harmoniseKinds(run: RunState): Int8Array {
   return kindOf;
 }
 
+/** Papers whose best mined candidates are sent to the tagger together. */
+const CHUNK_BLOCK = 512;
+
 /** Recurring phrases across the corpus, added to each paper where they are among its most distinctive. */
 function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMiner, opts: ExtractOptions, vocabIds: Map<string, VocabularyEntry>): void {
   if (opts.minedPerPaper === 0) return;
@@ -604,6 +608,8 @@ function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMiner, opts
   const stamp = new Int32Array(miner.phraseCount).fill(-1);
   let cands = new Int32Array(256);
   for (let wi = 0; wi < papers.length; wi++) {
+    // NOTE: the tagger's verdicts on the best candidates of the next papers, in one call (see prefetchChunks).
+    if (wi % CHUNK_BLOCK === 0) miner.prefetchChunks(wi, Math.min(papers.length, wi + CHUNK_BLOCK), opts.minedPerPaper + 2);
     const paper = papers[wi]!;
     const from = miner.occFrom(wi);
     const to = miner.occTo(wi);
@@ -635,7 +641,9 @@ function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMiner, opts
       }
       const pid = cands[bi]!;
       cands[bi] = cands[left - 1]!;
-      const phrase = miner.phrase(pid)!;
+      const phrase = miner.phrase(pid);
+      // NOTE: undefined when the tagger reads it as no noun phrase; the next best candidate is tried instead.
+      if (!phrase) continue;
       if (chosen.some((k) => k.includes(phrase.key) || phrase.key.includes(k))) continue;
       const id = phrase.id;
       if (vocabIds.has(id)) continue;

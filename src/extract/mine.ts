@@ -3,6 +3,7 @@ import type { ConceptKind } from './types.ts';
 import { Gap, Shape, wordSet, type Lexicon, type Tokens } from './tokenize.ts';
 import { PairMap } from './int-tables.ts';
 import { slugify } from './vocabulary.ts';
+import { isNounChunkTagged, isQuantity, minedKind, tagPhrases, type KindEvidence } from './chunk.ts';
 
 const STOP = wordSet(
   ('a an the of in on for to and or with by from as at into over under via is are was were be been being this that these those ' +
@@ -73,9 +74,20 @@ function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer>
 
 /** Token flags of add(): may be a word of a phrase; has ≥ 3 characters (may start or end one). */
 const PHRASE_WORD = 1;
+/** A phrase followed by a further content word in at least this share of its occurrences is a modifier (see isChunk). */
+const RUN_ON_SHARE = 0.75;
+/** ...and one followed by a determiner in at least this share ends in a verb. */
+const DETERMINER_SHARE = 0.25;
+const DETERMINER = wordSet(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'each', 'every']);
+/** Closed-class words: a phrase followed by one of these ends there (unlike STOP, no nouns such as "model"). */
+const FUNCTION_WORDS = wordSet(
+  ('a an the of in on for to and or nor with by from as at into onto over under via is are was were be been being this that ' +
+    'these those it its their our we they he she his her which who whom whose than then while when where both each either ' +
+    'neither such not no can could may might will would should must shall has have had do does did but per toward towards ' +
+    'upon among against along around beyond despite during unlike whether since until yet versus vs through across between ' +
+    'without within up down out about after before all any some however thus therefore hence also only even very so if').split(/\s+/),
+);
 const LONG = 2;
-
-const TASK_HEADS = /(generation|recognition|answering|understanding|reasoning|translation|retrieval|classification|detection|segmentation|summarization|captioning|editing|planning|synthesis)$/;
 
 /**
  * Candidate phrases across the corpus: 2–4 lower-case words in a row, no stop word anywhere, counted once per paper.
@@ -89,6 +101,20 @@ export class PhraseMiner {
   private words = new Int32Array(1 << 14);
   private df = new Int32Array(1 << 14);
   private seenIn = new Int32Array(1 << 14);
+  /** Phrase id → raw ids of its first and last words where first seen ("tokens" of "visual tokens"), for the tagger. */
+  private firstRaw = new Int32Array(1 << 14);
+  private lastRaw = new Int32Array(1 << 14);
+  /** Phrase id → occurrences counted, and how many of them run on into a further content word ("advanced multimodal" + "models"). */
+  private occN = new Int32Array(1 << 14);
+  private runOn = new Int32Array(1 << 14);
+  /** Phrase id → occurrences followed by a determiner ("findings highlight" + "the"): its last word acts as a verb. */
+  private thenDet = new Int32Array(1 << 14);
+  /** Phrase id → occurrences right after a determiner or a content word ("the denoising process"): a noun phrase there. */
+  private nounContext = new Int32Array(1 << 14);
+  /** Phrase id → 0 not asked yet, 1 a noun-phrase chunk, 2 not one (the tagger is asked once per distinct phrase). */
+  private chunk = new Uint8Array(0);
+  /** Phrase id → scoreOf, NaN until asked (prefetchChunks ranks candidates by it). */
+  private scoreCache = new Float64Array(0);
   /** Occurrences, three ints each (phrase id, start * 2 + field, end), and where each paper's run begins. */
   private occ = new Int32Array(1 << 16);
   private occLen = 0;
@@ -103,7 +129,10 @@ export class PhraseMiner {
   /** Phrase id → its key, built on first use. NOTE: an array, as ties between scores compare keys in a hot loop. */
   private keys: Array<string | undefined> = [];
 
-  constructor(private readonly lex: Lexicon) {}
+  constructor(
+    private readonly lex: Lexicon,
+    private readonly evidence: KindEvidence,
+  ) {}
 
   get papers(): number {
     return this.paperStart.length - 1;
@@ -112,9 +141,11 @@ export class PhraseMiner {
   /** Adds the candidates of one field of the current paper; `covered` marks tokens other rules explained. */
   add(field: number, tokens: Tokens, covered: Uint8Array): void {
     const { lex } = this;
-    const { n, nid, gap, shape, start, end } = tokens;
+    const { n, nid, rid, gap, shape, start, end } = tokens;
     const doc = this.papers;
     const stop = lex.memo(STOP);
+    const det = lex.memo(DETERMINER);
+    const fn = lex.memo(FUNCTION_WORDS);
     // NOTE: each token is looked at once here (a phrase word: uncovered lower-case, not a stop word; long: ≥ 3 chars),
     // not once per phrase it could be in. The stop-word memo is read in place (2: not a stop word).
     if (this.flags.length < n) this.flags = new Uint8Array(Math.max(n, 2 * this.flags.length));
@@ -144,12 +175,34 @@ export class PhraseMiner {
           this.prefix[pid] = pre;
           this.last[pid] = lastCode;
           this.words[pid] = j - i + 1;
+          this.firstRaw[pid] = rid[i]!;
+          this.lastRaw[pid] = rid[j]!;
         }
         pre = -1 - pid;
         if (flags[j] !== (PHRASE_WORD | LONG) || (j + 1 < n && gap[j + 1] === Gap.Join)) continue;
         if (this.seenIn[pid] !== doc + 1) {
           this.seenIn[pid] = doc + 1;
           this.df[pid]!++;
+        }
+        this.occN[pid]!++;
+        // NOTE: a content word right after (no stop word, no number) means this occurrence is the left part of a longer
+        // noun phrase ("advanced multimodal" of "advanced multimodal LLMs"); see isChunk.
+        const k = j + 1;
+        if (k < n && gap[k] === Gap.Space && (shape[k]! & Shape.FirstDigit) === 0) {
+          const v = fn[nid[k]!]!;
+          if (v === 2 || (v === 0 && !lex.is(FUNCTION_WORDS, nid[k]!))) this.runOn[pid]!++;
+          else {
+            const d = det[nid[k]!]!;
+            if (d === 1 || (d === 0 && lex.is(DETERMINER, nid[k]!))) this.thenDet[pid]!++;
+          }
+        }
+        // NOTE: after a determiner or a content word ("the denoising process", "intermediate reasoning steps") the
+        // phrase is a noun phrase; a gerund with its object comes after a preposition ("by projecting gradients").
+        if (i > 0 && gap[i] === Gap.Space && (shape[i - 1]! & Shape.FirstDigit) === 0) {
+          const p = nid[i - 1]!;
+          const d = det[p]!;
+          const f = fn[p]!;
+          if (d === 1 || (d === 0 && lex.is(DETERMINER, p)) || f === 2 || (f === 0 && !lex.is(FUNCTION_WORDS, p))) this.nounContext[pid]!++;
         }
         let o = this.occLen;
         if (o + 3 > this.occ.length) this.occ = grow(this.occ, o + 3);
@@ -174,6 +227,12 @@ export class PhraseMiner {
     this.words = grow(this.words, size);
     this.df = grow(this.df, size);
     this.seenIn = grow(this.seenIn, size);
+    this.firstRaw = grow(this.firstRaw, size);
+    this.lastRaw = grow(this.lastRaw, size);
+    this.occN = grow(this.occN, size);
+    this.runOn = grow(this.runOn, size);
+    this.thenDet = grow(this.thenDet, size);
+    this.nounContext = grow(this.nounContext, size);
   }
 
   /** The phrase as written in keys: words joined by " " or "-" as in the text where it was first seen. */
@@ -215,6 +274,73 @@ export class PhraseMiner {
     this.minDf = minPapers;
     this.maxDf = Math.max(minPapers, Math.floor(maxShare * this.papers));
     this.scoredAt = new Int32Array(this.pairs.size);
+    this.chunk = new Uint8Array(this.pairs.size);
+    this.scoreCache = new Float64Array(this.pairs.size).fill(NaN);
+  }
+
+  /**
+   * True when the tagger reads the phrase, as first written, as a noun-phrase chunk that is not a quantity.
+   * NOTE: asked only for phrases about to be chosen for a paper, once each, so its cost follows the distinct phrases
+   * chosen, not the text.
+   */
+  isChunk(pid: number): boolean {
+    if (this.chunk[pid] === 0) this.decideChunks([pid]);
+    return this.chunk[pid] === 1;
+  }
+
+  /** Decides isChunk for phrases not decided yet; the tagger reads the ones that pass the corpus cues in one call. */
+  private decideChunks(pids: readonly number[]): void {
+    const ask: number[] = [];
+    for (const pid of pids) {
+      if (this.chunk[pid] !== 0) continue;
+      // NOTE: a phrase that nearly always runs on into a further word is a modifier, not a term of its own (c-value's
+      // nested-phrase discount, made a cut): "advanced multimodal", "long-horizon", "next-generation".
+      const modifier = this.runOn[pid]! >= RUN_ON_SHARE * this.occN[pid]!;
+      // NOTE: a noun phrase is seldom followed right away by a determiner, a verb is ("findings highlight the …"),
+      // which the tagger, given the phrase alone, cannot see.
+      const verbal = this.thenDet[pid]! >= DETERMINER_SHARE * this.occN[pid]!;
+      if (modifier || verbal || isQuantity(this.key(pid))) this.chunk[pid] = 2;
+      else {
+        this.chunk[pid] = 3; // asked below; also keeps a pid listed twice from being asked twice
+        ask.push(pid);
+      }
+    }
+    if (!ask.length) return;
+    const tags = tagPhrases(ask.map((pid) => this.surface(pid)));
+    for (let k = 0; k < ask.length; k++) this.chunk[ask[k]!] = isNounChunkTagged(tags[k]!, this.nounContext[ask[k]!]! > 0) ? 1 : 2;
+  }
+
+  /**
+   * Decides isChunk at once for the few best candidates (by score) of each paper in [fromDoc, toDoc): those the
+   * selection will ask about, so the tagger is called once per block of papers rather than once per phrase.
+   * NOTE: only a speed-up; the decisions are the same as when asked one by one.
+   */
+  prefetchChunks(fromDoc: number, toDoc: number, perPaper: number): void {
+    const want: number[] = [];
+    const top: number[] = [];
+    for (let doc = fromDoc; doc < toDoc; doc++) {
+      top.length = 0;
+      for (let o = this.paperStart[doc]!; o < this.paperStart[doc + 1]!; o += 3) {
+        const pid = this.occ[o]!;
+        if (this.chunk[pid] !== 0 || top.includes(pid)) continue;
+        const sc = this.cachedScore(pid);
+        if (sc < 0) continue;
+        // Keeps the perPaper best, best first (insertion: perPaper is small).
+        let at = top.length;
+        while (at > 0 && this.cachedScore(top[at - 1]!) < sc) at--;
+        if (at >= perPaper) continue;
+        top.splice(at, 0, pid);
+        if (top.length > perPaper) top.pop();
+      }
+      for (const pid of top) want.push(pid);
+    }
+    this.decideChunks(want);
+  }
+
+  private cachedScore(pid: number): number {
+    let sc = this.scoreCache[pid]!;
+    if (sc !== sc) this.scoreCache[pid] = sc = this.scoreOf(pid);
+    return sc;
   }
 
   /** The score of a phrase (score = df × ln((N + 1) / df) × log2(1 + words)), or -1 when it is too rare or too common. */
@@ -224,16 +350,32 @@ export class PhraseMiner {
     return Math.round(df * Math.log((this.papers + 1) / df) * Math.log2(1 + this.words[pid]!) * 1000) / 1000;
   }
 
-  /** The scored phrase, or undefined when it is too rare or too common. */
+  /**
+   * The phrase as first written: its first and last words as written (the plural kept: "training dynamics", "findings
+   * highlight"), the words between as keyed. NOTE: the tagger needs the inflection the key folds away.
+   */
+  surface(pid: number): string {
+    const words: string[] = [];
+    let p = pid;
+    words.push(this.lex.raws[this.lastRaw[p]!]!, this.last[p]! & 1 ? '-' : ' ');
+    for (let pre = this.prefix[p]!; pre < 0; pre = this.prefix[p]!) {
+      p = -1 - pre;
+      words.push(this.lex.norms[this.last[p]! >> 1]!, this.last[p]! & 1 ? '-' : ' ');
+    }
+    words.push(this.lex.raws[this.firstRaw[pid]!]!);
+    return words.reverse().join('');
+  }
+
+  /** The scored phrase, or undefined when it is too rare or too common, or no noun-phrase chunk. */
   phrase(pid: number): MinedPhrase | undefined {
     const df = this.df[pid]!;
     if (df < this.minDf || df > this.maxDf) return undefined;
-    if (isGenericPhrase(this.key(pid))) return undefined;
+    if (isGenericPhrase(this.key(pid)) || !this.isChunk(pid)) return undefined;
     const at = this.scoredAt[pid]!;
     if (at > 0) return this.scored[at - 1];
     const key = this.key(pid);
     const score = this.scoreOf(pid);
-    const p: MinedPhrase = { id: slugify(key), key, label: key, df, score, kind: TASK_HEADS.test(key) ? 'task' : 'method' };
+    const p: MinedPhrase = { id: slugify(key), key, label: key, df, score, kind: minedKind(key, this.evidence) };
     this.scored.push(p);
     this.scoredAt[pid] = this.scored.length;
     return p;

@@ -45,7 +45,7 @@ export const GraphOptionsSchema = z.object({
   /** ...and in any case a concept in more than this many papers (keeps the projection linear in papers). */
   hubMaxPapers: z.number().int().min(2).default(200),
   /** How much each kind of concept counts when relating papers (all alike by default: rarity already discounts "accuracy"). */
-  kindWeights: KindWeightsSchema.default({ method: 1, task: 1, modality: 1, benchmark: 1, dataset: 1, model: 1, metric: 1 }),
+  kindWeights: KindWeightsSchema.default({ method: 1, task: 1, modality: 1, benchmark: 1, dataset: 1, model: 1, metric: 1, topic: 1 }),
   /** How much each rule family counts: mined keyphrases ("reduce the number") are noisier than vocabulary names. */
   sourceWeights: z
     .object({ vocabulary: z.number().nonnegative(), pattern: z.number().nonnegative(), acronym: z.number().nonnegative(), mined: z.number().nonnegative() })

@@ -1,7 +1,8 @@
 // Contracts of extracted knowledge, shared by every stage and the viewer: concepts with their evidence (spans), and reported results.
 import { z } from 'zod';
 
-export const CONCEPT_KINDS = ['method', 'task', 'modality', 'benchmark', 'dataset', 'model', 'metric'] as const;
+/** `topic`: a mined phrase with no evidence of a kind ("dark matter", "latent space"); see minedKind in src/extract/chunk.ts. */
+export const CONCEPT_KINDS = ['method', 'task', 'modality', 'benchmark', 'dataset', 'model', 'metric', 'topic'] as const;
 export const ConceptKindSchema = z.enum(CONCEPT_KINDS);
 export type ConceptKind = z.infer<typeof ConceptKindSchema>;
 

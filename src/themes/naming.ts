@@ -45,8 +45,11 @@ export function scoreConcepts(kg: KnowledgeGraph, paperTheme: Map<string, string
   return out;
 }
 
-/** Kinds that name a topic; metrics and models are what papers measure with and compare against, not what they are about. */
-const NAMING_KINDS: ReadonlySet<ConceptKind> = new Set(['method', 'task', 'modality', 'benchmark', 'dataset']);
+/**
+ * Kinds that name a topic; metrics and models are what papers measure with and compare against, not what they are about.
+ * `topic` (a mined phrase of no other kind: "dark matter") names themes as the mined phrases did when they were methods.
+ */
+const NAMING_KINDS: ReadonlySet<ConceptKind> = new Set(['method', 'task', 'modality', 'benchmark', 'dataset', 'topic']);
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 

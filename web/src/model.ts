@@ -33,6 +33,7 @@ export const KIND_COLORS: Record<ConceptKind | 'other', string> = {
   dataset: '#1e8449',
   model: '#1f618d',
   metric: '#7d6608',
+  topic: '#95a5a6',
   other: '#7f8c8d',
 };
 
