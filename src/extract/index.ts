@@ -3,7 +3,8 @@ import type { Paper } from '../model/paper.ts';
 import { CONCEPT_KINDS, type Concept, type ConceptKind, type ConceptSource, type ExtractionResult, type PaperConcept, type PaperExtraction, type Span } from './types.ts';
 import { resolveExtractOptions, type ExtractOptions } from './options.ts';
 import { bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
-import { compileMatcher, matchVocabulary, VocabularyScan, type Matcher } from './matcher.ts';
+import { compileMatcher, matchVocabulary, VocabularyScan, type DictMatch, type Matcher } from './matcher.ts';
+import { contextNear, showsMLContext, type Requires } from './guards.ts';
 import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { findPatternNames, findProposed, runKey } from './patterns.ts';
@@ -299,6 +300,8 @@ interface PaperPass {
   fields: FieldText[];
   covered: Uint8Array[];
   own: Set<string>;
+  /** Whether the paper shows machine-learning context (guards.ts): -1 not asked yet, 0 no, 1 yes. */
+  ml: number;
   /** slugify() remembered for the run: the same labels come back paper after paper. */
   slug: (label: string) => string;
 }
@@ -351,6 +354,31 @@ function inRanges(ranges: number[], start: number, end: number): boolean {
   return false;
 }
 
+const NAME_KINDS: ReadonlySet<ConceptKind> = new Set(['benchmark', 'dataset', 'model', 'metric']);
+
+/** True when the paper shows machine-learning context (asked once per paper, only when a guard needs it). */
+function paperIsML(pp: PaperPass): boolean {
+  if (pp.ml < 0) pp.ml = showsMLContext([pp.fields[0]!.tokens, pp.fields[1]!.tokens]) ? 1 : 0;
+  return pp.ml === 1;
+}
+
+function requiresHold(pp: PaperPass, ft: FieldText, m: DictMatch, r: Requires): boolean {
+  if (r.field === 'ml' && !paperIsML(pp)) return false;
+  return r.context === undefined || contextNear(ft.tokens, m.from, m.to, r.context, r.window);
+}
+
+/** Sense guards: the matches of entries whose "requires" does not hold here are dropped (a copy only when one is). */
+function guarded(pp: PaperPass, ft: FieldText, ms: DictMatch[]): DictMatch[] {
+  let out: DictMatch[] | undefined;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k]!;
+    const ok = m.entry.requires === undefined || requiresHold(pp, ft, m, m.entry.requires);
+    if (!ok && out === undefined) out = ms.slice(0, k);
+    else if (ok && out !== undefined) out.push(m);
+  }
+  return out ?? ms;
+}
+
 /** Vocabulary matches, with acronyms defined in the paper taking over their short forms. */
 function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptions): void {
   const { found, own } = pp;
@@ -363,7 +391,10 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
     for (let k = 0; k < defNids.length; k++) if (defNids[k] === nid) return defs[k];
     return undefined;
   };
-  const matches = pp.fields.map((ft) => matchVocabulary(scan, ft.tokens));
+  const found0 = pp.fields.map((ft) => matchVocabulary(scan, ft.tokens));
+  // An unambiguous name of the field ("OCRBench", "GPT-4o": an entry without a guard) is ML context by itself.
+  if (pp.ml < 0 && found0.some((ms) => ms.some((m) => m.entry.requires === undefined && NAME_KINDS.has(m.entry.kind)))) pp.ml = 1;
+  const matches = pp.fields.map((ft, fi) => guarded(pp, ft, found0[fi]!));
   if (opts.acronyms) {
     for (let fi = 0; fi < pp.fields.length; fi++) {
       const ft = pp.fields[fi]!;
@@ -378,7 +409,9 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
           def = e.parent ? { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', parent: e.parent } : { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary' };
         } else if (!matches[fi]!.some((x) => x.from === d.longFrom && x.to === d.longTo)) {
           const label = ft.text.slice(ft.tokens.start[d.longFrom]!, ft.tokens.end[d.longTo - 1]!);
-          const kind = own.has(shortKey) ? 'method' : guessAcronymKind(label);
+          let kind = own.has(shortKey) ? 'method' : guessAcronymKind(label);
+          // Sense guard: "discrete self-similarity (DSS)" of a physics paper is no metric.
+          if (kind === 'metric' && !paperIsML(pp)) kind = 'method';
           def = { id: pp.slug(label), label, kind, source: 'acronym' };
           const g = found.add(def, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'), d.short);
           addMention(pp, fi, g, kind, d.longFrom, d.longTo);
@@ -432,6 +465,9 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
       const core = runKey(ft.tokens, h.from, h.coreTo);
       const own = proposed.has(key) || proposed.has(core);
       if (own && (h.kind === 'model' || !h.explicit)) continue;
+      // Sense guard: outside machine learning "on NP", "outperforms CO5BOLD" name no benchmark or model; a name the
+      // context types outright ("the Gaia dataset") still counts.
+      if (!h.explicit && !paperIsML(pp)) continue;
       const label = ft.text.slice(ft.tokens.start[h.from]!, ft.tokens.end[h.coreTo - 1]!);
       const id = pp.slug(label);
       if (id === '') continue;
@@ -473,7 +509,7 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   // NOTE: the fields' records (like their tokens and coverage) are scratch, reused paper after paper.
   const title: FieldText = { field: 'title', text: '', tokens: scratch[0] };
   const abstract: FieldText = { field: 'abstract', text: '', tokens: scratch[1] };
-  const pp: PaperPass = { found, mentions, fields: [title, abstract], covered: coverScratch, own: new Set(), slug };
+  const pp: PaperPass = { found, mentions, fields: [title, abstract], covered: coverScratch, own: new Set(), ml: -1, slug };
   for (let wi = 0; wi < papers.length; wi++) {
     const paper = papers[wi]!;
     title.text = paper.title;
@@ -491,6 +527,7 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
     gids.length = 0;
     found.begin(wi + 1, list, gids);
     pp.own = findProposed(title.text, title.tokens, abstract.text, abstract.tokens);
+    pp.ml = -1;
     conceptsOfPaper(pp, scan, opts);
     if (opts.patterns) patternsOfPaper(pp, matcher.byId);
     if (miner) {
