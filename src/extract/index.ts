@@ -7,7 +7,8 @@ import { compileMatcher, matchVocabulary, VocabularyScan, type DictMatch, type M
 import { contextNear, showsMLContext, type Requires } from './guards.ts';
 import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
-import { findPatternNames, findProposed, runKey } from './patterns.ts';
+import { bareCoreEnd, findPatternNames, findProposed, runKey } from './patterns.ts';
+import { CorpusNames, LEARN_RULES, type LearntName } from './corpus-names.ts';
 import { findResults, sentenceBounds, type FieldMentions, type Mention } from './results.ts';
 import { PhraseMiner } from './mine.ts';
 
@@ -302,6 +303,11 @@ interface PaperPass {
   own: Set<string>;
   /** Whether the paper shows machine-learning context (guards.ts): -1 not asked yet, 0 no, 1 yes. */
   ml: number;
+  /** The paper's index in the run and its id. */
+  wi: number;
+  paperId: string;
+  /** Names learnt across the corpus (corpus-names.ts). */
+  corpus: CorpusNames;
   /** slugify() remembered for the run: the same labels come back paper after paper. */
   slug: (label: string) => string;
 }
@@ -355,6 +361,10 @@ function inRanges(ranges: number[], start: number, end: number): boolean {
 }
 
 const NAME_KINDS: ReadonlySet<ConceptKind> = new Set(['benchmark', 'dataset', 'model', 'metric']);
+/** Mixed case, two capitals or a digit with letters: a name by its shape, safe to learn across papers. */
+const NAME_SHAPE = /[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]/;
+/** "INterleaved": the capitals of an acronym's source, not a name. */
+const MNEMONIC = /^[A-Z]{2}[a-z]{3,}$/;
 
 /** True when the paper shows machine-learning context (asked once per paper, only when a guard needs it). */
 function paperIsML(pp: PaperPass): boolean {
@@ -460,7 +470,15 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
   const { found, own: proposed } = pp;
   for (let fi = 0; fi < pp.fields.length; fi++) {
     const ft = pp.fields[fi]!;
-    for (const h of findPatternNames(ft.text, ft.tokens, pp.covered[fi]!, ft.field === 'title')) {
+    const tokens = ft.tokens;
+    // Bare name runs, for the corpus pass: not the paper's own names, and only in a paper that reads as ML.
+    const bare = (from: number, to: number): void => {
+      const key = runKey(tokens, from, to);
+      if (proposed.has(key) || !paperIsML(pp)) return;
+      const core = bareCoreEnd(tokens, from, to);
+      pp.corpus.bare(pp.wi, fi, tokens.start[from]!, tokens.end[to - 1]!, key, core === to ? key : runKey(tokens, from, core));
+    };
+    for (const h of findPatternNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', bare)) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);
       const own = proposed.has(key) || proposed.has(core);
@@ -469,12 +487,18 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
       // context types outright ("the Gaia dataset") still counts.
       if (!h.explicit && !paperIsML(pp)) continue;
       const label = ft.text.slice(ft.tokens.start[h.from]!, ft.tokens.end[h.coreTo - 1]!);
-      const id = pp.slug(label);
+      let id = pp.slug(label);
       if (id === '') continue;
-      const known = vocabIds.get(id);
+      let known = vocabIds.get(id);
+      // "FIDs of 1.01": the plural of a known name is that name.
+      if (!known && id.endsWith('s') && (known = vocabIds.get(id.slice(0, -1)))) id = known.id;
       const g = known
         ? found.add({ id, label: known.label, kind: known.kind, source: 'vocabulary' }, spanOf(ft, h.from, h.to, h.rule), known.aliases)
         : found.add({ id, label, kind: h.kind, source: 'pattern' }, spanOf(ft, h.from, h.to, h.rule));
+      // A name typed outright here types its bare mentions elsewhere (a name-shaped one: "Qwen3-VL", not "Harmon").
+      if (!known && !own && LEARN_RULES.has(h.rule) && NAME_SHAPE.test(label) && !MNEMONIC.test(label)) {
+        pp.corpus.learn(core, { id, label, kind: h.kind, paper: pp.wi, paperId: pp.paperId });
+      }
       addMention(pp, fi, g, known ? known.kind : h.kind, h.from, h.to);
     }
   }
@@ -509,7 +533,8 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   // NOTE: the fields' records (like their tokens and coverage) are scratch, reused paper after paper.
   const title: FieldText = { field: 'title', text: '', tokens: scratch[0] };
   const abstract: FieldText = { field: 'abstract', text: '', tokens: scratch[1] };
-  const pp: PaperPass = { found, mentions, fields: [title, abstract], covered: coverScratch, own: new Set(), ml: -1, slug };
+  const corpus = new CorpusNames();
+  const pp: PaperPass = { found, mentions, fields: [title, abstract], covered: coverScratch, own: new Set(), ml: -1, wi: 0, paperId: '', corpus, slug };
   for (let wi = 0; wi < papers.length; wi++) {
     const paper = papers[wi]!;
     title.text = paper.title;
@@ -528,6 +553,8 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
     found.begin(wi + 1, list, gids);
     pp.own = findProposed(title.text, title.tokens, abstract.text, abstract.tokens);
     pp.ml = -1;
+    pp.wi = wi;
+    pp.paperId = paper.id;
     conceptsOfPaper(pp, scan, opts);
     if (opts.patterns) patternsOfPaper(pp, matcher.byId);
     if (miner) {
@@ -550,6 +577,7 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
     gidStart.push(at + gids.length);
   }
   const run: RunState = { found, lists, paperGids, gidStart, vocabGids, minedGids: [] };
+  if (opts.patterns) typeAcrossCorpus(papers, run, corpus);
   const kindOf = harmoniseKinds(run);
   if (miner) mineKeyphrases(papers, run, miner, opts, matcher.byId);
   const perPaper: PaperExtraction[] = papers.map((paper, wi) => {
@@ -565,6 +593,44 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
     return { id: paper.id, title: paper.title, concepts, results };
   });
   return { papers: perPaper, concepts: collectConcepts(run) };
+}
+
+/**
+ * The corpus pass: each bare mention of a name another paper typed outright joins its paper's findings, with the span
+ * rule "corpus:typed-by <paper id>". NOTE: linear: the bare log is in paper order, each paper's gid range is rebuilt
+ * once; results do not see these mentions (they are settled per paper in the first pass's mention log).
+ */
+function typeAcrossCorpus(papers: Paper[], run: RunState, corpus: CorpusNames): void {
+  const { found, lists, gidStart } = run;
+  const extra = new Map<number, number[]>();
+  let cur = -1;
+  let gids: number[] = [];
+  corpus.resolve((wi, fi, start, end, name: LearntName) => {
+    if (wi !== cur) {
+      cur = wi;
+      gids = [];
+      for (let k = gidStart[wi]!; k < gidStart[wi + 1]!; k++) gids.push(run.paperGids[k]!);
+      found.begin(wi + 1, lists[wi]!, gids);
+      extra.set(wi, gids);
+    }
+    const text = fi === 0 ? papers[wi]!.title : papers[wi]!.abstract;
+    const span: Span = { field: FIELDS[fi]!, start, end, text: text.slice(start, end), rule: `corpus:typed-by ${name.paperId}` };
+    found.add({ id: name.id, label: name.label, kind: name.kind, source: 'pattern' }, span);
+  });
+  if (extra.size === 0) return;
+  let total = 0;
+  for (let wi = 0; wi < lists.length; wi++) total += extra.get(wi)?.length ?? gidStart[wi + 1]! - gidStart[wi]!;
+  const next = new Int32Array(Math.max(total, 1));
+  const starts: number[] = [0];
+  let at = 0;
+  for (let wi = 0; wi < lists.length; wi++) {
+    const more = extra.get(wi);
+    if (more) for (const g of more) next[at++] = g;
+    else for (let k = gidStart[wi]!; k < gidStart[wi + 1]!; k++) next[at++] = run.paperGids[k]!;
+    starts.push(at);
+  }
+  run.paperGids = next;
+  run.gidStart = starts;
 }
 
 /** What the first pass leaves for the corpus-wide steps. */
