@@ -29,9 +29,16 @@ const BENCH_NOUNS = new Set(['benchmark', 'dataset', 'task', 'suite', 'leaderboa
  * most names follow none of them, and the rules' string tests are skipped then.
  */
 const CONTEXT_WORDS = wordTest('norm', (w) =>
-  BENCH_HEADS.has(w) || MODEL_BEFORE.has(w) || LIST_TRIGGERS.has(w) || TUNE_WORDS.has(w) ||
+  BENCH_HEADS.has(w) || MODEL_BEFORE.has(w) || LIST_TRIGGERS.has(w) || TUNE_WORDS.has(w) || MODEL_NOUNS.has(w) ||
+  BENCH_NOUNS.has(w) || RIVAL_ADJECTIVES.has(w) ||
   ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from'].includes(w),
 );
+/** "outperforms the competitive LongVILA-R1" (2510.xxxx pool): adjectives between a comparison verb and its model. */
+const RIVAL_ADJECTIVES = new Set(['competitive', 'strong', 'strongest', 'recent', 'previous', 'prior', 'powerful', 'leading', 'popular', 'art', 'sota', 'proprietary', 'larger']);
+/** "the SOTA method DIVER-v2", "distillation method DMD2": a singular noun right before a name types it. */
+const NAME_NOUNS = new Set(['method', 'model', 'baseline', 'approach', 'llm', 'mllm', 'vlm', 'lvlm', 'detector', 'tokenizer']);
+/** ... unless the phrase is the paper's own ("our method X", "a new model X", "we propose the model X"). */
+const OWN_MARKERS = new Set(['our', 'we', 'new', 'novel', 'propose', 'present', 'introduce', 'this', 'call', 'called', 'named', 'dubbed', 'term']);
 /** "fine-tune X", "fine-tuning X", "finetuned X": the model being tuned (the hyphen splits "fine" from "tune"). */
 const TUNE_WORDS = new Set(['tune', 'tuning', 'tuned', 'finetune', 'finetuning', 'finetuned']);
 /** "trained / fine-tuned / pretrained on X": X is the data, not a benchmark. */
@@ -50,6 +57,15 @@ function comparedBefore(tokens: Tokens, i: number): boolean {
   const a = norm(tokens, i - 1);
   const b = norm(tokens, i - 2);
   return (a === 'to' || a === 'with') && (b === 'compared' || b === 'comparison' || b === 'relative');
+}
+
+/** True when one of the few words before index i (same sentence) marks the paper's own work. */
+function ownBefore(tokens: Tokens, i: number): boolean {
+  for (let k = i; k >= Math.max(0, i - 4); k--) {
+    if (OWN_MARKERS.has(tokens.norm(k))) return true;
+    if (tokens.gap[k]! === Gap.Break && k < i) break;
+  }
+  return false;
 }
 
 /** Looks back (same clause) for the noun a list belongs to: "benchmarks such as", "baselines including". */
@@ -178,6 +194,20 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   // NOTE: not when the run stops at a known name joined on ("fine-tuning PH-LLM" is one name, cut by "LLM").
   if (plain && run.strong && (to >= tokens.n || tokens.gap[to] !== Gap.Join) && (TUNE_WORDS.has(b1) || (b1 === 'from' && (b2 === 'initialized' || b2 === 'initialised')))) {
     return { kind: 'model', rule: 'pattern:fine-tune-X', explicit: false };
+  }
+  // "outperforms the competitive LongVILA-R1 (72.0%)"
+  if (plain && b2 === 'the' && RIVAL_ADJECTIVES.has(b1) && MODEL_BEFORE.has(b3) && run.strong) {
+    return { kind: 'model', rule: 'pattern:outperforms-X', explicit: false };
+  }
+  // "compared to the fine-tuned SOTA method DIVER-v2", "the state-of-the-art distillation method DMD2"
+  if (plain && run.strong && NAME_NOUNS.has(b1) && singular && !ownBefore(tokens, from - 1)) {
+    return { kind: 'model', rule: 'pattern:method-X', explicit: false };
+  }
+  // "benchmarks (SimpleQA, FRAMES, WebWalker, Seal0, MuSiQue)", "models (Cosmos-Predict2, Wan2.1)": a plural noun
+  // opening a parenthesised list types its items.
+  // NOTE: a list, so the item is followed by a comma: "language models (LMs)" is an acronym, not a list.
+  if (/^\s*\($/.test(gapBefore) && !singular && run.strong && (BENCH_NOUNS.has(b1) || MODEL_NOUNS.has(b1)) && /^\s*,/.test(text.slice(tokens.end[to - 1]!, tokens.end[to - 1]! + 3))) {
+    return { kind: BENCH_NOUNS.has(b1) ? 'benchmark' : 'model', rule: 'pattern:nouns-(X)', explicit: false };
   }
   if (plain && (LIST_TRIGGERS.has(b1) || (b1 === 'a' && b2 === 'such'))) {
     const head = listHeadKind(tokens, b1 === 'a' ? from - 2 : from - 1);

@@ -46,6 +46,28 @@ describe('names typed by their context (HF Daily Papers 2024-06 and 2025-10-01�
     const p = one('Here we present Personal Health Large Language Model (PH-LLM). While experts remain superior for sleep, fine-tuning PH-LLM provided significant improvements.');
     expect(p.concepts.filter((c) => c.kind === 'model').map((c) => c.id)).toEqual([]);
   });
+  it('"benchmarks (A, B, …)" types a parenthesised list (2509.24107, 2509.23250)', () => {
+    const p = one('Evaluated on DeepSearch benchmarks (SimpleQA, FRAMES, WebWalker, Seal0, MuSiQue) and DeepResearch-Bench, the system achieves strong results.');
+    for (const name of ['SimpleQA', 'FRAMES', 'WebWalker', 'Seal0']) expect(conceptOf(p, name), name).toMatchObject({ kind: 'benchmark' });
+    expect(conceptOf(p, 'WebWalker')!.spans[0]!.rule).toBe('pattern:nouns-(X):list');
+    const q = one('Our experiments covering five diverse multimodal benchmarks (MMMU, PuzzleVQA, AlgoPuzzleVQA, MathVista, and MathVision) reveal several key findings.');
+    expect(conceptOf(q, 'AlgoPuzzleVQA')).toMatchObject({ kind: 'benchmark' });
+  });
+  it('"models (X, Y)" types models; "language models (LMs)" is an acronym, not a list (2510.08431)', () => {
+    expect(conceptOf(one('Validated on large-scale models (Cosmos-Predict2, Wan2.1) up to 14B parameters and 5-second videos'), 'Cosmos-Predict2')).toMatchObject({ kind: 'model' });
+    expect(one('We study language models (LMs) and their training.').concepts.filter((c) => c.kind === 'model')).toEqual([]);
+  });
+  it('"the … method X" types a model (2510.08431, 2510.13217), not "our method X"', () => {
+    expect(conceptOf(one('rCM matches or surpasses the state-of-the-art distillation method DMD2 on quality metrics'), 'DMD2')).toMatchObject({ kind: 'model' });
+    const c = conceptOf(one('Furthermore, compared to the fine-tuned SOTA method DIVER-v2, LATTICE attains comparable results'), 'DIVER-v2')!;
+    expect(c).toMatchObject({ id: 'diver', kind: 'model' });
+    expect(c.spans[0]!.rule).toBe('pattern:method-X');
+    expect(one('Our method FooNet-2 improves detection.').concepts.filter((x) => x.kind === 'model')).toEqual([]);
+  });
+  it('"outperforms the competitive X" (2509.24304)', () => {
+    const p = one('This not only outperforms the competitive LongVILA-R1 (72.0%) but does so with over 20x fewer frames.');
+    expect(conceptOf(p, 'LongVILA-R1')).toMatchObject({ kind: 'model' });
+  });
   it('no name from a sentence opener or a common word: "Finally, we fine-tune the model on Harmon threads."', () => {
     const p = one('Finally, we fine-tune the model on Harmon threads. Moreover, Results on the test set improve.');
     expect(p.concepts.filter((c) => ['model', 'benchmark', 'dataset', 'metric'].includes(c.kind))).toEqual([]);
