@@ -7,7 +7,7 @@ import { compileMatcher, matchVocabulary, VocabularyScan, type DictMatch, type M
 import { contextNear, showsMLContext, type Requires } from './guards.ts';
 import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
-import { bareCoreEnd, findPatternNames, findProposed, runKey } from './patterns.ts';
+import { bareCoreEnd, findAtKMetrics, findPatternNames, findProposed, runKey } from './patterns.ts';
 import { CorpusNames, LEARN_RULES, type LearntName } from './corpus-names.ts';
 import { findResults, sentenceBounds, type FieldMentions, type Mention } from './results.ts';
 import { PhraseMiner } from './mine.ts';
@@ -478,7 +478,10 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
       const core = bareCoreEnd(tokens, from, to);
       pp.corpus.bare(pp.wi, fi, tokens.start[from]!, tokens.end[to - 1]!, key, core === to ? key : runKey(tokens, from, core));
     };
-    for (const h of findPatternNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', bare)) {
+    const hits = findPatternNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', bare);
+    // "Cons@5", "nDCG@10": metrics by their shape (NOTE: a cheap scan; most fields have no "@").
+    if (ft.text.includes('@')) hits.push(...findAtKMetrics(ft.text, tokens, pp.covered[fi]!));
+    for (const h of hits) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);
       const own = proposed.has(key) || proposed.has(core);
@@ -486,7 +489,7 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
       // Sense guard: outside machine learning "on NP", "outperforms CO5BOLD" name no benchmark or model; a name the
       // context types outright ("the Gaia dataset") still counts.
       if (!h.explicit && !paperIsML(pp)) continue;
-      const label = ft.text.slice(ft.tokens.start[h.from]!, ft.tokens.end[h.coreTo - 1]!);
+      const label = h.label ?? ft.text.slice(ft.tokens.start[h.from]!, ft.tokens.end[h.coreTo - 1]!);
       let id = pp.slug(label);
       if (id === '') continue;
       let known = vocabIds.get(id);

@@ -12,6 +12,29 @@ export interface PatternHit {
   rule: string;
   /** True when the context names the kind outright ("the X benchmark"), so a paper's own benchmark still counts. */
   explicit: boolean;
+  /** The concept's label when it is not the text ("Cons@5" → "Cons@k": a family folds its sizes). */
+  label?: string;
+}
+
+/** "Pass@32", "Cons@5", "maj@16", "nDCG@10", "Average@32": a metric by its shape, folded to "X@k". */
+const AT_K_HEAD = /^[A-Za-z]{1,12}$/;
+const AT_K_TAIL = /^(\d{1,4}|k|K)$/;
+
+/**
+ * Metrics written "X@k" (pass@1, Cons@5, nDCG@10), as hits of rule "shape:X@k" labelled with the family ("Cons@k").
+ * NOTE: the text between the two tokens must be the "@" itself (no e-mail: its domain is no number).
+ */
+export function findAtKMetrics(text: string, tokens: Tokens, covered: Uint8Array): PatternHit[] {
+  const hits: PatternHit[] = [];
+  for (let i = 0; i + 1 < tokens.n; i++) {
+    if (tokens.gap[i + 1] !== Gap.Join || text.charCodeAt(tokens.end[i]!) !== 64 || tokens.start[i + 1] !== tokens.end[i]! + 1) continue;
+    if (covered[i] || covered[i + 1] || (i > 0 && tokens.gap[i] === Gap.Join)) continue;
+    const head = tokens.raw(i);
+    if (!AT_K_HEAD.test(head) || !AT_K_TAIL.test(tokens.raw(i + 1))) continue;
+    if (i + 2 < tokens.n && tokens.gap[i + 2] === Gap.Join) continue; // "a@b-c": part of something longer
+    hits.push({ from: i, to: i + 2, coreTo: i + 2, kind: 'metric', rule: 'shape:X@k', explicit: false, label: `${head}@k` });
+  }
+  return hits;
 }
 
 const SPLIT = /^(test|val|validation|dev|train|testdev|mini|lite|hard|easy|full)$/;

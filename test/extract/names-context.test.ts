@@ -68,6 +68,15 @@ describe('names typed by their context (HF Daily Papers 2024-06 and 2025-10-01�
     const p = one('This not only outperforms the competitive LongVILA-R1 (72.0%) but does so with over 20x fewer frames.');
     expect(conceptOf(p, 'LongVILA-R1')).toMatchObject({ kind: 'model' });
   });
+  it('"X@k" is a metric by its shape, its sizes folded: Cons@5 → Cons@k, Pass@32 → pass@k (2510.02919, 2510.06261)', () => {
+    const p = one('SRGen yields absolute improvements of +12.0% on Pass@1 and +13.3% on Cons@5.');
+    expect(conceptOf(p, 'Cons@5')).toMatchObject({ id: 'cons-k', label: 'Cons@k', kind: 'metric' });
+    expect(conceptOf(p, 'Cons@5')!.spans[0]!.rule).toBe('shape:X@k');
+    const q = one('AlphaApollo delivers consistent gains: +5.15% Average@32 and +23.34% Pass@32 for Qwen2.5-14B-Instruct');
+    expect(conceptOf(q, 'Average@32')).toMatchObject({ id: 'average-k', kind: 'metric' });
+    expect(conceptOf(q, 'Pass@32')).toMatchObject({ id: 'pass-k', kind: 'metric' });
+    expect(one('Write to the authors at team@example.org for the data.').concepts.filter((c) => c.kind === 'metric')).toEqual([]);
+  });
   it('no name from a sentence opener or a common word: "Finally, we fine-tune the model on Harmon threads."', () => {
     const p = one('Finally, we fine-tune the model on Harmon threads. Moreover, Results on the test set improve.');
     expect(p.concepts.filter((c) => ['model', 'benchmark', 'dataset', 'metric'].includes(c.kind))).toEqual([]);
