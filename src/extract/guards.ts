@@ -34,9 +34,16 @@ export function showsMLContext(fields: readonly Tokens[]): boolean {
   const seen: number[] = [];
   for (const t of fields) {
     const { lex, nid, n } = t;
+    // NOTE: the memos are read in place (1 true, 2 false, 0 not asked yet), as in the other per-token loops.
+    const cue = lex.memo(ML_CUE);
+    const right = lex.memo(PAIR_RIGHT);
     for (let i = 0; i < n; i++) {
       const id = nid[i]!;
-      if (!lex.is(ML_CUE, id) && !(i > 0 && lex.is(PAIR_RIGHT, id) && pairCue(t.norm(i - 1), t.norm(i)))) continue;
+      const c = cue[id]!;
+      if (c === 2 || (c === 0 && !lex.is(ML_CUE, id))) {
+        const r = right[id]!;
+        if (i === 0 || r === 2 || (r === 0 && !lex.is(PAIR_RIGHT, id)) || !pairCue(t.norm(i - 1), t.norm(i))) continue;
+      }
       if (seen.includes(id)) continue;
       seen.push(id);
       if (seen.length >= ML_CONTEXT_MIN) return true;
