@@ -3,10 +3,12 @@ import type { Paper } from '../model/paper.ts';
 import { CONCEPT_KINDS, type Concept, type ConceptKind, type ConceptSource, type ExtractionResult, type PaperConcept, type PaperExtraction, type Span } from './types.ts';
 import { resolveExtractOptions, type ExtractOptions } from './options.ts';
 import { bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
-import { compileMatcher, matchVocabulary, VocabularyScan, type Matcher } from './matcher.ts';
+import { compileMatcher, matchVocabulary, VocabularyScan, type DictMatch, type Matcher } from './matcher.ts';
+import { contextNear, showsMLContext, type Requires } from './guards.ts';
 import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
-import { findPatternNames, findProposed, runKey } from './patterns.ts';
+import { bareCoreEnd, findAtKMetrics, findPatternNames, findProposed, runKey } from './patterns.ts';
+import { CorpusNames, LEARN_RULES, type LearntName } from './corpus-names.ts';
 import { findResults, sentenceBounds, type FieldMentions, type Mention } from './results.ts';
 import { PhraseMiner } from './mine.ts';
 import { kindEvidence } from './chunk.ts';
@@ -300,6 +302,13 @@ interface PaperPass {
   fields: FieldText[];
   covered: Uint8Array[];
   own: Set<string>;
+  /** Whether the paper shows machine-learning context (guards.ts): -1 not asked yet, 0 no, 1 yes. */
+  ml: number;
+  /** The paper's index in the run and its id. */
+  wi: number;
+  paperId: string;
+  /** Names learnt across the corpus (corpus-names.ts). */
+  corpus: CorpusNames;
   /** slugify() remembered for the run: the same labels come back paper after paper. */
   slug: (label: string) => string;
 }
@@ -352,6 +361,35 @@ function inRanges(ranges: number[], start: number, end: number): boolean {
   return false;
 }
 
+const NAME_KINDS: ReadonlySet<ConceptKind> = new Set(['benchmark', 'dataset', 'model', 'metric']);
+/** Mixed case, two capitals or a digit with letters: a name by its shape, safe to learn across papers. */
+const NAME_SHAPE = /[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]/;
+/** "INterleaved": the capitals of an acronym's source, not a name. */
+const MNEMONIC = /^[A-Z]{2}[a-z]{3,}$/;
+
+/** True when the paper shows machine-learning context (asked once per paper, only when a guard needs it). */
+function paperIsML(pp: PaperPass): boolean {
+  if (pp.ml < 0) pp.ml = showsMLContext([pp.fields[0]!.tokens, pp.fields[1]!.tokens]) ? 1 : 0;
+  return pp.ml === 1;
+}
+
+function requiresHold(pp: PaperPass, ft: FieldText, m: DictMatch, r: Requires): boolean {
+  if (r.field === 'ml' && !paperIsML(pp)) return false;
+  return r.context === undefined || contextNear(ft.tokens, m.from, m.to, r.context, r.window);
+}
+
+/** Sense guards: the matches of entries whose "requires" does not hold here are dropped (a copy only when one is). */
+function guarded(pp: PaperPass, ft: FieldText, ms: DictMatch[]): DictMatch[] {
+  let out: DictMatch[] | undefined;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k]!;
+    const ok = m.entry.requires === undefined || requiresHold(pp, ft, m, m.entry.requires);
+    if (!ok && out === undefined) out = ms.slice(0, k);
+    else if (ok && out !== undefined) out.push(m);
+  }
+  return out ?? ms;
+}
+
 /** Vocabulary matches, with acronyms defined in the paper taking over their short forms. */
 function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptions): void {
   const { found, own } = pp;
@@ -364,7 +402,10 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
     for (let k = 0; k < defNids.length; k++) if (defNids[k] === nid) return defs[k];
     return undefined;
   };
-  const matches = pp.fields.map((ft) => matchVocabulary(scan, ft.tokens));
+  const found0 = pp.fields.map((ft) => matchVocabulary(scan, ft.tokens));
+  // An unambiguous name of the field ("OCRBench", "GPT-4o": an entry without a guard) is ML context by itself.
+  if (pp.ml < 0 && found0.some((ms) => ms.some((m) => m.entry.requires === undefined && NAME_KINDS.has(m.entry.kind)))) pp.ml = 1;
+  const matches = pp.fields.map((ft, fi) => guarded(pp, ft, found0[fi]!));
   if (opts.acronyms) {
     for (let fi = 0; fi < pp.fields.length; fi++) {
       const ft = pp.fields[fi]!;
@@ -379,7 +420,9 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
           def = e.parent ? { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', parent: e.parent } : { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary' };
         } else if (!matches[fi]!.some((x) => x.from === d.longFrom && x.to === d.longTo)) {
           const label = ft.text.slice(ft.tokens.start[d.longFrom]!, ft.tokens.end[d.longTo - 1]!);
-          const kind = own.has(shortKey) ? 'method' : guessAcronymKind(label);
+          let kind = own.has(shortKey) ? 'method' : guessAcronymKind(label);
+          // Sense guard: "discrete self-similarity (DSS)" of a physics paper is no metric.
+          if (kind === 'metric' && !paperIsML(pp)) kind = 'method';
           def = { id: pp.slug(label), label, kind, source: 'acronym' };
           const g = found.add(def, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'), d.short);
           addMention(pp, fi, g, kind, d.longFrom, d.longTo);
@@ -428,18 +471,38 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
   const { found, own: proposed } = pp;
   for (let fi = 0; fi < pp.fields.length; fi++) {
     const ft = pp.fields[fi]!;
-    for (const h of findPatternNames(ft.text, ft.tokens, pp.covered[fi]!, ft.field === 'title')) {
+    const tokens = ft.tokens;
+    // Bare name runs, for the corpus pass: not the paper's own names, and only in a paper that reads as ML.
+    const bare = (from: number, to: number): void => {
+      const key = runKey(tokens, from, to);
+      if (proposed.has(key) || !paperIsML(pp)) return;
+      const core = bareCoreEnd(tokens, from, to);
+      pp.corpus.bare(pp.wi, fi, tokens.start[from]!, tokens.end[to - 1]!, key, core === to ? key : runKey(tokens, from, core));
+    };
+    const hits = findPatternNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', bare);
+    // "Cons@5", "nDCG@10": metrics by their shape (NOTE: a cheap scan; most fields have no "@").
+    if (ft.text.includes('@')) hits.push(...findAtKMetrics(ft.text, tokens, pp.covered[fi]!));
+    for (const h of hits) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);
       const own = proposed.has(key) || proposed.has(core);
       if (own && (h.kind === 'model' || !h.explicit)) continue;
-      const label = ft.text.slice(ft.tokens.start[h.from]!, ft.tokens.end[h.coreTo - 1]!);
-      const id = pp.slug(label);
+      // Sense guard: outside machine learning "on NP", "outperforms CO5BOLD" name no benchmark or model; a name the
+      // context types outright ("the Gaia dataset") still counts.
+      if (!h.explicit && !paperIsML(pp)) continue;
+      const label = h.label ?? ft.text.slice(ft.tokens.start[h.from]!, ft.tokens.end[h.coreTo - 1]!);
+      let id = pp.slug(label);
       if (id === '') continue;
-      const known = vocabIds.get(id);
+      let known = vocabIds.get(id);
+      // "FIDs of 1.01": the plural of a known name is that name.
+      if (!known && id.endsWith('s') && (known = vocabIds.get(id.slice(0, -1)))) id = known.id;
       const g = known
         ? found.add({ id, label: known.label, kind: known.kind, source: 'vocabulary' }, spanOf(ft, h.from, h.to, h.rule), known.aliases)
         : found.add({ id, label, kind: h.kind, source: 'pattern' }, spanOf(ft, h.from, h.to, h.rule));
+      // A name typed outright here types its bare mentions elsewhere (a name-shaped one: "Qwen3-VL", not "Harmon").
+      if (!known && !own && LEARN_RULES.has(h.rule) && NAME_SHAPE.test(label) && !MNEMONIC.test(label)) {
+        pp.corpus.learn(core, { id, label, kind: h.kind, paper: pp.wi, paperId: pp.paperId });
+      }
       addMention(pp, fi, g, known ? known.kind : h.kind, h.from, h.to);
     }
   }
@@ -474,7 +537,8 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
   // NOTE: the fields' records (like their tokens and coverage) are scratch, reused paper after paper.
   const title: FieldText = { field: 'title', text: '', tokens: scratch[0] };
   const abstract: FieldText = { field: 'abstract', text: '', tokens: scratch[1] };
-  const pp: PaperPass = { found, mentions, fields: [title, abstract], covered: coverScratch, own: new Set(), slug };
+  const corpus = new CorpusNames();
+  const pp: PaperPass = { found, mentions, fields: [title, abstract], covered: coverScratch, own: new Set(), ml: -1, wi: 0, paperId: '', corpus, slug };
   for (let wi = 0; wi < papers.length; wi++) {
     const paper = papers[wi]!;
     title.text = paper.title;
@@ -492,6 +556,9 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
     gids.length = 0;
     found.begin(wi + 1, list, gids);
     pp.own = findProposed(title.text, title.tokens, abstract.text, abstract.tokens);
+    pp.ml = -1;
+    pp.wi = wi;
+    pp.paperId = paper.id;
     conceptsOfPaper(pp, scan, opts);
     if (opts.patterns) patternsOfPaper(pp, matcher.byId);
     if (miner) {
@@ -514,6 +581,7 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
     gidStart.push(at + gids.length);
   }
   const run: RunState = { found, lists, paperGids, gidStart, vocabGids, minedGids: [] };
+  if (opts.patterns) typeAcrossCorpus(papers, run, corpus);
   const kindOf = harmoniseKinds(run);
   if (miner) mineKeyphrases(papers, run, miner, opts, matcher.byId);
   const perPaper: PaperExtraction[] = papers.map((paper, wi) => {
@@ -529,6 +597,44 @@ export function extract(papers: Paper[], options: Partial<ExtractOptions> = {}):
     return { id: paper.id, title: paper.title, concepts, results };
   });
   return { papers: perPaper, concepts: collectConcepts(run) };
+}
+
+/**
+ * The corpus pass: each bare mention of a name another paper typed outright joins its paper's findings, with the span
+ * rule "corpus:typed-by <paper id>". NOTE: linear: the bare log is in paper order, each paper's gid range is rebuilt
+ * once; results do not see these mentions (they are settled per paper in the first pass's mention log).
+ */
+function typeAcrossCorpus(papers: Paper[], run: RunState, corpus: CorpusNames): void {
+  const { found, lists, gidStart } = run;
+  const extra = new Map<number, number[]>();
+  let cur = -1;
+  let gids: number[] = [];
+  corpus.resolve((wi, fi, start, end, name: LearntName) => {
+    if (wi !== cur) {
+      cur = wi;
+      gids = [];
+      for (let k = gidStart[wi]!; k < gidStart[wi + 1]!; k++) gids.push(run.paperGids[k]!);
+      found.begin(wi + 1, lists[wi]!, gids);
+      extra.set(wi, gids);
+    }
+    const text = fi === 0 ? papers[wi]!.title : papers[wi]!.abstract;
+    const span: Span = { field: FIELDS[fi]!, start, end, text: text.slice(start, end), rule: `corpus:typed-by ${name.paperId}` };
+    found.add({ id: name.id, label: name.label, kind: name.kind, source: 'pattern' }, span);
+  });
+  if (extra.size === 0) return;
+  let total = 0;
+  for (let wi = 0; wi < lists.length; wi++) total += extra.get(wi)?.length ?? gidStart[wi + 1]! - gidStart[wi]!;
+  const next = new Int32Array(Math.max(total, 1));
+  const starts: number[] = [0];
+  let at = 0;
+  for (let wi = 0; wi < lists.length; wi++) {
+    const more = extra.get(wi);
+    if (more) for (const g of more) next[at++] = g;
+    else for (let k = gidStart[wi]!; k < gidStart[wi + 1]!; k++) next[at++] = run.paperGids[k]!;
+    starts.push(at);
+  }
+  run.paperGids = next;
+  run.gidStart = starts;
 }
 
 /** What the first pass leaves for the corpus-wide steps. */

@@ -67,7 +67,7 @@ export function compileMatcher(vocab: Vocabulary): Matcher {
         }
         cands[node] = list;
       }
-      maxTokens = Math.max(maxTokens, form.split(/[\s\-]+/).length + 2);
+      maxTokens = Math.max(maxTokens, form.split(/[\s-]+/).length + 2);
     }
   }
   const nextChars = new Int32Array(cands.length);

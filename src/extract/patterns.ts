@@ -12,26 +12,64 @@ export interface PatternHit {
   rule: string;
   /** True when the context names the kind outright ("the X benchmark"), so a paper's own benchmark still counts. */
   explicit: boolean;
+  /** The concept's label when it is not the text ("Cons@5" → "Cons@k": a family folds its sizes). */
+  label?: string;
+}
+
+/** "Pass@32", "Cons@5", "maj@16", "nDCG@10", "Average@32": a metric by its shape, folded to "X@k". */
+const AT_K_HEAD = /^[A-Za-z]{1,12}$/;
+const AT_K_TAIL = /^(\d{1,4}|k|K)$/;
+
+/**
+ * Metrics written "X@k" (pass@1, Cons@5, nDCG@10), as hits of rule "shape:X@k" labelled with the family ("Cons@k").
+ * NOTE: the text between the two tokens must be the "@" itself (no e-mail: its domain is no number).
+ */
+export function findAtKMetrics(text: string, tokens: Tokens, covered: Uint8Array): PatternHit[] {
+  const hits: PatternHit[] = [];
+  for (let i = 0; i + 1 < tokens.n; i++) {
+    if (tokens.gap[i + 1] !== Gap.Join || text.charCodeAt(tokens.end[i]!) !== 64 || tokens.start[i + 1] !== tokens.end[i]! + 1) continue;
+    if (covered[i] || covered[i + 1] || (i > 0 && tokens.gap[i] === Gap.Join)) continue;
+    const head = tokens.raw(i);
+    if (!AT_K_HEAD.test(head) || !AT_K_TAIL.test(tokens.raw(i + 1))) continue;
+    if (i + 2 < tokens.n && tokens.gap[i + 2] === Gap.Join) continue; // "a@b-c": part of something longer
+    hits.push({ from: i, to: i + 2, coreTo: i + 2, kind: 'metric', rule: 'shape:X@k', explicit: false, label: `${head}@k` });
+  }
+  return hits;
 }
 
 const SPLIT = /^(test|val|validation|dev|train|testdev|mini|lite|hard|easy|full)$/;
-const SIZE = /^(\d+(\.\d+)?[bm]|\d+x\d+b|v\d+(\.\d+)?|instruct|chat|base|large|small|tiny|preview)$/;
+const SIZE = /^(\d+(\.\d+)?[bm]|\d+x\d+b|v\d+(\.\d+)?|instruct|chat|base|large|small|tiny|preview|pretrain|pretrained|trained|tuned|sft|dpo|rl|it|ft)$/;
 const BENCH_HEADS = new Map<string, ConceptKind>([
   ['benchmark', 'benchmark'], ['leaderboard', 'benchmark'], ['suite', 'benchmark'], ['testbed', 'benchmark'],
   ['dataset', 'dataset'], ['corpu', 'dataset'], ['corpus', 'dataset'], ['db', 'dataset'],
 ]);
 const MODEL_BEFORE = new Set(['outperform', 'outperforms', 'outperforming', 'outperformed', 'surpass', 'surpasse', 'surpassing', 'surpassed', 'than', 'v', 'vs', 'versus', 'beat', 'beating', 'beats']);
 const LIST_TRIGGERS = new Set(['including', 'like', 'such', 'eg', 'namely']);
-const MODEL_NOUNS = new Set(['model', 'method', 'baseline', 'approache', 'approach', 'llm', 'mllm', 'vlm', 'lvlm', 'system', 'encoder', 'architecture', 'technique', 'work', 'variant', 'competitor', 'counterpart', 'tokenizer', 'framework']);
+const MODEL_NOUNS = new Set(['model', 'backbone', 'method', 'baseline', 'approache', 'approach', 'llm', 'mllm', 'vlm', 'lvlm', 'system', 'encoder', 'architecture', 'technique', 'work', 'variant', 'competitor', 'counterpart', 'tokenizer', 'framework']);
 const BENCH_NOUNS = new Set(['benchmark', 'dataset', 'task', 'suite', 'leaderboard']);
 /**
  * Every word that may stand right before a name in a rule of classify() below ("g" ends "e.g."). NOTE: a pre-filter:
  * most names follow none of them, and the rules' string tests are skipped then.
  */
 const CONTEXT_WORDS = wordTest('norm', (w) =>
-  BENCH_HEADS.has(w) || MODEL_BEFORE.has(w) || LIST_TRIGGERS.has(w) || ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g'].includes(w),
+  BENCH_HEADS.has(w) || MODEL_BEFORE.has(w) || LIST_TRIGGERS.has(w) || TUNE_WORDS.has(w) || MODEL_NOUNS.has(w) ||
+  BENCH_NOUNS.has(w) || RIVAL_ADJECTIVES.has(w) ||
+  ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from'].includes(w),
 );
-const ON_BLOCKERS = new Set(['based', 'built', 'relie', 'rely', 'depend', 'focu', 'focuse', 'focusing', 'train', 'trained', 'pretrained', 'tuned', 'finetuned', 'conditioned', 'run', 'deployed', 'applied', 'light', 'shed', 'work', 'operate', 'operating', 'act', 'acting', 'rest', 'effect', 'impact', 'emphasis']);
+/** "outperforms the competitive LongVILA-R1" (2510.xxxx pool): adjectives between a comparison verb and its model. */
+const RIVAL_ADJECTIVES = new Set(['competitive', 'strong', 'strongest', 'recent', 'previous', 'prior', 'powerful', 'leading', 'popular', 'art', 'sota', 'proprietary', 'larger']);
+/** "the SOTA method DIVER-v2", "distillation method DMD2": a singular noun right before a name types it. */
+const NAME_NOUNS = new Set(['method', 'model', 'baseline', 'approach', 'llm', 'mllm', 'vlm', 'lvlm', 'detector', 'tokenizer']);
+/** ... unless the phrase is the paper's own ("our method X", "a new model X", "we propose the model X"). */
+const OWN_MARKERS = new Set(['our', 'we', 'new', 'novel', 'propose', 'present', 'introduce', 'this', 'call', 'called', 'named', 'dubbed', 'term']);
+/** "fine-tune X", "fine-tuning X", "finetuned X": the model being tuned (the hyphen splits "fine" from "tune"). */
+const TUNE_WORDS = new Set(['tune', 'tuning', 'tuned', 'finetune', 'finetuning', 'finetuned']);
+/** "trained / fine-tuned / pretrained on X": X is the data, not a benchmark. */
+const TRAINED_ON = new Set(['trained', 'train', 'tuned', 'finetuned', 'pretrained', 'pretrain', 'training', 'finetuning', 'tuning']);
+/** "evaluate … on X", "results on X": a proposed benchmark evaluated on counts as a benchmark (explicit). */
+const EVAL_BEFORE_ON = new Set(['evaluate', 'evaluated', 'evaluating', 'experiment', 'result', 'tested', 'benchmarked', 'benchmarking', 'performance', 'score', 'accuracy']);
+
+const ON_BLOCKERS = new Set(['based', 'built', 'relie', 'rely', 'depend', 'focu', 'focuse', 'focusing', 'conditioned', 'run', 'deployed', 'applied', 'light', 'shed', 'work', 'operate', 'operating', 'act', 'acting', 'rest', 'effect', 'impact', 'emphasis']);
 
 function norm(tokens: Tokens, i: number): string {
   return i >= 0 && i < tokens.n ? tokens.norm(i) : '';
@@ -44,6 +82,15 @@ function comparedBefore(tokens: Tokens, i: number): boolean {
   return (a === 'to' || a === 'with') && (b === 'compared' || b === 'comparison' || b === 'relative');
 }
 
+/** True when one of the few words before index i (same sentence) marks the paper's own work. */
+function ownBefore(tokens: Tokens, i: number): boolean {
+  for (let k = i; k >= Math.max(0, i - 4); k--) {
+    if (OWN_MARKERS.has(tokens.norm(k))) return true;
+    if (tokens.gap[k]! === Gap.Break && k < i) break;
+  }
+  return false;
+}
+
 /** Looks back (same clause) for the noun a list belongs to: "benchmarks such as", "baselines including". */
 function listHeadKind(tokens: Tokens, i: number): ConceptKind | undefined {
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
@@ -53,6 +100,12 @@ function listHeadKind(tokens: Tokens, i: number): ConceptKind | undefined {
     if (tokens.gap[k]! === Gap.Break && k < i - 1) break;
   }
   return undefined;
+}
+
+/** Where a name ends without its trailing sizes, versions and splits ("Qwen3-VL-8B" → "Qwen3-VL"), whatever its kind. */
+export function bareCoreEnd(tokens: Tokens, from: number, to: number): number {
+  while (to - 1 > from && tokens.gap[to - 1]! === Gap.Join && (SIZE.test(tokens.norm(to - 1)) || SPLIT.test(tokens.norm(to - 1)))) to--;
+  return to;
 }
 
 function coreEnd(tokens: Tokens, run: NameRun, kind: ConceptKind): number {
@@ -94,6 +147,23 @@ function appositionEnds(text: string, tokens: Tokens, to: number): boolean {
   return after === '' || /^\s*[,.;:(]|^\s+(to|which|that|for|with|of|comprising|containing|consisting)\b/.test(after);
 }
 
+/** A plain score: "45.2", "0.83", "22.5%" (not a size such as "7B"). */
+const SCORE = /^(\d+\.\d+|\d+)%?$/;
+
+/** The metric reading of what follows a name: "a PickScore of 22.5", "HPSv3 score", "[email protected]" is the vocabulary's. */
+function metricAfter(text: string, tokens: Tokens, to: number): string | undefined {
+  if (to >= tokens.n || tokens.gap[to] !== Gap.Space) return undefined;
+  const next = tokens.norm(to);
+  if (next === 'score' && !/s$/i.test(tokens.raw(to))) return 'pattern:X-score';
+  if (next === 'of' && to + 1 < tokens.n && tokens.gap[to + 1] === Gap.Space) {
+    // "of 45.2" up to the end of the number, with its "%" if any
+    const end = tokens.end[to + 1]!;
+    const num = text.slice(tokens.start[to + 1]!, text[end] === '%' ? end + 1 : end);
+    if (SCORE.test(num) && /\./.test(num)) return 'pattern:X-of-score';
+  }
+  return undefined;
+}
+
 /** Classifies a name run by its context; undefined when the context says nothing. */
 function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
@@ -108,6 +178,10 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   if (!run.strong && (titleCase || atSentenceStart(text, tokens, from))) return undefined;
   const afterHead = to < tokens.n && tokens.gap[to] === Gap.Space ? BENCH_HEADS.get(tokens.norm(to)) : undefined;
   if (afterHead) return { kind: afterHead, rule: 'pattern:X-benchmark', explicit: true };
+  if (run.strong) {
+    const metric = metricAfter(text, tokens, to);
+    if (metric) return { kind: 'metric', rule: metric, explicit: false };
+  }
   const last = tokens.norm(to - 1);
   if (to - from > 1 && SPLIT.test(last) && run.strong) return { kind: 'benchmark', rule: 'pattern:X-test', explicit: false };
   if (to - from > 1 && /^\d+(\.\d+)?[bm]$/.test(last)) return { kind: 'model', rule: 'pattern:X-7B', explicit: false };
@@ -135,7 +209,28 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   }
   if (plain && (b1 === 'on' || (b1 === 'the' && b2 === 'on')) && run.strong) {
     const verb = b1 === 'on' ? b2 : b3;
-    if (!ON_BLOCKERS.has(verb)) return { kind: 'benchmark', rule: 'pattern:on-X', explicit: false };
+    // "fine-tuned on SpineMed-450k" (2510.03160): the training data.
+    if (TRAINED_ON.has(verb)) return { kind: 'dataset', rule: 'pattern:trained-on-X', explicit: false };
+    if (!ON_BLOCKERS.has(verb)) return { kind: 'benchmark', rule: 'pattern:on-X', explicit: EVAL_BEFORE_ON.has(verb) };
+  }
+  // "fine-tune Qwen2.5-VL-7B", "initialized from T5Gemma" (2509.26476): the model a paper starts from.
+  // NOTE: not when the run stops at a known name joined on ("fine-tuning PH-LLM" is one name, cut by "LLM").
+  if (plain && run.strong && (to >= tokens.n || tokens.gap[to] !== Gap.Join) && (TUNE_WORDS.has(b1) || (b1 === 'from' && (b2 === 'initialized' || b2 === 'initialised')))) {
+    return { kind: 'model', rule: 'pattern:fine-tune-X', explicit: false };
+  }
+  // "outperforms the competitive LongVILA-R1 (72.0%)"
+  if (plain && b2 === 'the' && RIVAL_ADJECTIVES.has(b1) && MODEL_BEFORE.has(b3) && run.strong) {
+    return { kind: 'model', rule: 'pattern:outperforms-X', explicit: false };
+  }
+  // "compared to the fine-tuned SOTA method DIVER-v2", "the state-of-the-art distillation method DMD2"
+  if (plain && run.strong && NAME_NOUNS.has(b1) && singular && !ownBefore(tokens, from - 1)) {
+    return { kind: 'model', rule: 'pattern:method-X', explicit: false };
+  }
+  // "benchmarks (SimpleQA, FRAMES, WebWalker, Seal0, MuSiQue)", "models (Cosmos-Predict2, Wan2.1)": a plural noun
+  // opening a parenthesised list types its items.
+  // NOTE: a list, so the item is followed by a comma: "language models (LMs)" is an acronym, not a list.
+  if (/^\s*\($/.test(gapBefore) && !singular && run.strong && (BENCH_NOUNS.has(b1) || MODEL_NOUNS.has(b1)) && /^\s*,/.test(text.slice(tokens.end[to - 1]!, tokens.end[to - 1]! + 3))) {
+    return { kind: BENCH_NOUNS.has(b1) ? 'benchmark' : 'model', rule: 'pattern:nouns-(X)', explicit: false };
   }
   if (plain && (LIST_TRIGGERS.has(b1) || (b1 === 'a' && b2 === 'such'))) {
     const head = listHeadKind(tokens, b1 === 'a' ? from - 2 : from - 1);
@@ -176,7 +271,7 @@ function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Ar
 }
 
 /** Finds names by the way the text uses them. `covered` marks tokens the vocabulary already explained. */
-export function findPatternNames(text: string, tokens: Tokens, covered: Uint8Array, titleCase = false): PatternHit[] {
+export function findPatternNames(text: string, tokens: Tokens, covered: Uint8Array, titleCase = false, bare?: (from: number, to: number) => void): PatternHit[] {
   const hits: PatternHit[] = [];
   let i = 0;
   while (i < tokens.n) {
@@ -196,6 +291,8 @@ export function findPatternNames(text: string, tokens: Tokens, covered: Uint8Arr
     }
     const c = classify(text, tokens, run, titleCase);
     if (!c) {
+      // A name-shaped run no context types here: the corpus may know it from another paper (index.ts, CorpusNames).
+      if (bare && run.strong) bare(run.from, run.to);
       i = run.to;
       continue;
     }

@@ -15,6 +15,15 @@ function paper(abstract: string, title = 'A paper'): Paper {
 function one(abstract: string, title?: string): PaperExtraction {
   return extract([paper(abstract, title)]).papers[0]!;
 }
+/**
+ * The sentence in a paper that reads as machine learning: names typed by their use only and guarded vocabulary entries
+ * fire only there (sense guards; a real ML abstract nearly always has two cue words). NOTE: appended, so spans keep
+ * their offsets.
+ */
+function inML(abstract: string): PaperExtraction {
+  return one(`${abstract} ${ML_SUFFIX}`);
+}
+const ML_SUFFIX = 'Neural models are trained.';
 function find(p: PaperExtraction, id: string) {
   return p.concepts.find((c) => c.id === id);
 }
@@ -66,7 +75,7 @@ describe('pattern rules', () => {
     expect(flex.spans[0]!.rule).toBe('pattern:outperforms-X:list');
   });
   it('"including X and Y" after "methods" (paper 83)', () => {
-    const p = one('markedly outperforming conventional baselines and sophisticated methods including Transtokenizer and ReTok, while our Supertokens');
+    const p = inML('markedly outperforming conventional baselines and sophisticated methods including Transtokenizer and ReTok, while our Supertokens');
     expect(find(p, 'retok')).toMatchObject({ kind: 'model', source: 'pattern' });
   });
   it('"the X dataset" / "X benchmark" (HF API fixture 2024-06-05; paper 13)', () => {
@@ -75,9 +84,9 @@ describe('pattern rules', () => {
     expect(find(p, 'ct-rate-jpn')!.spans[0]).toMatchObject({ text: 'CT-RATE-JPN', rule: 'pattern:X-benchmark' });
   });
   it('"on X" names a benchmark, "X-test" drops the split, "X-7B" is a model', () => {
-    expect(find(one('Results on FooQA-test show gains.'), 'fooqa')).toMatchObject({ kind: 'benchmark', label: 'FooQA' });
-    expect(find(one('We fine-tune Zebra-Llama-8B with care.'), 'zebra-llama')).toMatchObject({ kind: 'model' });
-    expect(find(one('Experiments on SWE-Gym and more.'), 'swe-gym')).toMatchObject({ kind: 'benchmark', source: 'pattern' });
+    expect(find(inML('Results on FooQA-test show gains.'), 'fooqa')).toMatchObject({ kind: 'benchmark', label: 'FooQA' });
+    expect(find(inML('We fine-tune Zebra-Llama-8B with care.'), 'zebra-llama')).toMatchObject({ kind: 'model' });
+    expect(find(inML('Experiments on SWE-Gym and more.'), 'swe-gym')).toMatchObject({ kind: 'benchmark', source: 'pattern' });
   });
   it('the paper\'s own system is not a model of other work; its own benchmark still counts (paper 31)', () => {
     const p = one(
@@ -104,7 +113,7 @@ describe('introduced benchmarks and datasets (HF API fixtures 2025-03)', () => {
     expect(kindOf(one('Our study spans several search tasks.', 'Qilin: A Multimodal Information Retrieval Dataset with APP-level User Sessions'), 'Qilin')).toBe('dataset');
   });
   it('"two datasets, namely X and Y" (2502.20811)', () => {
-    const p = one('Through this pipeline, we curate two datasets, namely HAICTrain and HAICBench. HAICTrain comprises 126K video-caption pairs.');
+    const p = inML('Through this pipeline, we curate two datasets, namely HAICTrain and HAICBench. HAICTrain comprises 126K video-caption pairs.');
     // A data concept either way (the scorer does not tell benchmark from dataset), never missing nor a model.
     expect(['dataset', 'benchmark']).toContain(kindOf(p, 'HAICTrain'));
     expect(kindOf(p, 'HAICBench')).toBe('benchmark');
@@ -131,13 +140,13 @@ describe('names that are not names (HF API fixtures 2025-03, corpus)', () => {
     expect(one('language models learn causal dependencies between tokens (i.e., Token AR), FAR models outperform Token AR').concepts.map((c) => c.id)).not.toContain('token');
   });
   it('keeps sizes inside names: "surpasses DeepScaleR-1.5B-Preview" (2503.17287)', () => {
-    expect(find(one('FastCuRL-1.5B-Preview surpasses DeepScaleR-1.5B-Preview across all five datasets'), 'deepscaler')).toMatchObject({ kind: 'model' });
+    expect(find(inML('FastCuRL-1.5B-Preview surpasses DeepScaleR-1.5B-Preview across all five datasets'), 'deepscaler')).toMatchObject({ kind: 'model' });
   });
 });
 
 describe('acronym definitions', () => {
   it('tie the acronym to a vocabulary long form: "attack success rate (ASR)" (paper 57)', () => {
-    const p = one('achieving increases in attack success rate (ASR) of up to 17%. The ASR is high.');
+    const p = inML('achieving increases in attack success rate (ASR) of up to 17%. The ASR is high.');
     const asr = find(p, 'attack-success-rate')!;
     expect(asr.kind).toBe('metric');
     expect(asr.aliases).toContain('ASR');

@@ -1,0 +1,87 @@
+// Sense guards: whether a paper reads as machine learning, and whether an ambiguous name has its typing words nearby.
+import { normalizeWord, wordTest, type Tokens } from './tokenize.ts';
+
+/**
+ * Words that say a text is about machine learning (keys: lower case, plural folded). One is not enough ("training" of
+ * telescope operators, "learning" of languages): a paper shows ML context with two distinct ones.
+ * NOTE: "model", "network", "diffusion", "inference", "deep", "agent", "baseline", "attention" are left out: physics,
+ * astronomy and everyday prose use them daily.
+ */
+export const ML_CUES: ReadonlySet<string> = new Set([
+  'neural', 'llm', 'mllm', 'vlm', 'lvlm', 'lmm', 'transformer', 'dataset', 'benchmark', 'pretrained', 'pretraining',
+  'finetuning', 'finetuned', 'classifier', 'supervised', 'unsupervised', 'reinforcement', 'embedding', 'token', 'prompt',
+  'prompting', 'gpu', 'learning', 'training', 'trained', 'annotation', 'annotated', 'generative', 'multimodal', 'ai',
+  'cnn', 'rnn', 'lstm', 'bert', 'gpt', 'backbone', 'sota', 'encoder', 'decoder', 'chatbot', 'chatgpt', 'agentic',
+  'convolutional', 'tokenizer', 'tokenization', 'hyperparameter', 'dropout', 'lora', 'rlhf', 'vit', 'nlp', 'vla', 'rag',
+  'hallucination', 'captioning', 'pruning', 'distillation', 'checkpoint', 'llama', 'qwen', 'agent-based',
+]);
+
+/** How many distinct ML cues a paper must show. */
+export const ML_CONTEXT_MIN = 2;
+
+const ML_CUE = wordTest('norm', (w) => ML_CUES.has(w));
+
+/** "language / diffusion / foundation ... model", "zero- / few-shot": a cue of two words, counted under the second. */
+const MODEL_LEFT = new Set(['language', 'diffusion', 'foundation', 'generative', 'reasoning', 'world', 'vision', 'multimodal', 'reward', 'pretrained', 'visual', 'speech', 'video']);
+const SHOT_LEFT = new Set(['zero', 'few', 'one']);
+const PAIR_RIGHT = wordTest('norm', (w) => w === 'model' || w === 'shot' || w === 'agent');
+
+/**
+ * True when the fields, together, show ML context (at least ML_CONTEXT_MIN distinct cue words). NOTE: each token is one
+ * memo read; cue ids are compared in a tiny local list, so nothing is allocated per paper beyond it.
+ */
+export function showsMLContext(fields: readonly Tokens[]): boolean {
+  const seen: number[] = [];
+  for (const t of fields) {
+    const { lex, nid, n } = t;
+    // NOTE: the memos are read in place (1 true, 2 false, 0 not asked yet), as in the other per-token loops.
+    const cue = lex.memo(ML_CUE);
+    const right = lex.memo(PAIR_RIGHT);
+    for (let i = 0; i < n; i++) {
+      const id = nid[i]!;
+      const c = cue[id]!;
+      if (c === 2 || (c === 0 && !lex.is(ML_CUE, id))) {
+        const r = right[id]!;
+        if (i === 0 || r === 2 || (r === 0 && !lex.is(PAIR_RIGHT, id)) || !pairCue(t.norm(i - 1), t.norm(i))) continue;
+      }
+      if (seen.includes(id)) continue;
+      seen.push(id);
+      if (seen.length >= ML_CONTEXT_MIN) return true;
+    }
+  }
+  return false;
+}
+
+function pairCue(left: string, right: string): boolean {
+  if (right === 'shot') return SHOT_LEFT.has(left);
+  if (right === 'agent') return left === 'llm' || left === 'ai' || left === 'language' || left === 'web' || left === 'gui';
+  return MODEL_LEFT.has(left);
+}
+
+/** What a vocabulary entry needs around it before it may fire (the "requires" of its JSON). */
+export interface Requires {
+  /** "ml": the paper must show machine-learning context (see ML_CUES). */
+  field?: 'ml';
+  /** Keys of words, one of which must stand within `window` tokens of the match (same field). */
+  context?: ReadonlySet<string>;
+  window: number;
+}
+
+/** The compiled form of a "requires" object: context words normalised like tokens ("datasets" → "dataset"). */
+export function compileRequires(r: { field?: 'ml'; context?: readonly string[]; window?: number }): Requires {
+  const out: Requires = { window: r.window ?? 4 };
+  if (r.field) out.field = r.field;
+  if (r.context) out.context = new Set(r.context.map(normalizeWord));
+  return out;
+}
+
+/** True when one of the context words stands within the window around tokens [from, to). */
+export function contextNear(tokens: Tokens, from: number, to: number, words: ReadonlySet<string>, window: number): boolean {
+  const lo = Math.max(0, from - window);
+  const hi = Math.min(tokens.n, to + window);
+  for (let k = lo; k < hi; k++) {
+    if (k >= from && k < to) continue;
+    if (words.has(tokens.norm(k))) return true;
+  }
+  return false;
+}
