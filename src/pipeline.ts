@@ -15,8 +15,8 @@ import { SILENT_PROGRESS, type ProgressReporter } from './progress.ts';
 export const PipelineOptionsSchema = z.object({
   /** Seeds every random choice (Louvain's traversal order, layout start positions): same seed, same outputs. */
   seed: z.number().int().default(42),
-  /** Louvain resolution (overrides themes.resolution). */
-  resolution: z.number().positive().default(1),
+  /** Louvain resolution (overrides themes.resolution); unset: chosen from the data (themes.autoResolution). */
+  resolution: z.number().positive().optional(),
   extract: z.custom<Partial<ExtractOptions>>((v) => typeof v === 'object' && v !== null).default({}),
   graph: z.custom<Partial<GraphOptions>>((v) => typeof v === 'object' && v !== null).default({}),
   themes: z.custom<Partial<ThemesOptions>>((v) => typeof v === 'object' && v !== null).default({}),
@@ -92,7 +92,7 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
     });
   }
   const themes = time('themes', papers.length, () =>
-    detectThemes(graph, projection, clusteringGraph(graph, projection, graphOptions), rng, { ...options.themes, resolution: options.resolution }),
+    detectThemes(graph, projection, clusteringGraph(graph, projection, graphOptions), rng, { ...options.themes, ...(options.resolution !== undefined ? { resolution: options.resolution, autoResolution: false } : {}) }),
   );
   const other = themes.themes.find((t) => t.id === 'other');
   if (other?.note) messages.push({ level: 'info', stage: 'themes', message: `"other" holds ${other.size} paper(s): ${other.note}` });

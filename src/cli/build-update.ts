@@ -6,7 +6,7 @@ import type { ThemeMatchReport } from '../update/index.ts';
 
 interface UpdateCliOptions extends InputOptions {
   out?: string;
-  resolution: string;
+  resolution?: string;
   seed: string;
   viewerBudget: string;
 }
@@ -43,7 +43,7 @@ export async function runBuildUpdate(dir: string, inputs: string[], opts: Update
     inputs,
     out,
     ...(given('seed') ? { seed: parseNumberOption('seed', opts.seed, true) } : {}),
-    ...(given('resolution') ? { resolution: parseNumberOption('resolution', opts.resolution, false) } : {}),
+    ...(given('resolution') && opts.resolution !== undefined ? { resolution: parseNumberOption('resolution', opts.resolution, false) } : {}),
     viewerBudget: parseNumberOption('viewer-budget', opts.viewerBudget, true),
     ingest: { format: opts.format, listingDate: opts.listingDate },
   });

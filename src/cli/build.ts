@@ -9,7 +9,7 @@ import { runBuildUpdate } from './build-update.ts';
 interface BuildCliOptions extends InputOptions {
   out?: string;
   update?: string;
-  resolution: string;
+  resolution?: string;
   seed: string;
   viewerBudget: string;
 }
@@ -23,7 +23,7 @@ export function registerBuild(program: Command): void {
     .argument('<inputs...>', 'paper listings (any supported format)')
     .option('-o, --out <dir>', 'output directory (required unless --update)')
     .option('--update <dir>', 'add the inputs to the build in <dir>: themes keep their ids, names and colours, nodes stay near where they were; writes update-report.json')
-    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller themes', '1')
+    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller themes (default: chosen from the data, the most stable across seeds)')
     .option('--seed <n>', 'random seed (same inputs and seed give byte-identical outputs)', '42')
     .option('--viewer-budget <n>', 'above this many nodes, also write overview.json + overview/ (the viewer opens on themes and drills into one)', '20000');
   addInputOptions(cmd).action(async (inputs: string[], opts: BuildCliOptions) => {
@@ -33,7 +33,7 @@ export function registerBuild(program: Command): void {
     const summary = await buildToDirectory({
       inputs,
       out,
-      resolution: parseNumberOption('resolution', opts.resolution, false),
+      ...(opts.resolution !== undefined ? { resolution: parseNumberOption('resolution', opts.resolution, false) } : {}),
       seed: parseNumberOption('seed', opts.seed, true),
       progress: createCliProgress(opts),
       viewerBudget: parseNumberOption('viewer-budget', opts.viewerBudget, true),

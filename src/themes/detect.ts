@@ -9,6 +9,7 @@ import { themeColor, OTHER_COLOR } from './palette.ts';
 import { resolveThemesOptions, type ThemesOptions } from './options.ts';
 import { scoreConcepts, chooseName } from './naming.ts';
 import { consensusCommunities } from './consensus.ts';
+import { chooseResolution, type ResolutionChoice } from './resolution.ts';
 
 export const OTHER_THEME_ID = 'other';
 
@@ -22,7 +23,10 @@ export interface ThemesResult {
   modularity: number;
   /** Louvain's raw community of each node of the clustering graph (what the modularity is of). */
   communities: Record<string, number>;
+  /** The resolution used (chosen from the data unless given). */
   resolution: number;
+  /** Per resolution tried: the runs' mean agreement (empty when the resolution was given or not affordable). */
+  stability: ResolutionChoice['stability'];
 }
 
 const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
@@ -45,14 +49,22 @@ export function detectThemes(
 
   let communities: Record<string, number> = {};
   let modularity = 0;
+  // The resolution: from the data when allowed and affordable, else the option's.
+  let resolution = options.resolution;
+  let stability: ResolutionChoice['stability'] = [];
+  if (options.autoResolution && clustering.size > 0 && clustering.size * options.resolutionGrid.length * options.resolutionRuns <= options.resolutionBudget) {
+    const choice = chooseResolution(clustering, paperKeys, rng, options.resolutionGrid, options.resolutionRuns, options.resolutionTolerance);
+    resolution = choice.resolution;
+    stability = choice.stability;
+  }
   if (clustering.size > 0) {
     const runs = Math.max(1, Math.min(options.consensusRuns, Math.floor(options.consensusBudget / clustering.size)));
     if (runs > 1) {
-      communities = consensusCommunities(clustering, rng, { runs, threshold: options.consensusThreshold, rounds: options.consensusRounds, resolution: options.resolution });
+      communities = consensusCommunities(clustering, rng, { runs, threshold: options.consensusThreshold, rounds: options.consensusRounds, resolution });
       // NOTE: the modularity reported is the returned partition's on the themes graph itself, not on the consensus graph.
-      modularity = modularityOf(clustering, { getNodeCommunity: (key) => communities[key], getEdgeWeight: 'weight', resolution: options.resolution });
+      modularity = modularityOf(clustering, { getNodeCommunity: (key) => communities[key], getEdgeWeight: 'weight', resolution });
     } else {
-      const detailed = louvain.detailed(clustering, { rng, resolution: options.resolution, getEdgeWeight: 'weight' });
+      const detailed = louvain.detailed(clustering, { rng, resolution, getEdgeWeight: 'weight' });
       communities = detailed.communities;
       modularity = detailed.modularity;
     }
@@ -177,7 +189,7 @@ export function detectThemes(
   });
   const byId = new Map(themes.map((t) => [t.id, t]));
   for (const id of conceptTheme.values()) byId.get(id)!.conceptCount++;
-  return { themes, paperTheme, conceptTheme, modularity, communities, resolution: options.resolution };
+  return { themes, paperTheme, conceptTheme, modularity, communities, resolution, stability };
 }
 
 function dateRange(kg: KnowledgeGraph, keys: string[]): [string, string] | null {

@@ -6,6 +6,17 @@ export const ThemesOptionsSchema = z.object({
   // Louvain
   /** Louvain resolution: above 1 gives more, smaller themes; below 1 fewer, larger ones. */
   resolution: z.number().positive().default(1),
+  /**
+   * Choose the resolution from the data (resolution.ts): of `resolutionGrid`, the one whose partitions agree most
+   * across `resolutionRuns` seeded runs (mean pairwise AMI). Off when a resolution is given (`--resolution`), and when
+   * the graph is past `resolutionBudget` edges × runs (then `resolution` is used).
+   */
+  autoResolution: z.boolean().default(true),
+  resolutionGrid: z.array(z.number().positive()).min(1).default([0.5, 0.7, 1, 1.4, 2]),
+  resolutionRuns: z.number().int().min(2).default(4),
+  /** Agreements this close count as a tie, and the resolution nearer 1 wins. */
+  resolutionTolerance: z.number().nonnegative().default(0.01),
+  resolutionBudget: z.number().int().positive().default(400_000),
   /** Louvain runs per consensus round (1: a single run). See consensus.ts; the README ("Themes") has the measurements. */
   consensusRuns: z.number().int().positive().default(20),
   /** Share of runs that must put an edge's ends together for it to stay in the consensus graph. */
