@@ -96,12 +96,17 @@ export function registerQuery(program: Command): void {
         return [
           `${t.id}: ${t.name} — ${t.size} papers, ${t.conceptCount} concepts${t.dateRange ? `, ${t.dateRange.join(' to ')}` : ''}`,
           ...(t.note ? [`note: ${t.note}`] : []),
-          `distinctive: ${t.topConcepts.map((c) => c.label).join(', ')}`,
+          `keywords: ${(t.keywords.length ? t.keywords : t.topConcepts.map((c) => c.label)).join(', ')}`,
           'by kind:',
           ...kinds,
           `benchmarks: ${t.topBenchmarks.map((b) => `${b.label} (${b.papers})`).join(', ') || '-'}`,
-          `central: ${a.centralPapers.map((p) => p.id).join(', ') || '-'}`,
+          `years: ${t.years.map((y) => `${y.year} (${y.papers})`).join(', ') || '-'}`,
+          `central: ${a.centralPapers.map((p) => `${p.id} ${p.title}`).join('; ') || '-'}`,
           `bridges to other themes: ${a.bridgePapers.map((p) => p.id).join(', ') || '-'}`,
+          'neighbouring themes:',
+          ...(t.neighbours.length
+            ? t.neighbours.map((n) => `  ${n.theme} ${a.neighbourNames[n.theme] ?? ''} (${n.weight}): ${n.sharedConcepts.map((c) => c.label).join(', ') || '-'}`)
+            : ['  -']),
           '',
           formatTable(['paper', 'date', 'theme', 'title'], a.papers.map(paperCells)),
         ].join('\n');

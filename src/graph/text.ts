@@ -29,22 +29,20 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'moreover furthermore addition additionally finally recently recent existing prior previous previously respectively ' +
     'consider considered considers provide provides provided obtain obtained obtains give gives given make makes made ' +
     'find finds found achieve achieves achieved significantly significant effective effectively efficient efficiently ' +
-    'different various many number numbers large small high low way ways case cases able allow allows allowing ' +
+    'different various many number numbers way ways case cases able allow allows allowing ' +
     'paper\'s article letter here describe described describes discuss discussed investigate investigated ' +
     'analysis analyze analyzed evaluate evaluated experiment experiments experimental extensive comprehensive ' +
     'compared compare comparison state art sota outperform outperforms outperforming improve improves improved improvement ' +
     'improvements performance better best task tasks general generally important key main particular particularly ' +
-    'specific specifically terms term including include includes includes due order further related strong simple ' +
-    'existing available code source open publicly github com http https www data'
+    'specific specifically terms term including include includes due order further related strong simple called named ' +
+    'termed dubbed ' +
+    'existing available publicly github com http https www'
   ).split(' '),
 );
 
-/** Lower case, LaTeX math and markup dropped, so "$\\alpha$-stable" and "{\\it graphs}" read as words. */
+/** LaTeX math and markup dropped, so "$\\alpha$-stable" and "{\\it graphs}" read as words. */
 function clean(text: string): string {
-  return text
-    .replace(/\$[^$]*\$/g, ' ')
-    .replace(/\\[a-zA-Z]+/g, ' ')
-    .toLowerCase();
+  return text.replace(/\$[^$]*\$/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');
 }
 
 /** A crude singular ("tokens" → "token", "studies" → "study"); never touches "-ss", "-us", "-is" words or short ones. */
@@ -60,16 +58,22 @@ export function singular(word: string): string {
  * Returns runs of adjacent content words.
  */
 export function contentRuns(text: string): string[][] {
-  const runs: string[][] = [];
-  let run: string[] = [];
+  return surfaceRuns(text).map((run) => run.map((w) => w.term));
+}
+
+/** Like contentRuns, with each word's surface form as written ("LLMs" for the term "llm"). */
+export function surfaceRuns(text: string): Array<Array<{ term: string; surface: string }>> {
+  const runs: Array<Array<{ term: string; surface: string }>> = [];
+  let run: Array<{ term: string; surface: string }> = [];
   for (const m of clean(text).matchAll(/[\p{L}\p{N}]+/gu)) {
-    const w = m[0];
+    const surface = m[0];
+    const w = surface.toLowerCase();
     if (w.length < 2 || STOPWORDS.has(w) || !/\p{L}/u.test(w) || /^\p{N}/u.test(w)) {
       if (run.length) runs.push(run);
       run = [];
       continue;
     }
-    run.push(singular(w));
+    run.push({ term: singular(w), surface });
   }
   if (run.length) runs.push(run);
   return runs;

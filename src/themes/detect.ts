@@ -7,7 +7,7 @@ import type { ClusteringGraph } from '../graph/clustering.ts';
 import type { PaperNode, Theme } from '../model/graph-json.ts';
 import { themeColor, OTHER_COLOR } from './palette.ts';
 import { resolveThemesOptions, type ThemesOptions } from './options.ts';
-import { scoreConcepts, chooseName } from './naming.ts';
+import { scoreConcepts, scorePhrases, chooseName, type ScoredConcept } from './naming.ts';
 import { consensusCommunities } from './consensus.ts';
 import { chooseResolution, type ResolutionChoice } from './resolution.ts';
 
@@ -149,6 +149,13 @@ export function detectThemes(
   const memberLists = new Map<string, number[]>(groups.map((list, r) => [themeIds[r], list]));
   if (other.length) memberLists.set(OTHER_THEME_ID, other);
   const scores = scoreConcepts(kg, paperTheme, memberLists, paperKeys.length);
+  const texts = paperKeys.map((k) => {
+    const p = kg.getNodeAttributes(k) as PaperNode;
+    return `${p.label}. ${p.abstract ?? ''}`;
+  });
+  const phrases = scorePhrases(texts, memberLists, paperKeys.length);
+  const taken = new Set<string>();
+  const neighbourLinks = themeLinks(pg, paperTheme);
 
   const themes: Theme[] = allIds.map((id) => {
     const list = memberLists.get(id)!;
@@ -156,10 +163,11 @@ export function detectThemes(
     const scored = scores.get(id) ?? [];
     const theme: Theme = {
       id,
-      name: id === OTHER_THEME_ID ? 'Other' : chooseName(scored, list.length, options.nameConcepts, id, projection.hubLimit),
+      name: id === OTHER_THEME_ID ? 'Other' : chooseName(scored, phrases.get(id) ?? [], list.length, id, projection.hubLimit, options.phraseWeight, taken),
       color: colorOf(id),
       size: list.length,
       conceptCount: 0,
+      keywords: scored.slice(0, options.topConcepts).map((s) => s.label),
       topConcepts: scored.slice(0, options.topConcepts).map((s) => ({ id: s.id, label: s.label, kind: s.kind, score: round(s.score) })),
       topBenchmarks: scored
         .filter((s) => s.kind === 'benchmark' || s.kind === 'dataset')
@@ -167,6 +175,8 @@ export function detectThemes(
         .slice(0, options.topBenchmarks)
         .map((s) => ({ id: s.id, label: s.label, papers: s.papers })),
       dateRange: dateRange(kg, keys),
+      years: years(kg, keys),
+      neighbours: [],
       centralPapers: centralPapers(pg, keys, paperTheme, id, options.centralPapers),
       bridgePapers: bridgePapers(pg, keys, paperTheme, id, options.bridgePapers),
       x: 0,
@@ -178,9 +188,10 @@ export function detectThemes(
       if (list.length < options.topPerKind) list.push({ id: s.id, label: s.label, papers: s.papers, score: round(s.score) });
     }
     theme.topConceptsByKind = byKind as Theme['topConceptsByKind'];
+    taken.add(theme.name);
     if (id === OTHER_THEME_ID) {
       const reasons = [
-        isolated ? `${isolated} paper(s) share no concept with another paper that can relate them (one in 2 papers or more, not in every paper)` : '',
+        isolated ? `${isolated} paper(s) share no word or concept with another paper that can relate them (one in 2 papers or more, not in most papers)` : '',
         tiny ? `${tiny} paper(s) formed groups smaller than ${options.minThemeSize} papers` : '',
       ].filter(Boolean);
       theme.note = `Not a theme: the papers no theme holds. ${reasons.join('; ')}.`;
@@ -189,7 +200,61 @@ export function detectThemes(
   });
   const byId = new Map(themes.map((t) => [t.id, t]));
   for (const id of conceptTheme.values()) byId.get(id)!.conceptCount++;
+  for (const t of themes) {
+    if (t.id === OTHER_THEME_ID) continue;
+    const links = [...(neighbourLinks.get(t.id) ?? new Map<string, number>())].filter(([other]) => other !== OTHER_THEME_ID);
+    links.sort((a, b) => b[1] - a[1] || allIds.indexOf(a[0]) - allIds.indexOf(b[0]));
+    t.neighbours = links.slice(0, options.neighbourThemes).map(([other, weight]) => ({
+      theme: other,
+      weight: round(weight),
+      sharedConcepts: sharedConcepts(scores.get(t.id) ?? [], scores.get(other) ?? [], t.size, byId.get(other)!.size, paperKeys.length, options.sharedConcepts),
+    }));
+  }
   return { themes, paperTheme, conceptTheme, modularity, communities, resolution, stability };
+}
+
+/** Papers per year (from their dates), oldest first. */
+function years(kg: KnowledgeGraph, keys: string[]): Array<{ year: string; papers: number }> {
+  const counts = new Map<string, number>();
+  for (const k of keys) {
+    const d = (kg.getNodeAttributes(k) as PaperNode).date;
+    if (d) counts.set(d.slice(0, 4), (counts.get(d.slice(0, 4)) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([year, papers]) => ({ year, papers }));
+}
+
+/** Summed similarity of the paper neighbour graph's links between each pair of themes (both directions). */
+function themeLinks(pg: Projection['graph'], paperTheme: Map<string, string>): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  const add = (a: string, b: string, w: number): void => {
+    const m = out.get(a) ?? new Map<string, number>();
+    m.set(b, (m.get(b) ?? 0) + w);
+    out.set(a, m);
+  };
+  pg.forEachEdge((_e, attr, s, t) => {
+    const a = paperTheme.get(s)!;
+    const b = paperTheme.get(t)!;
+    if (a === b) return;
+    add(a, b, attr.weight);
+    add(b, a, attr.weight);
+  });
+  return out;
+}
+
+/**
+ * Concepts two themes share, the most telling first: the smaller of the two shares of papers with it × its rarity
+ * (log N/df), so a concept common in both and rare elsewhere leads.
+ */
+function sharedConcepts(a: ScoredConcept[], b: ScoredConcept[], sizeA: number, sizeB: number, n: number, k: number): Array<{ id: string; label: string }> {
+  const inB = new Map(b.map((s) => [s.id, s]));
+  const shared: Array<{ id: string; label: string; score: number }> = [];
+  for (const s of a) {
+    const o = inB.get(s.id);
+    if (!o || s.df >= n) continue;
+    shared.push({ id: s.id, label: s.label, score: Math.min(s.papers / sizeA, o.papers / sizeB) * Math.log(n / s.df) });
+  }
+  shared.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return shared.slice(0, k).map(({ id, label }) => ({ id, label }));
 }
 
 function dateRange(kg: KnowledgeGraph, keys: string[]): [string, string] | null {

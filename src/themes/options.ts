@@ -40,8 +40,11 @@ export const ThemesOptionsSchema = z.object({
    */
   mergeSmall: z.boolean().default(false),
   // Naming and summaries
-  /** Concepts in a theme's name. */
-  nameConcepts: z.number().int().positive().default(3),
+  /** How much a text phrase's c-TF-IDF counts against a concept's when naming (below 1: concepts first on a tie). */
+  phraseWeight: z.number().nonnegative().default(0.8),
+  /** Neighbouring themes listed per theme, and concepts they share listed per neighbour. */
+  neighbourThemes: z.number().int().nonnegative().default(5),
+  sharedConcepts: z.number().int().nonnegative().default(5),
   /** Concepts listed per theme (and per kind), benchmarks, central and bridge papers. */
   topConcepts: z.number().int().positive().default(10),
   topPerKind: z.number().int().positive().default(5),
