@@ -43,7 +43,7 @@ export function registerBuild(program: Command): void {
     if (!summary.ingest.ok) process.exitCode = 1;
     const kinds = Object.entries(summary.conceptsByKind).map(([k, n]) => `${n} ${k}`).join(', ');
     info(opts, `${summary.papers} papers, ${summary.concepts} concepts (${kinds}), ${summary.edges} paper–concept links`);
-    info(opts, `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}:`);
+    info(opts, `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}, resolution ${summary.resolution}${opts.resolution === undefined ? ' (chosen from the data: the most stable across seeded runs)' : ''}:`);
     for (const t of summary.themes) info(opts, `  ${t.id.padEnd(5)} ${String(t.size).padStart(4)}  ${t.name}`);
     for (const m of summary.messages) info(opts, `note: ${m.message}`);
     info(opts, `time: ${Object.entries(summary.timings).map(([s, t]) => `${s} ${ms(t)}`).join(', ')}`);
