@@ -29,6 +29,9 @@ export interface Projection {
   conceptShare: number;
   /** Share of papers with at least `informativeConcepts` shareable concepts (what conceptShare is scaled by). */
   conceptCoverage: number;
+  /** Text terms (words and bigrams, folded) by id, and each paper's term ids: theme names reuse them. */
+  termNames: string[];
+  paperTermIds: Int32Array[];
 }
 
 /** A sparse vector: parallel feature ids and values. */
@@ -92,6 +95,7 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
 
   // Text features: content words and bigrams of title (counted titleTextWeight times) and abstract, interned.
   const termIndex = new Map<string, number>();
+  const termNames: string[] = [];
   let terms = 0;
   const paperTerms: Sparse[] = [];
   const scratch = new Map<string, number>();
@@ -103,13 +107,17 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
     const v: Sparse = { f: [], x: [] };
     for (const [term, count] of scratch) {
       let t = termIndex.get(term);
-      if (t === undefined) termIndex.set(term, (t = terms++));
+      if (t === undefined) {
+        termIndex.set(term, (t = terms++));
+        termNames.push(term);
+      }
       v.f.push(t);
       v.x.push(count);
     }
     paperTerms.push(v);
   }
   termIndex.clear();
+  const paperTermIds = paperTerms.map((v) => Int32Array.from(v.f));
   const termDf = new Int32Array(terms);
   for (const v of paperTerms) for (const t of v.f) termDf[t]++;
   const textLimit = Math.min(options.textMaxPapers, Math.max(options.hubMinPapers, Math.floor(options.textHubShare * n)));
@@ -172,16 +180,33 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
   // Higher similarity first; ties to the paper that comes first, so the result never depends on visiting order.
   const better = (sim: number, j: number, otherSim: number, otherJ: number): boolean => sim > otherSim || (sim === otherSim && j < otherJ);
   const order: number[] = [];
+  let longest = 0;
+  for (const v of vectors) longest = Math.max(longest, v.f.length);
+  const scratchValues = new Float64Array(longest);
   for (let i = 0; i < n; i++) {
     if ((i & 1023) === 0) progress.update(i);
     const v = vectors[i];
     // NOTE: a paper queries with its q strongest features (ties by feature id); its weaker ones add little to any
     // similarity and their postings are most of the work.
     order.length = 0;
-    for (let c = 0; c < v.f.length; c++) order.push(c);
-    if (order.length > q) {
-      order.sort((a, b) => v.x[b] - v.x[a] || v.f[a] - v.f[b]);
-      order.length = q;
+    if (v.f.length <= q) {
+      for (let c = 0; c < v.f.length; c++) order.push(c);
+    } else {
+      // The q-th largest value by a numeric typed-array sort (no comparator closure), then the features above it and
+      // as many equal to it as fit, in feature order: the same set as a full sort with ties by position.
+      scratchValues.set(v.x);
+      const sorted = scratchValues.subarray(0, v.x.length).sort();
+      const threshold = sorted[v.x.length - q];
+      let above = 0;
+      for (let c = 0; c < v.x.length; c++) if (v.x[c] > threshold) above++;
+      let equal = q - above;
+      for (let c = 0; c < v.x.length; c++) {
+        if (v.x[c] > threshold) order.push(c);
+        else if (v.x[c] === threshold && equal > 0) {
+          order.push(c);
+          equal--;
+        }
+      }
     }
     let t = 0;
     for (const c of order) {
@@ -221,5 +246,5 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
       else if (topSim[c] > graph.getEdgeAttribute(e, 'weight')) graph.setEdgeAttribute(e, 'weight', topSim[c]);
     }
   }
-  return { graph, hubLimit, hubs, conceptShare, conceptCoverage };
+  return { graph, hubLimit, hubs, conceptShare, conceptCoverage, termNames, paperTermIds };
 }

@@ -58,7 +58,40 @@ export function singular(word: string): string {
  * Returns runs of adjacent content words.
  */
 export function contentRuns(text: string): string[][] {
-  return surfaceRuns(text).map((run) => run.map((w) => w.term));
+  const runs: string[][] = [];
+  forEachContentWord(text, (term, _surface, first) => {
+    if (first || runs.length === 0) runs.push([]);
+    runs[runs.length - 1].push(term);
+  });
+  return runs;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const singulars = new Map<string, string>();
+
+/**
+ * Calls `visit` with each content word (folded), its surface form, and whether it starts a new run. NOTE: one loop with
+ * no array per run and a cache of folded forms: at 10k papers the text features were most of the neighbour graph's time.
+ */
+function forEachContentWord(text: string, visit: (term: string, surface: string, first: boolean) => void): void {
+  let first = true;
+  const cleaned = clean(text);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(cleaned); m !== null; m = WORD.exec(cleaned)) {
+    const surface = m[0];
+    const w = surface.toLowerCase();
+    if (w.length < 2 || STOPWORDS.has(w) || !/\p{L}/u.test(w) || /^\p{N}/u.test(w)) {
+      first = true;
+      continue;
+    }
+    let term = singulars.get(w);
+    if (term === undefined) {
+      term = singular(w);
+      if (singulars.size < 200_000) singulars.set(w, term);
+    }
+    visit(term, surface, first);
+    first = false;
+  }
 }
 
 /** Like contentRuns, with each word's surface form as written ("LLMs" for the term "llm"). */
@@ -81,13 +114,13 @@ export function surfaceRuns(text: string): Array<Array<{ term: string; surface: 
 
 /** Term counts of a text: its content words and, at `bigramWeight`, the bigrams of adjacent content words. */
 export function addTerms(counts: Map<string, number>, text: string, weight: number, bigramWeight: number): void {
-  for (const run of contentRuns(text)) {
-    for (let i = 0; i < run.length; i++) {
-      counts.set(run[i], (counts.get(run[i]) ?? 0) + weight);
-      if (bigramWeight > 0 && i > 0) {
-        const b = `${run[i - 1]} ${run[i]}`;
-        counts.set(b, (counts.get(b) ?? 0) + weight * bigramWeight);
-      }
+  let previous = '';
+  forEachContentWord(text, (term, _surface, first) => {
+    counts.set(term, (counts.get(term) ?? 0) + weight);
+    if (bigramWeight > 0 && !first) {
+      const b = `${previous} ${term}`;
+      counts.set(b, (counts.get(b) ?? 0) + weight * bigramWeight);
     }
-  }
+    previous = term;
+  });
 }

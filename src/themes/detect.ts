@@ -7,7 +7,7 @@ import type { ClusteringGraph } from '../graph/clustering.ts';
 import type { PaperNode, Theme } from '../model/graph-json.ts';
 import { themeColor, OTHER_COLOR } from './palette.ts';
 import { resolveThemesOptions, type ThemesOptions } from './options.ts';
-import { scoreConcepts, scorePhrases, chooseName, type ScoredConcept } from './naming.ts';
+import { scoreConcepts, scorePhrases, surfacePhrase, chooseName, type ScoredConcept, type NameCandidate } from './naming.ts';
 import { consensusCommunities } from './consensus.ts';
 import { chooseResolution, type ResolutionChoice } from './resolution.ts';
 
@@ -149,11 +149,15 @@ export function detectThemes(
   const memberLists = new Map<string, number[]>(groups.map((list, r) => [themeIds[r], list]));
   if (other.length) memberLists.set(OTHER_THEME_ID, other);
   const scores = scoreConcepts(kg, paperTheme, memberLists, paperKeys.length);
-  const texts = paperKeys.map((k) => {
-    const p = kg.getNodeAttributes(k) as PaperNode;
+  const phrases = scorePhrases(projection.termNames, projection.paperTermIds, memberLists, paperKeys.length);
+  const textOf = (i: number): string => {
+    const p = kg.getNodeAttributes(paperKeys[i]) as PaperNode;
     return `${p.label}. ${p.abstract ?? ''}`;
-  });
-  const phrases = scorePhrases(texts, memberLists, paperKeys.length);
+  };
+  // Written forms only for the phrases a name uses: from the theme's own papers, in input order.
+  const surfaceIn = (list: number[]) => (c: NameCandidate): string => (c.kind === 'phrase' ? surfacePhrase(c.label, (function* () {
+    for (const i of list) yield textOf(i);
+  })()) : c.label);
   const taken = new Set<string>();
   const neighbourLinks = themeLinks(pg, paperTheme);
 
@@ -163,7 +167,7 @@ export function detectThemes(
     const scored = scores.get(id) ?? [];
     const theme: Theme = {
       id,
-      name: id === OTHER_THEME_ID ? 'Other' : chooseName(scored, phrases.get(id) ?? [], list.length, id, projection.hubLimit, options.phraseWeight, taken),
+      name: id === OTHER_THEME_ID ? 'Other' : chooseName(scored, phrases.get(id) ?? [], list.length, id, projection.hubLimit, options.phraseWeight, taken, surfaceIn(list)),
       color: colorOf(id),
       size: list.length,
       conceptCount: 0,

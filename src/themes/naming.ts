@@ -103,51 +103,52 @@ export interface NameCandidate {
 }
 
 /**
- * Text phrases (bigrams of adjacent content words) scored per theme like the concepts, by c-TF-IDF over papers:
- * share of the theme's papers with it × log(1 + average theme size / papers with it anywhere). The surface form shown
- * is the one most written ("LLMs" for "llm").
+ * Text phrases (bigrams of adjacent content words, as the paper neighbour graph's text terms) scored per theme like the
+ * concepts, by c-TF-IDF over papers: share of the theme's papers with it × log(1 + average theme size / papers with it
+ * anywhere). Labels are the folded terms; `surfacePhrase` gives the written form of the few that end up in a name.
  */
-export function scorePhrases(texts: string[], members: Map<string, number[]>, n: number): Map<string, NameCandidate[]> {
-  const perPaper: Array<Set<string>> = [];
-  const surfaces = new Map<string, Map<string, number>>();
-  const df = new Map<string, number>();
-  for (const text of texts) {
-    const seen = new Set<string>();
-    for (const run of surfaceRuns(text)) {
-      for (let i = 1; i < run.length; i++) {
-        const term = `${run[i - 1].term} ${run[i].term}`;
-        const surface = `${run[i - 1].surface} ${run[i].surface}`;
-        const forms = surfaces.get(term) ?? new Map<string, number>();
-        forms.set(surface, (forms.get(surface) ?? 0) + 1);
-        surfaces.set(term, forms);
-        seen.add(term);
-      }
-    }
-    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
-    perPaper.push(seen);
-  }
-  const surfaceOf = (term: string): string => {
-    let best = '';
-    let count = -1;
-    for (const [form, c] of surfaces.get(term)!) if (c > count || (c === count && form < best)) [best, count] = [form, c];
-    // NOTE: a form written in capitals in the middle of a sentence ("Graph Neural Networks" in a title) reads as a
-    // name only when it is an acronym; other words are shown in lower case.
-    return best.split(' ').map((w) => (/^[A-Z0-9]{2,}s?$/.test(w) || /[a-z][A-Z]/.test(w) ? w : w.toLowerCase())).join(' ');
-  };
+export function scorePhrases(termNames: string[], paperTermIds: Int32Array[], members: Map<string, number[]>, n: number): Map<string, NameCandidate[]> {
+  const bigram = termNames.map((t) => t.includes(' '));
+  const df = new Int32Array(termNames.length);
+  for (const ids of paperTermIds) for (const t of ids) if (bigram[t]) df[t]++;
   const average = n / Math.max(1, members.size);
   const out = new Map<string, NameCandidate[]>();
+  const counts = new Int32Array(termNames.length);
   for (const [id, list] of members) {
-    const counts = new Map<string, number>();
-    for (const i of list) for (const t of perPaper[i]) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const touched: number[] = [];
+    for (const i of list) {
+      for (const t of paperTermIds[i]) {
+        if (!bigram[t]) continue;
+        if (counts[t]++ === 0) touched.push(t);
+      }
+    }
     const scored: NameCandidate[] = [];
-    for (const [term, papers] of counts) {
+    for (const t of touched) {
+      const papers = counts[t];
+      counts[t] = 0;
       if (papers < 2) continue;
-      scored.push({ label: surfaceOf(term), kind: 'phrase', words: term.split(' '), papers, score: (papers / list.length) * Math.log(1 + average / df.get(term)!) });
+      scored.push({ label: termNames[t], kind: 'phrase', words: termNames[t].split(' '), papers, score: (papers / list.length) * Math.log(1 + average / df[t]) });
     }
     scored.sort((a, b) => b.score - a.score || b.papers - a.papers || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     out.set(id, scored);
   }
   return out;
+}
+
+/**
+ * The written form of a folded bigram in the first of `texts` that has it ("LLMs" for "llm"); capitals are kept only
+ * for acronyms and mixed case ("BERTScore"), so "Token Pruning" in a title reads "token pruning".
+ */
+export function surfacePhrase(term: string, texts: Iterable<string>): string {
+  for (const text of texts) {
+    for (const run of surfaceRuns(text)) {
+      for (let i = 1; i < run.length; i++) {
+        if (`${run[i - 1].term} ${run[i].term}` !== term) continue;
+        return [run[i - 1].surface, run[i].surface].map((w) => (/^[A-Z0-9]{2,}s?$/.test(w) || /[a-z][A-Z]/.test(w) ? w : w.toLowerCase())).join(' ');
+      }
+    }
+  }
+  return term;
 }
 
 const capitalise = (s: string): string => (/^[a-z]/.test(s) ? s[0].toUpperCase() + s.slice(1) : s);
@@ -160,7 +161,16 @@ const capitalise = (s: string): string => (/^[a-z]/.test(s) ? s[0].toUpperCase()
  * "for"; a benchmark or dataset: "on"; otherwise "and"). Candidates: in 2 papers of the theme or more, nameable
  * (isNameablePhrase), concepts of the naming kinds that are not hubs.
  */
-export function chooseName(scored: ScoredConcept[], phrases: NameCandidate[], size: number, id: string, hubLimit = Infinity, phraseWeight = 0.8, taken: ReadonlySet<string> = new Set()): string {
+export function chooseName(
+  scored: ScoredConcept[],
+  phrases: NameCandidate[],
+  size: number,
+  id: string,
+  hubLimit = Infinity,
+  phraseWeight = 0.8,
+  taken: ReadonlySet<string> = new Set(),
+  surface: (candidate: NameCandidate) => string = (c) => c.label,
+): string {
   const minPapers = Math.min(2, size);
   const candidates: NameCandidate[] = [];
   for (const s of scored) {
@@ -174,14 +184,14 @@ export function chooseName(scored: ScoredConcept[], phrases: NameCandidate[], si
     a.words.some((w) => b.words.includes(w)) || (a.id !== undefined && (a.id === b.parent || b.id === a.parent));
   const join = (head: NameCandidate, second: NameCandidate): string => {
     const connective = second.kind === 'modality' || second.kind === 'model' ? 'in' : second.kind === 'task' ? 'for' : second.kind === 'benchmark' || second.kind === 'dataset' ? 'on' : 'and';
-    return `${capitalise(head.label)} ${connective} ${second.label}`;
+    return `${capitalise(surface(head))} ${connective} ${surface(second)}`;
   };
   // NOTE: a name another theme already has gets its next distinct second phrase, so two themes never read the same.
   for (const head of candidates.slice(0, 3)) {
     const seconds = candidates.filter((c) => c !== head && !overlaps(c, head) && c.score >= 0.5 * head.score);
-    const names = [...(seconds.length ? [] : [capitalise(head.label)]), ...seconds.slice(0, 3).map((s) => join(head, s)), capitalise(head.label)];
+    const names = [...(seconds.length ? [] : [capitalise(surface(head))]), ...seconds.slice(0, 3).map((s) => join(head, s)), capitalise(surface(head))];
     const name = names.find((x) => !taken.has(x));
     if (name) return name;
   }
-  return `${capitalise(candidates[0].label)} (${id})`;
+  return `${capitalise(surface(candidates[0]))} (${id})`;
 }

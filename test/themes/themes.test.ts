@@ -5,7 +5,7 @@ import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, clusteringGrap
 import louvain from 'graphology-communities-louvain';
 import { detectThemes, consensusCommunities, adjustedMutualInformation, pairCoherence, THEME_PALETTE, OTHER_COLOR, bagOfWordsThemes } from '../../src/themes/index.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from '../graph/tiny.ts';
-import { chooseName, isGenericLabel, isNameablePhrase, scorePhrases, type ScoredConcept, type NameCandidate } from '../../src/themes/naming.ts';
+import { chooseName, isGenericLabel, isNameablePhrase, scorePhrases, surfacePhrase, type ScoredConcept, type NameCandidate } from '../../src/themes/naming.ts';
 
 function tinyThemes(seed = 7, resolution = 1) {
   const kg = buildKnowledgeGraph(TINY_PAPERS, TINY_EXTRACTION);
@@ -176,13 +176,16 @@ describe('theme names', () => {
     expect(chooseName([c('grpo', 'GRPO', 3), c('rl', 'policy gradient', 2)], [], 10, 't3', Infinity, 0.8, new Set(['GRPO and policy gradient']))).toBe('GRPO');
   });
 
-  it('text phrases are scored by c-TF-IDF over papers, shown in their most written form', () => {
-    const texts = ['Token pruning for LLMs', 'Token pruning in LLMs', 'Visual token pruning', 'Rockets reach orbit', 'Rockets orbit Mars'];
-    const members = new Map([['t1', [0, 1, 2]], ['t2', [3, 4]]]);
-    const out = scorePhrases(texts, members, 5);
+  it('text phrases are scored by c-TF-IDF over papers; the written form comes from the papers', () => {
+    const termNames = ['token', 'pruning', 'token pruning', 'rocket', 'orbit', 'rocket orbit'];
+    const paperTermIds = [[0, 1, 2], [0, 1, 2], [0, 1, 2], [3, 4, 5], [3, 4]].map((ids) => Int32Array.from(ids));
+    const out = scorePhrases(termNames, paperTermIds, new Map([['t1', [0, 1, 2]], ['t2', [3, 4]]]), 5);
+    // Single words are not phrases; a bigram of one paper of the theme names nothing.
     expect(out.get('t1')!.map((p) => [p.label, p.papers])).toEqual([['token pruning', 3]]);
-    // "rockets reach orbit" and "rockets orbit Mars" share no bigram: a phrase of one paper names nothing.
+    expect(out.get('t1')![0].score).toBeCloseTo(Math.log(1 + 2.5 / 3), 12);
     expect(out.get('t2')).toEqual([]);
+    expect(surfacePhrase('llm agent', ['A study of Tool use', 'Multimodal LLMs Agents at scale'])).toBe('LLMs agents');
+    expect(surfacePhrase('token pruning', ['Visual Token Pruning'])).toBe('token pruning');
   });
 });
 
