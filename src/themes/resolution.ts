@@ -3,33 +3,6 @@ import louvain from 'graphology-communities-louvain';
 import type { ClusteringGraph } from '../graph/clustering.ts';
 import { adjustedMutualInformation } from './agreement.ts';
 
-/** Normalised mutual information (arithmetic mean) of two labelings of the same items. */
-export function normalisedMutualInformation(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  if (n === 0) return 1;
-  const ca = new Map<number, number>();
-  const cb = new Map<number, number>();
-  const joint = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    ca.set(a[i], (ca.get(a[i]) ?? 0) + 1);
-    cb.set(b[i], (cb.get(b[i]) ?? 0) + 1);
-    const k = `${a[i]} ${b[i]}`;
-    joint.set(k, (joint.get(k) ?? 0) + 1);
-  }
-  const h = (m: Map<number, number>): number => {
-    let s = 0;
-    for (const c of m.values()) s -= (c / n) * Math.log(c / n);
-    return s;
-  };
-  let mi = 0;
-  for (const [k, c] of joint) {
-    const [x, y] = k.split(' ').map(Number);
-    mi += (c / n) * Math.log((n * c) / (ca.get(x)! * cb.get(y)!));
-  }
-  const d = (h(ca) + h(cb)) / 2;
-  return d === 0 ? 1 : mi / d;
-}
-
 export interface ResolutionChoice {
   resolution: number;
   /** Mean pairwise NMI of the runs' partitions of the papers, per resolution tried (in the grid's order). */

@@ -5,6 +5,7 @@ import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, clusteringGrap
 import louvain from 'graphology-communities-louvain';
 import { detectThemes, consensusCommunities, adjustedMutualInformation, pairCoherence, THEME_PALETTE, OTHER_COLOR, bagOfWordsThemes } from '../../src/themes/index.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from '../graph/tiny.ts';
+import { chooseResolution } from '../../src/themes/resolution.ts';
 import { chooseName, isGenericLabel, isNameablePhrase, scorePhrases, surfacePhrase, type ScoredConcept, type NameCandidate } from '../../src/themes/naming.ts';
 
 function tinyThemes(seed = 7, resolution = 1) {
@@ -143,6 +144,28 @@ describe('agreement measures', () => {
     expect(new Set(c.slice(0, 3)).size).toBe(1);
     expect(new Set(c.slice(3)).size).toBe(1);
     expect(c[0]).not.toBe(c[3]);
+  });
+});
+
+describe('resolution from the data', () => {
+  it('tries every grid value, keeps the most stable one (ties to the one nearest 1), deterministic for a seed', () => {
+    const { clustering } = tinyThemes();
+    const papers = TINY_PAPERS.map((p) => `paper:${p.id}`);
+    const a = chooseResolution(clustering, papers, createRng(3), [0.5, 1, 2], 3, 0.01);
+    expect(a.stability.map((s) => s.resolution)).toEqual([0.5, 1, 2]);
+    // Two clean groups: every resolution finds them in every run, so all tie and 1 wins.
+    expect(a.stability.map((s) => s.stability)).toEqual([1, 1, 1]);
+    expect(a.resolution).toBe(1);
+    expect(chooseResolution(clustering, papers, createRng(3), [0.5, 1, 2], 3, 0.01)).toEqual(a);
+  });
+
+  it('is off when a resolution is given, and the resolution used is reported', () => {
+    const kg = buildKnowledgeGraph(TINY_PAPERS, TINY_EXTRACTION);
+    const options = resolveGraphOptions({});
+    const projection = projectPapers(kg, options);
+    const r = detectThemes(kg, projection, clusteringGraph(kg, projection, options), createRng(1), { resolution: 1.3, autoResolution: false });
+    expect(r.resolution).toBe(1.3);
+    expect(r.stability).toEqual([]);
   });
 });
 
