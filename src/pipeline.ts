@@ -17,7 +17,7 @@ import {
   type GraphOptions,
 } from './graph/index.ts';
 import { assignMetrics } from './graph/metrics.ts';
-import { detectThemes, DEFAULT_THEMES_OPTIONS, type ThemesResult, type ThemesOptions } from './themes/index.ts';
+import { detectThemes, type ThemesResult, type ThemesOptions } from './themes/index.ts';
 import { layoutGraph, layoutIterations, resolveLayoutOptions, type LayoutOptions, type LayoutReport } from './layout/index.ts';
 import { SILENT_PROGRESS, type ProgressReporter } from './progress.ts';
 
@@ -25,7 +25,7 @@ export const PipelineOptionsSchema = z
   .object({
     /** Seeds every random choice (Louvain's traversal order, layout start positions): same seed, same outputs. */
     seed: z.number().int().default(42),
-    /** Louvain resolution; when not given, themes.resolution (default 1). Given, it overrides themes.resolution. */
+    /** Louvain resolution; when not given, themes.resolution. Given, it overrides themes.resolution. Neither: chosen from the data. */
     resolution: z.number().positive().optional(),
     extract: z.custom<Partial<ExtractOptions>>((v) => typeof v === 'object' && v !== null).default({}),
     graph: z.custom<Partial<GraphOptions>>((v) => typeof v === 'object' && v !== null).default({}),
@@ -39,7 +39,7 @@ export const PipelineOptionsSchema = z
       )
       .default(SILENT_PROGRESS),
   })
-  .transform((o) => ({ ...o, resolution: o.resolution ?? o.themes.resolution ?? DEFAULT_THEMES_OPTIONS.resolution }));
+  .transform((o) => ({ ...o, resolution: o.resolution ?? o.themes.resolution }));
 
 export type PipelineOptions = z.infer<typeof PipelineOptionsSchema>;
 
@@ -106,7 +106,7 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
     });
   }
   const themes = time('themes', papers.length, () =>
-    detectThemes(graph, projection, clusteringGraph(graph, projection, graphOptions), rng, { ...options.themes, resolution: options.resolution }),
+    detectThemes(graph, projection, clusteringGraph(graph, projection, graphOptions), rng, { ...options.themes, ...(options.resolution !== undefined ? { resolution: options.resolution, autoResolution: false } : {}) }),
   );
   const other = themes.themes.find((t) => t.id === 'other');
   if (other?.note) messages.push({ level: 'info', stage: 'themes', message: `"other" holds ${other.size} paper(s): ${other.note}` });

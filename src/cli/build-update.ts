@@ -7,7 +7,7 @@ import { setExitCode } from './io.ts';
 
 interface UpdateCliOptions extends InputOptions {
   out?: string;
-  resolution: string;
+  resolution?: string;
   seed: string;
   viewerBudget: string;
   force?: boolean;
@@ -45,7 +45,7 @@ export async function runBuildUpdate(dir: string, inputs: string[], opts: Update
     inputs,
     out,
     ...(given('seed') ? { seed: parseNumberOption('seed', opts.seed, true) } : {}),
-    ...(given('resolution') ? { resolution: parseNumberOption('resolution', opts.resolution, false) } : {}),
+    ...(given('resolution') && opts.resolution !== undefined ? { resolution: parseNumberOption('resolution', opts.resolution, false) } : {}),
     viewerBudget: parseNumberOption('viewer-budget', opts.viewerBudget, true),
     ingest: ingestOptionsFromCli(opts),
     force: opts.force,

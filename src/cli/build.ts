@@ -10,7 +10,7 @@ import { setExitCode } from './io.ts';
 interface BuildCliOptions extends InputOptions {
   out?: string;
   update?: string;
-  resolution: string;
+  resolution?: string;
   seed: string;
   viewerBudget: string;
   force?: boolean;
@@ -25,7 +25,7 @@ export function registerBuild(program: Command): void {
     .argument('<inputs...>', 'paper listings (any supported format)')
     .option('-o, --out <dir>', 'output directory (required unless --update)')
     .option('--update <dir>', 'add the inputs to the build in <dir>: themes keep their ids, names and colours, nodes stay near where they were; writes update-report.json')
-    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller themes', '1')
+    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller themes (default: chosen from the data, the most stable across seeds)')
     .option('--seed <n>', 'random seed (same inputs and seed give byte-identical outputs)', '42')
     .option('--force', 'write into an --out that is not empty and not a paper-kg build (its files are kept; same names are replaced)')
     .option('--viewer-budget <n>', 'above this many nodes, also write overview.json + overview/ (the viewer opens on themes and drills into one)', '20000');
@@ -36,7 +36,7 @@ export function registerBuild(program: Command): void {
     const summary = await buildToDirectory({
       inputs,
       out,
-      resolution: parseNumberOption('resolution', opts.resolution, false),
+      ...(opts.resolution !== undefined ? { resolution: parseNumberOption('resolution', opts.resolution, false) } : {}),
       seed: parseNumberOption('seed', opts.seed, true),
       progress: createCliProgress(opts),
       viewerBudget: parseNumberOption('viewer-budget', opts.viewerBudget, true),
@@ -47,7 +47,7 @@ export function registerBuild(program: Command): void {
     if (!summary.ingest.ok) setExitCode(1);
     const kinds = Object.entries(summary.conceptsByKind).map(([k, n]) => `${n} ${k}`).join(', ');
     info(opts, `${summary.papers} papers, ${summary.concepts} concepts (${kinds}), ${summary.edges} paper–concept links`);
-    info(opts, `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}:`);
+    info(opts, `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}, resolution ${summary.resolution}${opts.resolution === undefined ? ' (chosen from the data: the most stable across seeded runs)' : ''}:`);
     for (const t of summary.themes) info(opts, `  ${t.id.padEnd(5)} ${String(t.size).padStart(4)}  ${t.name}`);
     for (const m of summary.messages) info(opts, `note: ${m.message}`);
     info(opts, `time: ${Object.entries(summary.timings).map(([s, t]) => `${s} ${ms(t)}`).join(', ')}`);

@@ -1,6 +1,6 @@
 // The graph Louvain partitions into themes: papers with the concepts they share, or the paper neighbour graph.
 import Graph from 'graphology';
-import type { KnowledgeGraph } from './index.ts';
+import type { KnowledgeGraph } from './knowledge-graph.ts';
 import type { Projection } from './projection.ts';
 import type { GraphOptions } from './options.ts';
 import type { ConceptNode } from '../model/graph-json.ts';
@@ -21,6 +21,7 @@ export function clusteringHubLimit(papers: number, options: GraphOptions): numbe
 export function clusteringGraph(kg: KnowledgeGraph, projection: Projection, options: GraphOptions): ClusteringGraph {
   if (options.clustering === 'neighbours') return projection.graph as unknown as ClusteringGraph;
   const graph: ClusteringGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  let conceptTotal = 0;
   let n = 0;
   kg.forEachNode((key, attr) => {
     if (attr.kind === 'paper') {
@@ -42,6 +43,18 @@ export function clusteringGraph(kg: KnowledgeGraph, projection: Projection, opti
     if (w <= 0) return;
     if (!graph.hasNode(conceptKey)) graph.addNode(conceptKey);
     graph.addEdge(paper, conceptKey, { weight: w });
+    conceptTotal += w;
+  });
+  if (options.clustering === 'bipartite') return graph;
+  // Hybrid: the bipartite links and the paper neighbour graph's links, each block scaled to its share of the total.
+  let textTotal = 0;
+  projection.graph.forEachEdge((_e, a) => (textTotal += a.weight));
+  const alpha = Math.min(1, options.hybridConceptWeight * projection.conceptCoverage);
+  const cScale = conceptTotal > 0 ? alpha / conceptTotal : 0;
+  const tScale = textTotal > 0 ? (conceptTotal > 0 ? 1 - alpha : 1) / textTotal : 0;
+  graph.updateEachEdgeAttributes((_e, a) => ({ weight: a.weight * cScale }));
+  projection.graph.forEachEdge((_e, a, s, t) => {
+    if (a.weight * tScale > 0) graph.addEdge(s, t, { weight: a.weight * tScale });
   });
   return graph;
 }

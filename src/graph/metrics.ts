@@ -1,6 +1,6 @@
 // Node metrics that size the nodes and name the bridges: degree, weighted degree and PageRank (graphology-metrics).
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import type { KnowledgeGraph } from './index.ts';
+import type { KnowledgeGraph } from './knowledge-graph.ts';
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 

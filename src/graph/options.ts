@@ -11,7 +11,9 @@ export const GraphOptionsSchema = z.object({
    * "bipartite": Louvain on papers and their shareable concepts (hubs and one-paper concepts left out);
    * "neighbours": Louvain on the top-k paper–paper neighbour graph. See the README ("Themes") for the comparison.
    */
-  clustering: z.enum(['bipartite', 'neighbours']).default('bipartite'),
+  clustering: z.enum(['hybrid', 'bipartite', 'neighbours']).default('hybrid'),
+  /** Hybrid form: share of the concept links in the themes graph when every paper has informative concepts (× coverage). */
+  hybridConceptWeight: z.number().min(0).max(2).default(1.2),
   /**
    * Bipartite form only: a concept in more than this share of papers is left out of the themes graph (still capped by
    * hubMaxPapers). NOTE: 1 (none left out) on purpose: on a small corpus the concept that defines its largest topic is
@@ -36,8 +38,12 @@ export const GraphOptionsSchema = z.object({
     .object({ vocabulary: z.number().nonnegative(), pattern: z.number().nonnegative(), acronym: z.number().nonnegative(), mined: z.number().nonnegative() })
     .default({ vocabulary: 1, pattern: 1, acronym: 1, mined: 0.7 }),
   // Paper–paper projection (neighbours, bridges, central papers)
-  /** Nearest neighbours kept per paper. */
-  neighbours: z.number().int().positive().default(8),
+  /**
+   * Nearest neighbours kept per paper. NOTE: 5, as the bag-of-words peer: on the eval panels (seeds 1–10) k 8 → 5 moved
+   * AMI 0.284 → 0.320 on the OAI snapshot (text only), 0.521 → 0.513 bundled, 0.246 → 0.225 on the cs page (5 seeds),
+   * the only setting tried that is at or above the peer on all three (docs/incoming/themes.md).
+   */
+  neighbours: z.number().int().positive().default(5),
   /** A concept in more than this share of papers is a hub: it stays in the graph but relates no papers. */
   hubShare: z.number().positive().max(1).default(0.15),
   /** ...but never below this many papers, so a small corpus keeps its shared concepts. */
@@ -54,7 +60,26 @@ export const GraphOptionsSchema = z.object({
   titleWeight: z.number().nonnegative().default(2),
   /** Weight of a concept's broader concept ("visual-token-pruning" → "token-pruning") as an extra shared feature. */
   parentWeight: z.number().nonnegative().default(0.5),
-  /** Minimum cosine similarity for two papers to be neighbours. */
+  /** How much repeated mentions of a concept count in the neighbour graph, as `1 + w · ln(mentions)` (sublinear TF). */
+  conceptTfWeight: z.number().nonnegative().default(1),
+  /**
+   * Weight of the concept part of the similarity when every paper has informative concepts; the corpus's weight is this
+   * × the share of papers with at least `informativeConcepts` shareable concepts, and the text has the rest.
+   */
+  conceptWeight: z.number().min(0).max(1).default(0.5),
+  /** Shareable concepts (in 2 papers or more, not hubs) a paper needs to count as having informative concepts. */
+  informativeConcepts: z.number().int().nonnegative().default(3),
+  /** Text: how many times a title word counts (the title says what the paper is about). */
+  titleTextWeight: z.number().nonnegative().default(2),
+  /** Text: weight of the bigrams of adjacent content words ("token pruning") next to single words. */
+  bigramWeight: z.number().nonnegative().default(1),
+  /** Text: a term in more than this share of papers relates none (IDF already makes it weak; the cap bounds the work)… */
+  textHubShare: z.number().positive().max(1).default(0.2),
+  /** …and in any case a term in more than this many papers. */
+  textMaxPapers: z.number().int().min(2).default(200),
+  /** A paper searches its neighbours with its this many strongest features (bounds the work; weaker ones add little). */
+  queryFeatures: z.number().int().positive().default(64),
+  /** Minimum similarity for two papers to be neighbours. */
   minSimilarity: z.number().nonnegative().default(0.02),
 });
 

@@ -1,26 +1,54 @@
-// Relates papers to each other through the rare concepts they share: a top-k nearest-neighbour graph of papers.
+// The paper neighbour graph: each paper linked to its k most similar papers, by their words and the concepts they share.
 //
-// NOTE: why top-k neighbours over an inverted index, and not all pairs or Louvain on the bipartite graph: all pairs of
-// papers sharing a concept grow with the square of a concept's papers (one benchmark in 10% of 100k papers is 50M pairs);
-// skipping hubs and keeping k neighbours per paper bounds the work by papers × concepts per paper × hub limit, and the
-// edges by k × papers. Louvain on the bipartite graph would need no projection, but there a hub concept is itself a node
-// that pulls its papers into one community, and rarity can only enter through edge weights.
+// NOTE: why a top-k neighbour graph over an inverted index, and not all pairs: pairs of papers sharing a feature grow
+// with the square of its papers (one benchmark in 10% of 100k papers is 50M pairs). Features in more papers than a
+// cap relate none, each paper queries with its strongest features only, and k neighbours are kept per paper, so the
+// work is bounded by papers × query features × cap and the edges by k × papers.
+//
+// NOTE: why text and concepts together: concepts alone lose to a bag of words wherever the extraction finds few
+// informative concepts (old arXiv listings, other fields: AMI 0.06–0.13 against 0.21–0.29). Each paper gets two
+// L2-normalised vectors, its words (sublinear TF × IDF) and its concepts (rarity-weighted), concatenated as
+// [√(1−α)·text, √α·concepts]: the dot product of two papers is (1−α)·cos(text) + α·cos(concepts). α is set per corpus
+// from how many papers have informative concepts, so concepts add where they are informative and the text carries the
+// corpus where they are not.
 import Graph from 'graphology';
-import type { KnowledgeGraph } from './index.ts';
+import type { KnowledgeGraph } from './knowledge-graph.ts';
 import type { GraphOptions } from './options.ts';
-import type { ConceptNode } from '../model/graph-json.ts';
+import type { ConceptNode, PaperNode } from '../model/graph-json.ts';
+import { addTerms } from './text.ts';
 import { SILENT_PROGRESS, type ProgressReporter } from '../progress.ts';
 
 export interface Projection {
-  /** Papers as nodes (every paper, isolated ones too), edges weighted by cosine similarity of rarity-weighted concepts. */
+  /** Papers as nodes (every paper, isolated ones too), edges weighted by similarity (text and concepts). */
   graph: Graph<{ index: number }, { weight: number }>;
   /** Concepts in more papers than this relate none (hubs). */
   hubLimit: number;
   /** Ids of the hub concepts, sorted. */
   hubs: string[];
+  /** Weight of the concept part of the similarity (the text has 1 − conceptShare), set from the corpus. */
+  conceptShare: number;
+  /** Share of papers with at least `informativeConcepts` shareable concepts (what conceptShare is scaled by). */
+  conceptCoverage: number;
+  /** Text terms (words and bigrams, folded) by id, and each paper's term ids: theme names reuse them. */
+  termNames: string[];
+  paperTermIds: Int32Array[];
 }
 
-/** The paper–paper neighbour graph of a knowledge graph. Linear in papers for a fixed hub limit. */
+/** A sparse vector: parallel feature ids and values. */
+interface Sparse {
+  f: number[];
+  x: number[];
+}
+
+function normalise(v: Sparse, scale: number): void {
+  let s = 0;
+  for (const x of v.x) s += x * x;
+  if (s === 0) return;
+  const k = scale / Math.sqrt(s);
+  for (let i = 0; i < v.x.length; i++) v.x[i] *= k;
+}
+
+/** The paper neighbour graph of a knowledge graph. Linear in papers for fixed caps. */
 export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progress: ProgressReporter = SILENT_PROGRESS): Projection {
   const paperKeys: string[] = [];
   kg.forEachNode((key, attr) => {
@@ -28,61 +56,117 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
   });
   const n = paperKeys.length;
 
-  // Features: each concept of a paper, and its broader concept (a weaker feature) when the vocabulary gives one.
-  const featureIndex = new Map<string, number>();
-  const featureName: string[] = [];
-  const featureOf = (name: string): number => {
-    let f = featureIndex.get(name);
+  // Concept features: each concept of a paper, and its broader concept (a weaker feature) when the vocabulary gives one.
+  const conceptIndex = new Map<string, number>();
+  const conceptName: string[] = [];
+  const conceptOf = (name: string): number => {
+    let f = conceptIndex.get(name);
     if (f === undefined) {
-      f = featureName.length;
-      featureIndex.set(name, f);
-      featureName.push(name);
+      f = conceptName.length;
+      conceptIndex.set(name, f);
+      conceptName.push(name);
     }
     return f;
   };
-  const paperFeatures: Map<number, number>[] = paperKeys.map(() => new Map());
+  const paperConcepts: Map<number, number>[] = paperKeys.map(() => new Map());
   paperKeys.forEach((key, i) => {
-    const feats = paperFeatures[i];
+    const feats = paperConcepts[i];
     kg.forEachEdge(key, (_e, edge, s, t, sa, ta) => {
       const concept = (s === key ? ta : sa) as ConceptNode;
       const inTitle = edge.spans.some((span) => span.field === 'title');
-      const w = options.kindWeights[concept.kind] * options.sourceWeights[concept.source] * (inTitle ? options.titleWeight : 1);
+      const w =
+        options.kindWeights[concept.kind] *
+        options.sourceWeights[concept.source] *
+        (inTitle ? options.titleWeight : 1) *
+        (1 + options.conceptTfWeight * Math.log(Math.max(1, edge.spans.length)));
       if (w <= 0) return;
-      const f = featureOf(concept.conceptId);
+      const f = conceptOf(concept.conceptId);
       feats.set(f, Math.max(feats.get(f) ?? 0, w));
       if (concept.parent && options.parentWeight > 0) {
-        const pf = featureOf(concept.parent);
+        const pf = conceptOf(concept.parent);
         feats.set(pf, Math.max(feats.get(pf) ?? 0, w * options.parentWeight));
       }
     });
   });
-
-  const df = new Int32Array(featureName.length);
-  for (const feats of paperFeatures) for (const f of feats.keys()) df[f]++;
+  const conceptDf = new Int32Array(conceptName.length);
+  for (const feats of paperConcepts) for (const f of feats.keys()) conceptDf[f]++;
   const hubLimit = Math.min(options.hubMaxPapers, Math.max(options.hubMinPapers, Math.floor(options.hubShare * n)));
-  const hubs = featureName.filter((name, f) => df[f] > hubLimit && !name.includes(':')).sort();
+  const hubs = conceptName.filter((name, f) => conceptDf[f] > hubLimit && !name.includes(':')).sort();
 
-  // Postings only for shareable features (2 ≤ df ≤ hub limit): the others relate no pair. CSR arrays: paper and weight.
-  const shareable = (f: number): boolean => df[f] >= 2 && df[f] <= hubLimit;
-  const start = new Int32Array(featureName.length + 1);
-  for (let f = 0; f < featureName.length; f++) start[f + 1] = start[f] + (shareable(f) ? df[f] : 0);
-  const postPaper = new Int32Array(start[featureName.length]);
-  const postWeight = new Float64Array(start[featureName.length]);
-  const fill = start.slice(0, featureName.length);
-  const norms = new Float64Array(n);
-  const vectors: Array<Array<[number, number]>> = paperFeatures.map((feats, i) => {
-    const v: Array<[number, number]> = [];
-    let s = 0;
-    for (const [f, w] of feats) {
-      if (!shareable(f)) continue;
-      const x = w * Math.log(n / df[f]);
-      v.push([f, x]);
-      s += x * x;
-      postPaper[fill[f]] = i;
-      postWeight[fill[f]++] = x;
+  // Text features: content words and bigrams of title (counted titleTextWeight times) and abstract, interned.
+  const termIndex = new Map<string, number>();
+  const termNames: string[] = [];
+  let terms = 0;
+  const paperTerms: Sparse[] = [];
+  const scratch = new Map<string, number>();
+  for (const key of paperKeys) {
+    const p = kg.getNodeAttributes(key) as PaperNode;
+    scratch.clear();
+    addTerms(scratch, p.label, options.titleTextWeight, options.bigramWeight);
+    addTerms(scratch, p.abstract ?? '', 1, options.bigramWeight);
+    const v: Sparse = { f: [], x: [] };
+    for (const [term, count] of scratch) {
+      let t = termIndex.get(term);
+      if (t === undefined) {
+        termIndex.set(term, (t = terms++));
+        termNames.push(term);
+      }
+      v.f.push(t);
+      v.x.push(count);
     }
-    norms[i] = Math.sqrt(s);
+    paperTerms.push(v);
+  }
+  termIndex.clear();
+  const paperTermIds = paperTerms.map((v) => Int32Array.from(v.f));
+  const termDf = new Int32Array(terms);
+  for (const v of paperTerms) for (const t of v.f) termDf[t]++;
+  const textLimit = Math.min(options.textMaxPapers, Math.max(options.hubMinPapers, Math.floor(options.textHubShare * n)));
+
+  // Vectors. A feature in one paper relates nothing and is dropped before normalising, as is one past its cap:
+  // both are left out of the similarity, not only of the search (so the similarity stays symmetric).
+  let covered = 0;
+  const conceptVectors: Sparse[] = paperConcepts.map((feats) => {
+    const v: Sparse = { f: [], x: [] };
+    let informative = 0;
+    for (const [f, w] of feats) {
+      if (conceptDf[f] < 2 || conceptDf[f] > hubLimit) continue;
+      v.f.push(terms + f);
+      v.x.push(w * Math.log(n / conceptDf[f]));
+      informative++;
+    }
+    if (informative >= options.informativeConcepts) covered++;
     return v;
+  });
+  const conceptCoverage = n ? covered / n : 0;
+  const conceptShare = options.conceptWeight * conceptCoverage;
+  const vectors: Sparse[] = paperTerms.map((v, i) => {
+    const text: Sparse = { f: [], x: [] };
+    v.f.forEach((t, k) => {
+      if (termDf[t] < 2 || termDf[t] > textLimit) return;
+      text.f.push(t);
+      text.x.push((1 + Math.log(v.x[k])) * Math.log((1 + n) / (1 + termDf[t])));
+    });
+    normalise(text, Math.sqrt(1 - conceptShare));
+    const c = conceptVectors[i];
+    normalise(c, Math.sqrt(conceptShare));
+    return { f: [...text.f, ...c.f], x: [...text.x, ...c.x] };
+  });
+  paperTerms.length = 0;
+
+  // Postings (CSR: paper and value per feature), features in feature order, papers in paper order.
+  const features = terms + conceptName.length;
+  const start = new Int32Array(features + 1);
+  for (const v of vectors) for (const f of v.f) start[f + 1]++;
+  for (let f = 0; f < features; f++) start[f + 1] += start[f];
+  const postPaper = new Int32Array(start[features]);
+  const postValue = new Float64Array(start[features]);
+  const fill = start.slice(0, features);
+  vectors.forEach((v, i) => {
+    for (let k = 0; k < v.f.length; k++) {
+      const p = fill[v.f[k]]++;
+      postPaper[p] = i;
+      postValue[p] = v.x[k];
+    }
   });
 
   const graph = new Graph<{ index: number }, { weight: number }>({ type: 'undirected', multi: false, allowSelfLoops: false });
@@ -95,12 +179,42 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
   const k = options.neighbours;
   const topSim = new Float64Array(k);
   const topIdx = new Int32Array(k);
+  const q = options.queryFeatures;
   // Higher similarity first; ties to the paper that comes first, so the result never depends on visiting order.
   const better = (sim: number, j: number, otherSim: number, otherJ: number): boolean => sim > otherSim || (sim === otherSim && j < otherJ);
+  const order: number[] = [];
+  let longest = 0;
+  for (const v of vectors) longest = Math.max(longest, v.f.length);
+  const scratchValues = new Float64Array(longest);
   for (let i = 0; i < n; i++) {
     if ((i & 1023) === 0) progress.update(i);
+    const v = vectors[i];
+    // NOTE: a paper queries with its q strongest features (ties by feature id); its weaker ones add little to any
+    // similarity and their postings are most of the work.
+    order.length = 0;
+    if (v.f.length <= q) {
+      for (let c = 0; c < v.f.length; c++) order.push(c);
+    } else {
+      // The q-th largest value by a numeric typed-array sort (no comparator closure), then the features above it and
+      // as many equal to it as fit, in feature order: the same set as a full sort with ties by position.
+      scratchValues.set(v.x);
+      const sorted = scratchValues.subarray(0, v.x.length).sort();
+      const threshold = sorted[v.x.length - q];
+      let above = 0;
+      for (let c = 0; c < v.x.length; c++) if (v.x[c] > threshold) above++;
+      let equal = q - above;
+      for (let c = 0; c < v.x.length; c++) {
+        if (v.x[c] > threshold) order.push(c);
+        else if (v.x[c] === threshold && equal > 0) {
+          order.push(c);
+          equal--;
+        }
+      }
+    }
     let t = 0;
-    for (const [f, w] of vectors[i]) {
+    for (const c of order) {
+      const w = v.x[c];
+      const f = v.f[c];
       for (let p = start[f], end = start[f + 1]; p < end; p++) {
         const j = postPaper[p];
         if (j === i) continue;
@@ -108,14 +222,14 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
           touchedBy[j] = i;
           touched[t++] = j;
         }
-        acc[j] += w * postWeight[p];
+        acc[j] += w * postValue[p];
       }
     }
     // NOTE: a paper can touch thousands of others; keep the best k by insertion instead of sorting them all.
     let kept = 0;
     for (let c = 0; c < t; c++) {
       const j = touched[c];
-      const sim = acc[j] / (norms[i] * norms[j]);
+      const sim = acc[j];
       acc[j] = 0;
       // NOTE: no shared weight (idf 0 everywhere) is no similarity: 0/0 is NaN, and NaN passed the old `<` test.
       if (!(sim > 0) || sim < options.minSimilarity) continue;
@@ -131,11 +245,13 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
     }
     for (let c = 0; c < kept; c++) {
       const j = topIdx[c];
-      const sim = topSim[c];
       const a = paperKeys[Math.min(i, j)];
       const b = paperKeys[Math.max(i, j)];
-      if (!graph.hasEdge(a, b)) graph.addEdge(a, b, { weight: sim });
+      // NOTE: with query features cut, i→j and j→i may differ slightly; the edge keeps the larger, whichever comes first.
+      const e = graph.edge(a, b);
+      if (e === undefined) graph.addEdge(a, b, { weight: topSim[c] });
+      else if (topSim[c] > graph.getEdgeAttribute(e, 'weight')) graph.setEdgeAttribute(e, 'weight', topSim[c]);
     }
   }
-  return { graph, hubLimit, hubs };
+  return { graph, hubLimit, hubs, conceptShare, conceptCoverage, termNames, paperTermIds };
 }

@@ -34,6 +34,8 @@ export interface BuildSummary {
   edges: number;
   themes: Array<{ id: string; name: string; size: number }>;
   modularity: number;
+  /** Louvain resolution used (chosen from the data unless given). */
+  resolution: number;
   messages: PipelineMessage[];
   /** Milliseconds per stage, including ingest and write. */
   timings: Partial<Record<Stage | 'ingest' | 'export' | 'write', number>>;
@@ -137,6 +139,7 @@ function summarise(
     edges: ctx.graph.size,
     themes: ctx.themes.themes.map((t) => ({ id: t.id, name: t.name, size: t.size })),
     modularity: ctx.themes.modularity,
+    resolution: ctx.themes.resolution,
     messages: ctx.messages,
     timings,
     files,

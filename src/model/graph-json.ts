@@ -77,8 +77,16 @@ export const ThemeSchema = z.object({
   topConceptsByKind: z
     .partialRecord(z.enum(CONCEPT_KINDS), z.array(z.object({ id: z.string(), label: z.string(), papers: z.number().int(), score: z.number() })))
     .optional(),
+  /** The theme's keywords: labels of its most distinctive concepts (topConcepts' labels). */
+  keywords: z.array(z.string()).default([]),
   topBenchmarks: z.array(z.object({ id: z.string(), label: z.string(), papers: z.number().int() })),
   dateRange: z.tuple([z.string(), z.string()]).nullable(),
+  /** Papers per year, oldest first. */
+  years: z.array(z.object({ year: z.string(), papers: z.number().int().nonnegative() })).default([]),
+  /** The most linked other themes (summed similarity of papers across), with the concepts both have, most telling first. */
+  neighbours: z
+    .array(z.object({ theme: z.string(), weight: z.number().nonnegative(), sharedConcepts: z.array(z.object({ id: z.string(), label: z.string() })) }))
+    .default([]),
   /** Node keys of its most central papers, and of papers tied strongly to other themes. */
   centralPapers: z.array(z.string()),
   bridgePapers: z.array(z.string()),

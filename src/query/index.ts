@@ -205,6 +205,8 @@ export interface ThemeAnswer {
   papers: PaperRef[];
   centralPapers: PaperRef[];
   bridgePapers: PaperRef[];
+  /** Names of the neighbouring themes, by id. */
+  neighbourNames: Record<string, string>;
 }
 
 /** One theme by id ("t3") or name (any case), with its papers. */
@@ -224,6 +226,7 @@ export function queryTheme(index: QueryIndex, name: string): ThemeAnswer {
     papers,
     centralPapers: theme.centralPapers.filter((k) => index.papers.has(k)).map((k) => paperRef(index, k)),
     bridgePapers: theme.bridgePapers.filter((k) => index.papers.has(k)).map((k) => paperRef(index, k)),
+    neighbourNames: Object.fromEntries(theme.neighbours.map((n) => [n.theme, index.doc.themes.find((t) => t.id === n.theme)?.name ?? n.theme])),
   };
 }
 

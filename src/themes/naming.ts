@@ -2,6 +2,7 @@
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { ConceptNode } from '../model/graph-json.ts';
 import type { ConceptKind, ConceptSource } from '../extract/types.ts';
+import { STOPWORDS, contentRuns, surfaceRuns } from '../graph/text.ts';
 
 export interface ScoredConcept {
   id: string;
@@ -70,34 +71,130 @@ export function isGenericLabel(label: string): boolean {
   return words.length > 0 && words.every((w) => GENERIC_WORDS.has(w));
 }
 
+/** Nouns that end like adjectives or verbs ("-al", "-ive", "-ses"): they can end a name. */
+const NOUNS_LIKE_ADJECTIVES: ReadonlySet<string> = new Set(['signal', 'signals', 'interval', 'intervals', 'potential', 'material', 'materials', 'retrieval', 'tutorial', 'proposal', 'journal', 'arrival', 'rival', 'manual', 'chemical', 'chemicals', 'objective', 'objectives', 'derivative', 'derivatives', 'alternative', 'analyses', 'bases', 'processes', 'classes', 'losses', 'biases', 'gases', 'phases', 'diseases', 'responses', 'courses', 'houses', 'speed', 'seed', 'need', 'bed', 'feed', 'embed', 'family', 'anomaly', 'assembly', 'supply', 'reply', 'italy']);
+
+/** Words a name may join its phrases with; every other word of a name is a content word. */
+export const NAME_CONNECTIVES: ReadonlySet<string> = new Set(['in', 'for', 'on', 'and']);
+
 /**
- * A readable name: the most distinctive concepts shared by several papers, skipping near-repeats ("token pruning" after
- * "visual token pruning") and, while others remain, hub concepts ("large language model" names no theme).
+ * True when a phrase can stand in a name: 1–4 words, none of them a stopword or a generic word, not all digits, not
+ * ending like a verb or an adverb ("-ed", "-ly": a mined "models trained" or "there exist" is prose, not a topic).
  */
-export function chooseName(scored: ScoredConcept[], size: number, count: number, id: string, hubLimit = Infinity): string {
-  const minPapers = Math.min(2, size);
-  const topical = (s: ScoredConcept): boolean => NAMING_KINDS.has(s.kind) && s.df <= hubLimit;
-  // NOTE: generic labels and mined keyphrases come last: they are what the corpus repeats ("reduce the number"), not always a topic.
-  const specific = (s: ScoredConcept): boolean => !isGenericLabel(s.label);
-  const pools = [
-    scored.filter((s) => topical(s) && specific(s) && s.source !== 'mined' && s.papers >= minPapers),
-    scored.filter((s) => topical(s) && specific(s) && s.papers >= minPapers),
-    scored.filter((s) => specific(s) && s.papers >= minPapers),
-    scored.filter((s) => s.papers >= minPapers),
-    scored,
-  ];
-  const chosen: ScoredConcept[] = [];
-  for (const pool of pools) {
-    for (const s of pool) {
-      if (chosen.length >= count) break;
-      const label = norm(s.label);
-      const repeats = chosen.some((c) => {
-        const other = norm(c.label);
-        return c.id === s.id || other.includes(label) || label.includes(other) || c.parent === s.id || s.parent === c.id;
-      });
-      if (!repeats) chosen.push(s);
+export function isNameablePhrase(label: string): boolean {
+  const words = norm(label).split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > 4) return false;
+  if (words.some((w) => STOPWORDS.has(w) || /^\d+$/.test(w) || /^[ivxl]+$/.test(w)) || words.every((w) => GENERIC_WORDS.has(w))) return false;
+  // NOTE: a phrase ending in a verb, adverb or adjective is a fragment of prose or of a longer name ("II discusses",
+  // "convolutional neural", "spatial temporal"), not a topic.
+  const last = words[words.length - 1];
+  if (last.length > 4 && /(ed|ly|al|ive|ous|ses|izes|ates)$/.test(last) && !NOUNS_LIKE_ADJECTIVES.has(last)) return false;
+  return true;
+}
+
+/** A candidate phrase of a name: a concept, or a phrase of the theme's titles and abstracts. */
+export interface NameCandidate {
+  label: string;
+  /** The concept's kind, or "phrase" for a text phrase. */
+  kind: ConceptKind | 'phrase';
+  /** Content words (folded), to keep a name from saying a word twice. */
+  words: string[];
+  papers: number;
+  score: number;
+  id?: string;
+  parent?: string;
+}
+
+/**
+ * Text phrases (bigrams of adjacent content words, as the paper neighbour graph's text terms) scored per theme like the
+ * concepts, by c-TF-IDF over papers: share of the theme's papers with it × log(1 + average theme size / papers with it
+ * anywhere). Labels are the folded terms; `surfacePhrase` gives the written form of the few that end up in a name.
+ */
+export function scorePhrases(termNames: string[], paperTermIds: Int32Array[], members: Map<string, number[]>, n: number): Map<string, NameCandidate[]> {
+  const bigram = termNames.map((t) => t.includes(' '));
+  const df = new Int32Array(termNames.length);
+  for (const ids of paperTermIds) for (const t of ids) if (bigram[t]) df[t]++;
+  const average = n / Math.max(1, members.size);
+  const out = new Map<string, NameCandidate[]>();
+  const counts = new Int32Array(termNames.length);
+  for (const [id, list] of members) {
+    const touched: number[] = [];
+    for (const i of list) {
+      for (const t of paperTermIds[i]) {
+        if (!bigram[t]) continue;
+        if (counts[t]++ === 0) touched.push(t);
+      }
     }
-    if (chosen.length >= count) break;
+    const scored: NameCandidate[] = [];
+    for (const t of touched) {
+      const papers = counts[t];
+      counts[t] = 0;
+      if (papers < 2) continue;
+      scored.push({ label: termNames[t], kind: 'phrase', words: termNames[t].split(' '), papers, score: (papers / list.length) * Math.log(1 + average / df[t]) });
+    }
+    scored.sort((a, b) => b.score - a.score || b.papers - a.papers || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    out.set(id, scored);
   }
-  return chosen.length ? chosen.map((c) => c.label).join(' · ') : `Theme ${id}`;
+  return out;
+}
+
+/**
+ * The written form of a folded bigram in the first of `texts` that has it ("LLMs" for "llm"); capitals are kept only
+ * for acronyms and mixed case ("BERTScore"), so "Token Pruning" in a title reads "token pruning".
+ */
+export function surfacePhrase(term: string, texts: Iterable<string>): string {
+  for (const text of texts) {
+    for (const run of surfaceRuns(text)) {
+      for (let i = 1; i < run.length; i++) {
+        if (`${run[i - 1].term} ${run[i].term}` !== term) continue;
+        return [run[i - 1].surface, run[i].surface].map((w) => (/^[A-Z0-9]{2,}s?$/.test(w) || /[a-z][A-Z]/.test(w) ? w : w.toLowerCase())).join(' ');
+      }
+    }
+  }
+  return term;
+}
+
+const capitalise = (s: string): string => (/^[a-z]/.test(s) ? s[0].toUpperCase() + s.slice(1) : s);
+
+/**
+ * A readable name: a short noun phrase from the theme's most distinctive concepts and text phrases, e.g. "Token pruning
+ * in multimodal large language models". The head is the best-scoring nameable candidate (concepts first on a tie:
+ * their score is weighed by `phraseWeight` < 1 for text phrases); a second candidate sharing no word with it is added
+ * when it scores at least half as much, joined by a connective chosen by its kind (a modality or model: "in"; a task:
+ * "for"; a benchmark or dataset: "on"; otherwise "and"). Candidates: in 2 papers of the theme or more, nameable
+ * (isNameablePhrase), concepts of the naming kinds that are not hubs.
+ */
+export function chooseName(
+  scored: ScoredConcept[],
+  phrases: NameCandidate[],
+  size: number,
+  id: string,
+  hubLimit = Infinity,
+  phraseWeight = 0.8,
+  taken: ReadonlySet<string> = new Set(),
+  surface: (candidate: NameCandidate) => string = (c) => c.label,
+): string {
+  const minPapers = Math.min(2, size);
+  const candidates: NameCandidate[] = [];
+  for (const s of scored) {
+    if (!NAMING_KINDS.has(s.kind) || s.df > hubLimit || s.papers < minPapers || !isNameablePhrase(s.label)) continue;
+    candidates.push({ label: s.label, kind: s.kind, words: contentRuns(s.label).flat(), papers: s.papers, score: s.score, id: s.id, parent: s.parent });
+  }
+  for (const p of phrases) if (p.papers >= minPapers && isNameablePhrase(p.label)) candidates.push({ ...p, score: p.score * phraseWeight });
+  candidates.sort((a, b) => b.score - a.score || b.papers - a.papers || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  if (!candidates.length) return `Theme ${id}`;
+  const overlaps = (a: NameCandidate, b: NameCandidate): boolean =>
+    a.words.some((w) => b.words.includes(w)) || (a.id !== undefined && (a.id === b.parent || b.id === a.parent));
+  const join = (head: NameCandidate, second: NameCandidate): string => {
+    const connective = second.kind === 'modality' || second.kind === 'model' ? 'in' : second.kind === 'task' ? 'for' : second.kind === 'benchmark' || second.kind === 'dataset' ? 'on' : 'and';
+    return `${capitalise(surface(head))} ${connective} ${surface(second)}`;
+  };
+  // NOTE: a name another theme already has gets its next distinct second phrase, so two themes never read the same.
+  for (const head of candidates.slice(0, 3)) {
+    const seconds = candidates.filter((c) => c !== head && !overlaps(c, head) && c.score >= 0.5 * head.score);
+    const names = [...(seconds.length ? [] : [capitalise(surface(head))]), ...seconds.slice(0, 3).map((s) => join(head, s)), capitalise(surface(head))];
+    const name = names.find((x) => !taken.has(x));
+    if (name) return name;
+  }
+  return `${capitalise(surface(candidates[0]))} (${id})`;
 }

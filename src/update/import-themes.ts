@@ -166,10 +166,10 @@ export function importThemes(
   }
 
   const seed = ctx.options.seed;
-  const themes = detectThemes(kg, ctx.projection, stars, createRng(seed), { ...ctx.options.themes, resolution: ctx.options.resolution });
+  const themes = detectThemes(kg, ctx.projection, stars, createRng(seed), { ...ctx.options.themes, resolution: ctx.themes.resolution, autoResolution: false });
   const graphOptions = resolveGraphOptions(ctx.options.graph);
   const real = clusteringGraph(kg, ctx.projection, graphOptions);
-  const score = partitionModularity(real, community, ctx.options.resolution);
+  const score = partitionModularity(real, community, ctx.themes.resolution);
   ctx.themes = { ...themes, modularity: score };
   const other = themes.themes.find((t) => t.id === 'other');
   ctx.messages = ctx.messages.filter((m) => m.stage !== 'themes');

@@ -76,8 +76,9 @@ describe('projectPapers', () => {
   });
 
   it('clustering graph: papers plus shared concepts; one-paper concepts and a concept in every paper left out', () => {
-    const projection = projectPapers(kg, options);
-    const g = clusteringGraph(kg, projection, options);
+    const bipartite = resolveGraphOptions({ clustering: 'bipartite' });
+    const projection = projectPapers(kg, bipartite);
+    const g = clusteringGraph(kg, projection, bipartite);
     // "accuracy" is in all 7 papers: log(7/7) = 0, it relates nothing.
     expect(g.hasNode('concept:accuracy')).toBe(false);
     expect(g.hasNode('concept:3d-generation')).toBe(false);
@@ -93,9 +94,10 @@ describe('projectPapers', () => {
   it('clustering graph: repeated mentions count sublinearly, 1 + ln(mentions) (clusteringTfWeight; bundled corpus)', async () => {
     const { papers } = await ingest([fileSource('graph/corpus/hf-daily-papers-fewer-tokens.txt')]);
     const kg = buildKnowledgeGraph(papers, extract(papers));
-    const projection = projectPapers(kg, options);
-    const g = clusteringGraph(kg, projection, options);
-    const flat = clusteringGraph(kg, projection, resolveGraphOptions({ clusteringTfWeight: 0 }));
+    const bipartite = resolveGraphOptions({ clustering: 'bipartite' });
+    const projection = projectPapers(kg, bipartite);
+    const g = clusteringGraph(kg, projection, bipartite);
+    const flat = clusteringGraph(kg, projection, resolveGraphOptions({ clustering: 'bipartite', clusteringTfWeight: 0 }));
     let repeated = 0;
     g.forEachEdge((_e, a, s, t) => {
       const spans = kg.getEdgeAttribute(kg.edge(s, t)!, 'spans').length;

@@ -1,6 +1,7 @@
 // Pipeline options: where the Louvain resolution comes from (top-level `resolution` or `themes.resolution`), and bad values.
 import { describe, expect, it } from 'vitest';
 import { resolvePipelineOptions, runPipeline } from '../../src/pipeline.ts';
+import { DEFAULT_THEMES_OPTIONS } from '../../src/themes/index.ts';
 import { TINY_EXTRACTION, TINY_PAPERS } from '../graph/tiny.ts';
 
 const noLayout = { iterations: 0, noverlapIterations: 0 };
@@ -15,10 +16,11 @@ describe('pipeline options', () => {
     expect(ctx.themes.modularity).toBe(same.themes.modularity);
   });
 
-  it('lets a top-level resolution override themes.resolution, and defaults to 1', () => {
+  it('lets a top-level resolution override themes.resolution; with neither, the resolution is chosen from the data', () => {
     expect(resolvePipelineOptions({ resolution: 2, themes: { resolution: 3 } }).resolution).toBe(2);
-    expect(resolvePipelineOptions({}).resolution).toBe(1);
-    expect(runPipeline(TINY_PAPERS, { seed: 1, layout: noLayout }, TINY_EXTRACTION).themes.resolution).toBe(1);
+    expect(resolvePipelineOptions({}).resolution).toBeUndefined();
+    const auto = runPipeline(TINY_PAPERS, { seed: 1, layout: noLayout }, TINY_EXTRACTION).themes;
+    expect(DEFAULT_THEMES_OPTIONS.resolutionGrid).toContain(auto.resolution);
   });
 
   it('rejects a bad value with E_OPTIONS naming it', () => {

@@ -59,6 +59,29 @@ describe('queries on the tiny graph', () => {
     expect(errorOf(() => queryTheme(index, 't9')).message).toMatch(/no theme "t9" in the graph; did you mean: t1 \(/);
   });
 
+  it('theme summaries on the bundled graph: keywords, central papers, benchmarks, years, neighbours with shared concepts', async () => {
+    const doc = await loadGraphDirectory(join(import.meta.dirname, '../../graph'));
+    const big = createQueryIndex(doc);
+    const a = queryTheme(big, 't1');
+    expect(a.theme.keywords).toEqual(a.theme.topConcepts.map((c) => c.label));
+    expect(a.centralPapers.length).toBeGreaterThan(0);
+    expect(a.theme.years.reduce((s, y) => s + y.papers, 0)).toBe(a.papers.filter((p) => p.date).length);
+    expect(a.theme.neighbours.length).toBeGreaterThan(0);
+    for (const n of a.theme.neighbours) {
+      expect(a.neighbourNames[n.theme]).toBe(doc.themes.find((t) => t.id === n.theme)!.name);
+      expect(n.weight).toBeGreaterThan(0);
+      // A shared concept has papers in both themes.
+      for (const c of n.sharedConcepts) {
+        const key = `concept:${c.id}`;
+        const themesOf = new Set(doc.graph.edges.filter((e) => e.source === key || e.target === key).map((e) => {
+          const paper = e.source === key ? e.target : e.source;
+          return doc.graph.nodes.find((x) => x.key === paper)!.attributes!.theme;
+        }));
+        expect(themesOf.has('t1') && themesOf.has(n.theme)).toBe(true);
+      }
+    }
+  });
+
   it('both: papers with both concepts', () => {
     expect(queryBoth(index, 'GRPO', 'math 500').papers.map((p) => p.id)).toEqual(['t-4', 't-5', 't-6']);
     expect(queryBoth(index, 'llava', 'aime').papers).toEqual([]);

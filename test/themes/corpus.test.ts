@@ -20,7 +20,7 @@ describe('themes of the bundled corpus', async () => {
     const kg = buildKnowledgeGraph(papers, extraction);
     const projection = projectPapers(kg, options);
     const clustering = clusteringGraph(kg, projection, options);
-    return { clustering, result: detectThemes(kg, projection, clustering, createRng(seed), { resolution }) };
+    return { clustering, result: detectThemes(kg, projection, clustering, createRng(seed), { resolution, autoResolution: false }) };
   }
 
   it.each([[42, 1], [7, 1], [42, 1.5], [42, 0.5]])('seed %i, resolution %d: the reported modularity is graphology-metrics\' of the partition', (seed, resolution) => {

@@ -5,7 +5,8 @@ import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, clusteringGrap
 import louvain from 'graphology-communities-louvain';
 import { detectThemes, consensusCommunities, adjustedMutualInformation, pairCoherence, THEME_PALETTE, OTHER_COLOR, bagOfWordsThemes } from '../../src/themes/index.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from '../graph/tiny.ts';
-import { chooseName, isGenericLabel, type ScoredConcept } from '../../src/themes/naming.ts';
+import { chooseResolution } from '../../src/themes/resolution.ts';
+import { chooseName, isGenericLabel, isNameablePhrase, scorePhrases, surfacePhrase, type ScoredConcept, type NameCandidate } from '../../src/themes/naming.ts';
 
 function tinyThemes(seed = 7, resolution = 1) {
   const kg = buildKnowledgeGraph(TINY_PAPERS, TINY_EXTRACTION);
@@ -24,7 +25,7 @@ describe('detectThemes on a tiny corpus', () => {
     expect(result.paperTheme.get('paper:t-4')).toBe('t2');
     expect(result.paperTheme.get('paper:t-7')).toBe('other');
     const other = result.themes.at(-1)!;
-    expect(other.note).toMatch(/1 paper\(s\) share no concept/);
+    expect(other.note).toMatch(/1 paper\(s\) share no word or concept/);
     expect(other.color).toBe(OTHER_COLOR);
   });
 
@@ -40,8 +41,9 @@ describe('detectThemes on a tiny corpus', () => {
   });
 
   it('names themes by distinctive concepts, never by the hub metric', () => {
-    // Equal scores order by id; the third name comes from the model kind once the naming kinds run out.
-    expect(result.themes[0].name).toBe('TextVQA · visual token pruning · LLaVA');
+    // Equal scores order by id: the benchmark leads, the method joins it (no connective of its own kind: "and").
+    expect(result.themes[0].name).toBe('TextVQA and visual token pruning');
+    expect(result.themes[0].keywords).toEqual(result.themes[0].topConcepts.map((c) => c.label));
     expect(result.themes[1].name).toMatch(/GRPO|AIME|MATH-500/);
     for (const t of result.themes) expect(t.name).not.toMatch(/accuracy/);
     expect(result.themes[1].topBenchmarks.map((b) => [b.label, b.papers])).toEqual([['AIME', 3], ['MATH-500', 3]]);
@@ -59,6 +61,12 @@ describe('detectThemes on a tiny corpus', () => {
   it('puts each concept where its weight lies (the hub metric: the theme with most weight, ties to the first)', () => {
     expect(result.conceptTheme.get('concept:accuracy')).toBe('t1');
     expect(result.conceptTheme.get('concept:textvqa')).toBe('t1');
+  });
+
+  it('summarises: years, and the neighbouring themes with the concepts they share', () => {
+    expect(result.themes[0].years).toEqual([{ year: '2025', papers: 3 }]);
+    // The two groups share only the hub metric and no neighbour link: no neighbours.
+    expect(result.themes[0].neighbours).toEqual([]);
   });
 
   it('summarises: date range, central papers', () => {
@@ -139,18 +147,68 @@ describe('agreement measures', () => {
   });
 });
 
+describe('resolution from the data', () => {
+  it('tries every grid value, keeps the most stable one (ties to the one nearest 1), deterministic for a seed', () => {
+    const { clustering } = tinyThemes();
+    const papers = TINY_PAPERS.map((p) => `paper:${p.id}`);
+    const a = chooseResolution(clustering, papers, createRng(3), [0.5, 1, 2], 3, 0.01);
+    expect(a.stability.map((s) => s.resolution)).toEqual([0.5, 1, 2]);
+    // Two clean groups: every resolution finds them in every run, so all tie and 1 wins.
+    expect(a.stability.map((s) => s.stability)).toEqual([1, 1, 1]);
+    expect(a.resolution).toBe(1);
+    expect(chooseResolution(clustering, papers, createRng(3), [0.5, 1, 2], 3, 0.01)).toEqual(a);
+  });
+
+  it('is off when a resolution is given, and the resolution used is reported', () => {
+    const kg = buildKnowledgeGraph(TINY_PAPERS, TINY_EXTRACTION);
+    const options = resolveGraphOptions({});
+    const projection = projectPapers(kg, options);
+    const r = detectThemes(kg, projection, clusteringGraph(kg, projection, options), createRng(1), { resolution: 1.3, autoResolution: false });
+    expect(r.resolution).toBe(1.3);
+    expect(r.stability).toEqual([]);
+  });
+});
+
 describe('theme names', () => {
   const c = (id: string, label: string, score: number, extra: Partial<ScoredConcept> = {}): ScoredConcept => ({ id, label, kind: 'method', source: 'vocabulary', df: 5, papers: 3, score, ...extra });
+  const phrase = (label: string, score: number, papers = 3): NameCandidate => ({ label, kind: 'phrase', words: label.toLowerCase().split(' '), papers, score });
 
-  it('skips labels made only of generic words while a specific one is left', () => {
+  it('skips labels made only of generic words, stopwords and prose fragments', () => {
     expect(isGenericLabel('language models')).toBe(true);
-    expect(isGenericLabel('Natural Language Processing')).toBe(true);
-    expect(isGenericLabel('token per')).toBe(true);
-    expect(isGenericLabel('subword tokenization')).toBe(false);
-    const scored = [c('language-model', 'language models', 3), c('subword-tokenization', 'subword tokenization', 2), c('token-per', 'token per', 1.5, { source: 'mined' }), c('byte-level-model', 'byte-level model', 1)];
-    expect(chooseName(scored, 10, 3, 't1')).toBe('subword tokenization · byte-level model · language models');
-    // Only generic labels left: they still name the theme rather than a placeholder.
-    expect(chooseName([c('language-model', 'language models', 3)], 10, 3, 't1')).toBe('language models');
+    expect(isNameablePhrase('language models')).toBe(false);
+    expect(isNameablePhrase('there exist')).toBe(false);
+    expect(isNameablePhrase('reduce the number')).toBe(false);
+    expect(isNameablePhrase('convolutional neural')).toBe(false);
+    expect(isNameablePhrase('models trained')).toBe(false);
+    expect(isNameablePhrase('II discusses')).toBe(false);
+    expect(isNameablePhrase('subword tokenization')).toBe(true);
+    expect(isNameablePhrase('multimodal large language model')).toBe(true);
+    expect(isNameablePhrase('information retrieval')).toBe(true);
+  });
+
+  it('builds a noun phrase: the head, then a second phrase sharing no word, joined by its kind', () => {
+    const scored = [c('token-pruning', 'token pruning', 3), c('visual-token', 'visual token', 2.9), c('mllm', 'multimodal large language model', 2, { kind: 'modality' }), c('language-model', 'language models', 5)];
+    // "visual token" shares "token" with the head; "language models" is generic; the modality is joined by "in".
+    expect(chooseName(scored, [], 10, 't1')).toBe('Token pruning in multimodal large language model');
+    expect(chooseName([c('grpo', 'GRPO', 3), c('math-reasoning', 'mathematical reasoning', 2, { kind: 'task' })], [], 10, 't1')).toBe('GRPO for mathematical reasoning');
+    expect(chooseName([c('aime', 'AIME', 3, { kind: 'benchmark' })], [phrase('reasoning models', 2)], 10, 't1')).toBe('AIME and reasoning models');
+    // A second phrase far below the head is left out; nothing nameable: a placeholder.
+    expect(chooseName([c('grpo', 'GRPO', 3), c('rl', 'policy gradient', 1)], [], 10, 't1')).toBe('GRPO');
+    expect(chooseName([c('language-model', 'language models', 3)], [], 10, 't2')).toBe('Theme t2');
+    // Names already taken by another theme are not repeated.
+    expect(chooseName([c('grpo', 'GRPO', 3), c('rl', 'policy gradient', 2)], [], 10, 't3', Infinity, 0.8, new Set(['GRPO and policy gradient']))).toBe('GRPO');
+  });
+
+  it('text phrases are scored by c-TF-IDF over papers; the written form comes from the papers', () => {
+    const termNames = ['token', 'pruning', 'token pruning', 'rocket', 'orbit', 'rocket orbit'];
+    const paperTermIds = [[0, 1, 2], [0, 1, 2], [0, 1, 2], [3, 4, 5], [3, 4]].map((ids) => Int32Array.from(ids));
+    const out = scorePhrases(termNames, paperTermIds, new Map([['t1', [0, 1, 2]], ['t2', [3, 4]]]), 5);
+    // Single words are not phrases; a bigram of one paper of the theme names nothing.
+    expect(out.get('t1')!.map((p) => [p.label, p.papers])).toEqual([['token pruning', 3]]);
+    expect(out.get('t1')![0].score).toBeCloseTo(Math.log(1 + 2.5 / 3), 12);
+    expect(out.get('t2')).toEqual([]);
+    expect(surfacePhrase('llm agent', ['A study of Tool use', 'Multimodal LLMs Agents at scale'])).toBe('LLMs agents');
+    expect(surfacePhrase('token pruning', ['Visual Token Pruning'])).toBe('token pruning');
   });
 });
 

@@ -1,0 +1,58 @@
+// Text features of the paper neighbour graph (content words, bigrams, the stoplist) and the text + concept similarity.
+import { describe, expect, it } from 'vitest';
+import { contentRuns, addTerms, singular, STOPWORDS } from '../../src/graph/text.ts';
+import { buildKnowledgeGraph, projectPapers, resolveGraphOptions } from '../../src/graph/index.ts';
+import { PaperSchema } from '../../src/model/paper.ts';
+import type { ExtractionResult } from '../../src/extract/types.ts';
+
+describe('text terms', () => {
+  it('keeps content words in runs, folded to singular; stopwords, numbers and LaTeX math break runs', () => {
+    expect(contentRuns('We propose Visual Token Pruning for multimodal LLMs, with $\\alpha$-stable 3 studies.')).toEqual([
+      ['visual', 'token', 'pruning'],
+      ['multimodal', 'llm'],
+      ['stable'],
+    ]);
+    expect(singular('studies')).toBe('study');
+    expect(singular('analysis')).toBe('analysis');
+    expect(singular('tokens')).toBe('token');
+    expect(STOPWORDS.has('propose')).toBe(true);
+  });
+
+  it('counts words and bigrams, the title weighing more', () => {
+    const counts = new Map<string, number>();
+    addTerms(counts, 'Token pruning', 2, 1);
+    addTerms(counts, 'Token pruning of visual tokens', 1, 1);
+    expect(Object.fromEntries(counts)).toEqual({ token: 4, pruning: 3, 'token pruning': 3, visual: 1, 'visual token': 1 });
+  });
+});
+
+describe('paper neighbour graph: text and concepts', () => {
+  const titles = ['Graph coloring bounds', 'Bounds for graph coloring', 'Coloring sparse graph families', 'Galaxy cluster lensing', 'Lensing by galaxy cluster halos', 'Weak lensing of galaxy cluster'];
+  const papers = titles.map((title, i) =>
+    PaperSchema.parse({ id: `p${i}`, title, abstract: '', provenance: [{ file: 'x.txt', format: 'test', index: i }] }),
+  );
+  const none: ExtractionResult = { papers: papers.map((p) => ({ id: p.id, concepts: [] })), concepts: [], results: [] } as unknown as ExtractionResult;
+
+  it('with no concepts at all, the text alone relates papers (concept share 0)', () => {
+    const kg = buildKnowledgeGraph(papers, none);
+    const { graph, conceptShare, conceptCoverage } = projectPapers(kg, resolveGraphOptions({ neighbours: 2 }));
+    expect(conceptCoverage).toBe(0);
+    expect(conceptShare).toBe(0);
+    expect(graph.hasEdge('paper:p0', 'paper:p1')).toBe(true);
+    expect(graph.hasEdge('paper:p3', 'paper:p4')).toBe(true);
+    graph.forEachEdge((_e, _a, s, t) => expect(Number(s.slice(7)) < 3).toBe(Number(t.slice(7)) < 3));
+    // "Graph coloring bounds" vs "Bounds for graph coloring": same three words and the bigram "graph coloring";
+    // cosine of sublinear TF × smoothed IDF vectors, exactly.
+    const w = graph.getEdgeAttribute(graph.edge('paper:p0', 'paper:p1')!, 'weight');
+    expect(w).toBeGreaterThan(0.5);
+    expect(w).toBeLessThanOrEqual(1 + 1e-12);
+  });
+
+  it('is deterministic: the same input gives the same edges and weights', () => {
+    const a = projectPapers(buildKnowledgeGraph(papers, none), resolveGraphOptions({}));
+    const b = projectPapers(buildKnowledgeGraph(papers, none), resolveGraphOptions({}));
+    const edges = (g: typeof a.graph) => g.mapEdges((_e, attr, s, t) => [s, t, attr.weight]);
+    expect(edges(a.graph)).toEqual(edges(b.graph));
+    expect(edges(a.graph).length).toBeGreaterThan(0);
+  });
+});
