@@ -18,7 +18,8 @@ export interface ThemeSummary {
   central: string[];
   benchmarks: Array<{ key: string | null; label: string; papers: number }>;
   years: Array<{ year: string; papers: number }>;
-  neighbours: Array<{ theme: Theme; weight: number; shared: Array<{ key: string | null; label: string }> }>;
+  /** `sharedCount`: concepts that papers of both themes use (from the graph); `weight`: the build's link weight when given. */
+  neighbours: Array<{ theme: Theme; weight: number; sharedCount: number; shared: Array<{ key: string | null; label: string }> }>;
 }
 
 export interface ThemePanelActions {
@@ -69,33 +70,36 @@ export function summariseTheme(model: ViewModel, id: string): ThemeSummary | nul
     years = [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([year, n]) => ({ year, papers: n }));
   }
 
+  // Concepts of this theme's papers that papers of other themes use too, per other theme (the rarest first).
+  const own = new Set<string>();
+  for (const p of papers) graph.forEachNeighbor(p, (c, ca) => (ca.kind !== 'paper' ? own.add(c) : undefined));
+  const links = new Map<string, Array<{ key: string; label: string; df: number }>>();
+  for (const c of own) {
+    const themes = new Set<string>();
+    graph.forEachNeighbor(c, (p, pa) => (pa.kind === 'paper' && pa.theme !== id ? themes.add(pa.theme) : undefined));
+    const a = graph.getNodeAttributes(c);
+    for (const t of themes) {
+      let list = links.get(t);
+      if (!list) links.set(t, (list = []));
+      list.push({ key: c, label: a.label, df: graph.degree(c) });
+    }
+  }
   let neighbours: ThemeSummary['neighbours'] = [];
   if (theme.neighbours?.length) {
+    // NOTE: the build's neighbours (ordered by how strongly the themes graph links them) and their named concepts.
     neighbours = theme.neighbours.flatMap((n) => {
       const t = model.themeById.get(n.theme);
-      return t ? [{ theme: t, weight: n.weight, shared: n.sharedConcepts.map((c) => ({ key: conceptKey(model, c.id), label: c.label })) }] : [];
+      const sharedCount = links.get(n.theme)?.length ?? 0;
+      return t ? [{ theme: t, weight: n.weight, sharedCount, shared: n.sharedConcepts.map((c) => ({ key: conceptKey(model, c.id), label: c.label })) }] : [];
     });
   } else {
-    // Concepts of this theme's papers that papers of other themes use too: weight = shared concepts, the rarest named.
-    const own = new Set<string>();
-    for (const p of papers) graph.forEachNeighbor(p, (c, ca) => (ca.kind !== 'paper' ? own.add(c) : undefined));
-    const links = new Map<string, Array<{ key: string; label: string; df: number }>>();
-    for (const c of own) {
-      const themes = new Set<string>();
-      graph.forEachNeighbor(c, (p, pa) => (pa.kind === 'paper' && pa.theme !== id ? themes.add(pa.theme) : undefined));
-      const a = graph.getNodeAttributes(c);
-      for (const t of themes) {
-        let list = links.get(t);
-        if (!list) links.set(t, (list = []));
-        list.push({ key: c, label: a.label, df: graph.degree(c) });
-      }
-    }
     neighbours = [...links]
       .flatMap(([t, shared]) => {
         const other = model.themeById.get(t);
         if (!other) return [];
         shared.sort((a, b) => a.df - b.df || a.label.localeCompare(b.label));
-        return [{ theme: other, weight: shared.length, shared: shared.slice(0, 4).map(({ key, label }) => ({ key, label })) }];
+        const named = shared.slice(0, 4).map(({ key, label }) => ({ key, label }));
+        return [{ theme: other, weight: shared.length, sharedCount: shared.length, shared: named }];
       })
       .sort((a, b) => b.weight - a.weight || a.theme.id.localeCompare(b.theme.id))
       .slice(0, 5);
@@ -163,7 +167,7 @@ export function themePanel(model: ViewModel, id: string, actions: ThemePanelActi
               sw.style.background = n.theme.color;
               const name = linkButton(n.theme.name, () => actions.focusTheme(n.theme.id), 'link theme-link');
               return el('div', { class: 'neighbour', attrs: { 'data-theme': n.theme.id } }, [
-                el('div', {}, [sw, ' ', name, el('span', { class: 'count', text: ` ${n.weight} shared concept${n.weight === 1 ? '' : 's'}` })]),
+                el('div', {}, [sw, ' ', name, el('span', { class: 'count', text: ` ${n.sharedCount} shared concept${n.sharedCount === 1 ? '' : 's'}` })]),
                 el('div', { class: 'shared' }, n.shared.map((c) => chip(c.label, c.key, actions))),
               ]);
             }),
