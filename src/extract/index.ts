@@ -7,7 +7,7 @@ import { compileMatcher, matchVocabulary, VocabularyScan, type DictMatch, type M
 import { contextNear, showsMLContext, type Requires } from './guards.ts';
 import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
-import { bareCoreEnd, findAtKMetrics, findPatternNames, findProposed, runKey } from './patterns.ts';
+import { bareCoreEnd, coverCode, findAtKMetrics, findPatternNames, findProposed, runKey } from './patterns.ts';
 import { CorpusNames, LEARN_RULES, type LearntName } from './corpus-names.ts';
 import { findResults, sentenceBounds, type FieldMentions, type Mention } from './results.ts';
 import { PhraseMiner } from './mine.ts';
@@ -335,7 +335,7 @@ function guessAcronymKind(long: string): ConceptKind {
 function addMention(pp: PaperPass, fi: number, gid: number, kind: ConceptKind, from: number, to: number): void {
   const ft = pp.fields[fi]!;
   pp.mentions.push(gid, kind, fi, ft.tokens.start[from]!, ft.tokens.end[to - 1]!);
-  pp.covered[fi]!.fill(1, from, to);
+  pp.covered[fi]!.fill(coverCode(kind), from, to);
 }
 
 const RELEASE_CUE = /\b(available|release[sd]?|releasing|open-sourced?|github|https?:|upon acceptance|publicly|supplementary)\b/gi;

@@ -37,6 +37,7 @@ describe('mined keyphrases are noun-phrase chunks', () => {
         "benchmark dataset",
         "conventional consensus sampling",
         "dense projection matrice",
+        "ethical alignment",
         "human life",
         "instance merging",
         "random guessing",
