@@ -7,7 +7,7 @@ import { compileMatcher, matchVocabulary, VocabularyScan, type DictMatch, type M
 import { contextNear, showsMLContext, type Requires } from './guards.ts';
 import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
-import { bareCoreEnd, coverCode, findAtKMetrics, findPatternNames, findProposed, runKey } from './patterns.ts';
+import { bareCoreEnd, coverCode, findAtKMetrics, findStatMetrics, findPatternNames, findProposed, runKey } from './patterns.ts';
 import { CorpusNames, LEARN_RULES, type LearntName } from './corpus-names.ts';
 import { findResults, sentenceBounds, type FieldMentions, type Mention } from './results.ts';
 import { PhraseMiner } from './mine.ts';
@@ -482,6 +482,8 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
     const hits = findPatternNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', bare);
     // "Cons@5", "nDCG@10": metrics by their shape (NOTE: a cheap scan; most fields have no "@").
     if (ft.text.includes('@')) hits.push(...findAtKMetrics(ft.text, tokens, pp.covered[fi]!));
+    // "Kendall's tau", "P95 latency": metrics by a shape of words.
+    hits.push(...findStatMetrics(ft.text, tokens, pp.covered[fi]!));
     for (const h of hits) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);

@@ -51,6 +51,31 @@ export function findAtKMetrics(text: string, tokens: Tokens, covered: Uint8Array
   return hits;
 }
 
+/** The statistic after an eponym: "Kendall's tau", "Spearman's rho", "Cohen's kappa", "Pearson's r". */
+const STATISTICS = new Set(['tau', 'rho', 'kappa', 'alpha', 'r', 'w', 'correlation', 'coefficient', 'τ', 'ρ', 'κ']);
+const PERCENTILE = /^[Pp](50|90|95|99|999)$/;
+
+/**
+ * Metrics by a shape of words: an eponymous statistic ("Kendall's tau", issue 10's miss; "Cohen's kappa") and a
+ * percentile latency ("P95 latency"). One pass over the tokens, string tests only on the few that fit.
+ */
+export function findStatMetrics(text: string, tokens: Tokens, covered: Uint8Array): PatternHit[] {
+  const hits: PatternHit[] = [];
+  for (let i = 0; i + 1 < tokens.n; i++) {
+    if (covered[i] || covered[i + 1]) continue;
+    const next = tokens.norm(i + 1);
+    if (next === 'latency' && tokens.gap[i + 1] === Gap.Space && PERCENTILE.test(tokens.raw(i))) {
+      hits.push({ from: i, to: i + 2, coreTo: i + 2, kind: 'metric', rule: 'shape:P95-latency', explicit: false });
+    } else if (next === 's' && i + 2 < tokens.n && (tokens.shape[i]! & Shape.FirstUpper) !== 0 && STATISTICS.has(tokens.norm(i + 2)) && !covered[i + 2]) {
+      const gap = text.slice(tokens.end[i]!, tokens.start[i + 1]!);
+      if ((gap === "'" || gap === '’') && tokens.gap[i + 2] === Gap.Space) {
+        hits.push({ from: i, to: i + 3, coreTo: i + 3, kind: 'metric', rule: "shape:X's-tau", explicit: false });
+      }
+    }
+  }
+  return hits;
+}
+
 const SPLIT = /^(test|val|validation|dev|train|testdev|mini|lite|hard|easy|full)$/;
 const SIZE = /^(\d+(\.\d+)?[bm]|\d+x\d+b|v\d+(\.\d+)?|instruct|chat|base|large|small|tiny|preview|pretrain|pretrained|trained|tuned|sft|dpo|rl|it|ft)$/;
 const BENCH_HEADS = new Map<string, ConceptKind>([
@@ -70,7 +95,7 @@ const METRIC_NOUNS = new Set(['metric']);
 const CONTEXT_WORDS = wordTest('norm', (w) =>
   BENCH_HEADS.has(w) || MODEL_BEFORE.has(w) || LIST_TRIGGERS.has(w) || TUNE_WORDS.has(w) || MODEL_NOUNS.has(w) ||
   BENCH_NOUNS.has(w) || METRIC_NOUNS.has(w) || RIVAL_ADJECTIVES.has(w) ||
-  ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from'].includes(w),
+  ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from', 'higher', 'lower'].includes(w),
 );
 /** "outperforms the competitive LongVILA-R1" (2510.xxxx pool): adjectives between a comparison verb and its model. */
 const RIVAL_ADJECTIVES = new Set(['competitive', 'strong', 'strongest', 'recent', 'previous', 'prior', 'powerful', 'leading', 'popular', 'art', 'sota', 'proprietary', 'larger']);
@@ -176,6 +201,9 @@ function appositionEnds(text: string, tokens: Tokens, to: number): boolean {
   return after === '' || /^\s*[,.;:(]|^\s+(to|which|that|for|with|of|comprising|containing|consisting)\b/.test(after);
 }
 
+const COMPARATIVES = new Set(['higher', 'lower']);
+const PHRASE_ENDS = new Set(['and', 'or', 'than', 'while', 'with', 'compared', 'at', 'across']);
+
 /** A plain score: "45.2", "0.83", "22.5%" (not a size such as "7B"). */
 const SCORE = /^(\d+\.\d+|\d+)%?$/;
 
@@ -232,6 +260,11 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   if (!run.strong) {
     // A capitalised word is a name only in a comparison, never at a sentence start or in a title (Title Case).
     if (titleCase || atSentenceStart(text, tokens, from)) return undefined;
+  }
+  // "higher PickScore and HPSv3 than SDXL" (issue 10's misses): a name compared as higher / lower is a measure.
+  // NOTE: not before a noun ("higher MMLU scores"): the name must end the phrase.
+  if (plain && run.strong && COMPARATIVES.has(b1) && (to >= tokens.n || PHRASE_ENDS.has(tokens.norm(to)) || tokens.gap[to]! === Gap.Break)) {
+    return { kind: 'metric', rule: 'pattern:higher-X', explicit: false };
   }
   if (plain && (MODEL_BEFORE.has(b1) || comparedBefore(tokens, from) || (b1 === 'over' && /improvement|gain|speedup/.test(b2 + b3)))) {
     return { kind: 'model', rule: 'pattern:outperforms-X', explicit: false };
@@ -449,7 +482,7 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
     i = end;
     if (items.length < 2) continue;
     // "the Kinetics-GEBD and TAPOS datasets", "Robomimic, PushT, and RoboTwin benchmarks" (2510.06855, 2510.01068)
-    const head = end < n && tokens.gap[end]! === Gap.Space && /s$/i.test(tokens.raw(end)) ? BENCH_HEADS.get(tokens.norm(end)) : undefined;
+    const head = end < n && tokens.gap[end]! === Gap.Space && /s$/i.test(tokens.raw(end)) ? LIST_HEADS.get(tokens.norm(end)) : undefined;
     let bench = 0;
     let model = 0;
     let metric = 0;
@@ -464,7 +497,7 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
     else if (metric > 0 && bench === 0 && model === 0) kind = 'metric';
     if (!kind) continue;
     for (const it of items) {
-      if (it.code !== 0) continue;
+      if (it.code !== 0 || partOfLongerName(text, tokens, it)) continue;
       // A capitalised word ("Humaneval", "Robomimic") only as a benchmark, in running text.
       if (!it.strong && (kind === 'metric' || titleCase || atSentenceStart(text, tokens, it.from))) continue;
       const coreTo = kind === 'benchmark' || kind === 'dataset' ? bareCoreEndSplit(tokens, it.from, it.to) : it.to;
@@ -473,7 +506,25 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
   }
 }
 
+/**
+ * True when a list item is only a piece of a name of several words or of a symbol-joined one: "GSM Hard", "Math Odyssey",
+ * "Open Assistant" (2406.07394, 2406.08673), "V*Bench" (2406.09403). Such an item is left untyped.
+ */
+function partOfLongerName(text: string, tokens: Tokens, it: ListItem): boolean {
+  const UPPER = Shape.FirstUpper | Shape.FirstDigit;
+  if (it.to < tokens.n && tokens.gap[it.to]! === Gap.Space && (tokens.shape[it.to]! & UPPER) !== 0) return true;
+  if (it.from === 0) return false;
+  const before = text.slice(tokens.end[it.from - 1]!, tokens.start[it.from]!);
+  if (/^\s+$/.test(before)) return (tokens.shape[it.from - 1]! & UPPER) !== 0 && !LIST_WORDS.has(tokens.norm(it.from - 1));
+  return !/^[\s.),]*[(:]?\s*$/.test(before);
+}
+
+/** Capitalised words that may stand right before a list item ("On Humaneval, …", "And X"). */
+const LIST_WORDS = new Set(['on', 'and', 'or', 'including', 'like', 'across', 'in', 'as', 'the', 'both']);
+
 const NO_COVER = new Uint8Array(0);
+/** Plural heads that close a list of names: "the Kinetics-GEBD and TAPOS datasets", "the Sokoban and FrozenLake environments". */
+const LIST_HEADS = new Map<string, ConceptKind>([...BENCH_HEADS, ['environment', 'benchmark']]);
 
 /** Where a benchmark's name ends without its split ("RefCOCOg-test" → "RefCOCOg"). */
 function bareCoreEndSplit(tokens: Tokens, from: number, to: number): number {
