@@ -468,7 +468,7 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
     items.length = 0;
     items.push(first);
     let end = first.to;
-    while (items.length < 12) {
+    while (items.length < 12 && mayContinueList(text, tokens, end)) {
       const k = nextListItem(text, tokens, end, NO_COVER);
       if (k === undefined) break;
       const item = listItemAt(tokens, k, covered, kinds);
@@ -504,6 +504,24 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
       hits.push({ from: it.from, to: it.to, coreTo, kind, rule: 'list:sibling', explicit: false });
     }
   }
+}
+
+/**
+ * A cheap test before nextListItem's: a list goes on only through " and", " or", "," or "(". NOTE: most names are
+ * followed by none of them, so no string is cut for them (no regex per name).
+ */
+function mayContinueList(text: string, tokens: Tokens, end: number): boolean {
+  if (end >= tokens.n) return false;
+  const g = tokens.gap[end]!;
+  if (g === Gap.Space) {
+    const w = tokens.norm(end);
+    return w === 'and' || w === 'or';
+  }
+  if (g !== Gap.Break) return false;
+  let p = tokens.end[end - 1]!;
+  while (p < tokens.start[end]! && text.charCodeAt(p) === 32) p++;
+  const c = text.charCodeAt(p);
+  return c === 44 || c === 40; // "," or "("
 }
 
 /**
