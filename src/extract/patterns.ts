@@ -224,7 +224,10 @@ function metricAfter(text: string, tokens: Tokens, to: number): string | undefin
 /** Classifies a name run by its context; undefined when the context says nothing. */
 function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
-  if (run.strong && BENCH_NAME.test(tokens.raw(to - 1))) return { kind: 'benchmark', rule: 'pattern:XBench', explicit: true };
+  // NOTE: "Terminal-Bench" is two capitalised words, but "-Bench" joined on makes it a name by itself.
+  if ((run.strong || (to - from > 1 && tokens.gap[to - 1]! === Gap.Join && /^Bench(mark)?$/.test(tokens.raw(to - 1)))) && BENCH_NAME.test(tokens.raw(to - 1))) {
+    return { kind: 'benchmark', rule: 'pattern:XBench', explicit: true };
+  }
   // NOTE: a capitalised word qualifies only as a title's lead ("Qilin: A … Dataset"), never at a sentence start
   // ("Finally, a dataset …" is no name).
   if (run.strong || (titleCase && from === 0)) {
@@ -495,6 +498,7 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
     if (head && model === 0 && metric === 0) kind = head;
     else if (bench > 0 && model === 0 && metric === 0) kind = 'benchmark';
     else if (metric > 0 && bench === 0 && model === 0) kind = 'metric';
+    else if (bench === 0 && model === 0 && metric === 0 && evaluatedOnList(text, tokens, items)) kind = 'benchmark';
     if (!kind) continue;
     for (const it of items) {
       if (it.code !== 0 || partOfLongerName(text, tokens, it)) continue;
@@ -504,6 +508,20 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
       hits.push({ from: it.from, to: it.to, coreTo, kind, rule: 'list:sibling', explicit: false });
     }
   }
+}
+
+/**
+ * "We evaluate on Sokoban and FrozenLake": a list right after "on" (not "based on", "trained on") with a name-shaped item
+ * is a list of benchmarks, its capitalised words too ("on X" alone types only a name-shaped X).
+ */
+function evaluatedOnList(text: string, tokens: Tokens, items: ListItem[]): boolean {
+  const from = items[0]!.from;
+  if (from < 2 || tokens.norm(from - 1) !== 'on' || !/^\s+$/.test(text.slice(tokens.end[from - 1]!, tokens.start[from]!))) return false;
+  const verb = tokens.norm(from - 2);
+  if (ON_BLOCKERS.has(verb) || TRAINED_ON.has(verb)) return false;
+  let strong = 0;
+  for (const it of items) if (it.strong && it.code === 0) strong++;
+  return strong > 0;
 }
 
 /**
