@@ -14,6 +14,11 @@ export const ML_CUES: ReadonlySet<string> = new Set([
   'cnn', 'rnn', 'lstm', 'bert', 'gpt', 'backbone', 'sota', 'encoder', 'decoder', 'chatbot', 'chatgpt', 'agentic',
   'convolutional', 'tokenizer', 'tokenization', 'hyperparameter', 'dropout', 'lora', 'rlhf', 'vit', 'nlp', 'vla', 'rag',
   'hallucination', 'captioning', 'pruning', 'distillation', 'checkpoint', 'llama', 'qwen', 'agent-based',
+  // NOTE: words of ML practice, old and new, that other fields do not use ("Steering of Large Language Models",
+  // 2406.17563, or a 2016 abstract on SVMs read as no ML with the list above): training recipes and architectures.
+  'sft', 'rlvr', 'grpo', 'ppo', 'dpo', 'moe', 'vqa', 'asr', 'svm', 'autoencoder', 'gan', 'overfitting', 'minibatch',
+  'softmax', 'relu', 'backpropagation', 'perceptron', 'unlabeled', 'unlabelled', 'seq2seq', 'word2vec', 'lrm', 'dllm',
+  'ablation', 'chain-of-thought', 'recommender',
 ]);
 
 /** How many distinct ML cues a paper must show. */
@@ -24,6 +29,7 @@ const ML_CUE = wordTest('norm', (w) => ML_CUES.has(w));
 /** "language / diffusion / foundation ... model", "zero- / few-shot": a cue of two words, counted under the second. */
 const MODEL_LEFT = new Set(['language', 'diffusion', 'foundation', 'generative', 'reasoning', 'world', 'vision', 'multimodal', 'reward', 'pretrained', 'visual', 'speech', 'video']);
 const SHOT_LEFT = new Set(['zero', 'few', 'one']);
+// NOTE: "fine-tuning" is no cue: astrophysics fine-tunes its parameters (2604.21559).
 const PAIR_RIGHT = wordTest('norm', (w) => w === 'model' || w === 'shot' || w === 'agent');
 
 /**

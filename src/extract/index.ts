@@ -7,7 +7,7 @@ import { compileMatcher, matchVocabulary, VocabularyScan, type DictMatch, type M
 import { contextNear, showsMLContext, type Requires } from './guards.ts';
 import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
-import { bareCoreEnd, findAtKMetrics, findPatternNames, findProposed, runKey } from './patterns.ts';
+import { bareCoreEnd, coverCode, findAtKMetrics, findStatMetrics, findPatternNames, findProposed, runKey } from './patterns.ts';
 import { CorpusNames, LEARN_RULES, type LearntName } from './corpus-names.ts';
 import { findResults, sentenceBounds, type FieldMentions, type Mention } from './results.ts';
 import { PhraseMiner } from './mine.ts';
@@ -335,7 +335,7 @@ function guessAcronymKind(long: string): ConceptKind {
 function addMention(pp: PaperPass, fi: number, gid: number, kind: ConceptKind, from: number, to: number): void {
   const ft = pp.fields[fi]!;
   pp.mentions.push(gid, kind, fi, ft.tokens.start[from]!, ft.tokens.end[to - 1]!);
-  pp.covered[fi]!.fill(1, from, to);
+  pp.covered[fi]!.fill(coverCode(kind), from, to);
 }
 
 const RELEASE_CUE = /\b(available|release[sd]?|releasing|open-sourced?|github|https?:|upon acceptance|publicly|supplementary)\b/gi;
@@ -482,6 +482,8 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
     const hits = findPatternNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', bare);
     // "Cons@5", "nDCG@10": metrics by their shape (NOTE: a cheap scan; most fields have no "@").
     if (ft.text.includes('@')) hits.push(...findAtKMetrics(ft.text, tokens, pp.covered[fi]!));
+    // "Kendall's tau", "P95 latency": metrics by a shape of words.
+    hits.push(...findStatMetrics(ft.text, tokens, pp.covered[fi]!));
     for (const h of hits) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);

@@ -1,7 +1,7 @@
 // Names recognised from how abstracts use them: "on X", "the X benchmark", "X-test", "outperforms X", "X-7B", lists.
 import type { ConceptKind } from './types.ts';
-import { Gap, wordTest, type Tokens } from './tokenize.ts';
-import { atSentenceStart, nameRunAt, type NameRun } from './names.ts';
+import { Gap, Shape, wordTest, type Tokens } from './tokenize.ts';
+import { atSentenceStart, isStrongNameToken, nameRunAt, type NameRun } from './names.ts';
 
 export interface PatternHit {
   from: number;
@@ -14,6 +14,20 @@ export interface PatternHit {
   explicit: boolean;
   /** The concept's label when it is not the text ("Cons@5" → "Cons@k": a family folds its sizes). */
   label?: string;
+}
+
+/**
+ * What explained a token, as index.ts writes it into `covered` (0: nothing): a benchmark or dataset, a model, a metric,
+ * anything else. NOTE: the rules only test `covered[i]` for truth, except list propagation (typeListSiblings), which
+ * reads the kind of a list's known items.
+ */
+export const COVER_OTHER = 1;
+export const COVER_BENCH = 2;
+export const COVER_MODEL = 3;
+export const COVER_METRIC = 4;
+
+export function coverCode(kind: ConceptKind): number {
+  return kind === 'benchmark' || kind === 'dataset' ? COVER_BENCH : kind === 'model' ? COVER_MODEL : kind === 'metric' ? COVER_METRIC : COVER_OTHER;
 }
 
 /** "Pass@32", "Cons@5", "maj@16", "nDCG@10", "Average@32": a metric by its shape, folded to "X@k". */
@@ -37,6 +51,31 @@ export function findAtKMetrics(text: string, tokens: Tokens, covered: Uint8Array
   return hits;
 }
 
+/** The statistic after an eponym: "Kendall's tau", "Spearman's rho", "Cohen's kappa", "Pearson's r". */
+const STATISTICS = new Set(['tau', 'rho', 'kappa', 'alpha', 'r', 'w', 'correlation', 'coefficient', 'τ', 'ρ', 'κ']);
+const PERCENTILE = /^[Pp](50|90|95|99|999)$/;
+
+/**
+ * Metrics by a shape of words: an eponymous statistic ("Kendall's tau", issue 10's miss; "Cohen's kappa") and a
+ * percentile latency ("P95 latency"). One pass over the tokens, string tests only on the few that fit.
+ */
+export function findStatMetrics(text: string, tokens: Tokens, covered: Uint8Array): PatternHit[] {
+  const hits: PatternHit[] = [];
+  for (let i = 0; i + 1 < tokens.n; i++) {
+    if (covered[i] || covered[i + 1]) continue;
+    const next = tokens.norm(i + 1);
+    if (next === 'latency' && tokens.gap[i + 1] === Gap.Space && PERCENTILE.test(tokens.raw(i))) {
+      hits.push({ from: i, to: i + 2, coreTo: i + 2, kind: 'metric', rule: 'shape:P95-latency', explicit: false });
+    } else if (next === 's' && i + 2 < tokens.n && (tokens.shape[i]! & Shape.FirstUpper) !== 0 && STATISTICS.has(tokens.norm(i + 2)) && !covered[i + 2]) {
+      const gap = text.slice(tokens.end[i]!, tokens.start[i + 1]!);
+      if ((gap === "'" || gap === '’') && tokens.gap[i + 2] === Gap.Space) {
+        hits.push({ from: i, to: i + 3, coreTo: i + 3, kind: 'metric', rule: "shape:X's-tau", explicit: false });
+      }
+    }
+  }
+  return hits;
+}
+
 const SPLIT = /^(test|val|validation|dev|train|testdev|mini|lite|hard|easy|full)$/;
 const SIZE = /^(\d+(\.\d+)?[bm]|\d+x\d+b|v\d+(\.\d+)?|instruct|chat|base|large|small|tiny|preview|pretrain|pretrained|trained|tuned|sft|dpo|rl|it|ft)$/;
 const BENCH_HEADS = new Map<string, ConceptKind>([
@@ -47,14 +86,16 @@ const MODEL_BEFORE = new Set(['outperform', 'outperforms', 'outperforming', 'out
 const LIST_TRIGGERS = new Set(['including', 'like', 'such', 'eg', 'namely']);
 const MODEL_NOUNS = new Set(['model', 'backbone', 'method', 'baseline', 'approache', 'approach', 'llm', 'mllm', 'vlm', 'lvlm', 'system', 'encoder', 'architecture', 'technique', 'work', 'variant', 'competitor', 'counterpart', 'tokenizer', 'framework']);
 const BENCH_NOUNS = new Set(['benchmark', 'dataset', 'task', 'suite', 'leaderboard']);
+/** "metrics such as X", "metrics (X, Y)": the list is of metrics. */
+const METRIC_NOUNS = new Set(['metric']);
 /**
  * Every word that may stand right before a name in a rule of classify() below ("g" ends "e.g."). NOTE: a pre-filter:
  * most names follow none of them, and the rules' string tests are skipped then.
  */
 const CONTEXT_WORDS = wordTest('norm', (w) =>
   BENCH_HEADS.has(w) || MODEL_BEFORE.has(w) || LIST_TRIGGERS.has(w) || TUNE_WORDS.has(w) || MODEL_NOUNS.has(w) ||
-  BENCH_NOUNS.has(w) || RIVAL_ADJECTIVES.has(w) ||
-  ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from'].includes(w),
+  BENCH_NOUNS.has(w) || METRIC_NOUNS.has(w) || RIVAL_ADJECTIVES.has(w) ||
+  ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from', 'higher', 'lower'].includes(w),
 );
 /** "outperforms the competitive LongVILA-R1" (2510.xxxx pool): adjectives between a comparison verb and its model. */
 const RIVAL_ADJECTIVES = new Set(['competitive', 'strong', 'strongest', 'recent', 'previous', 'prior', 'powerful', 'leading', 'popular', 'art', 'sota', 'proprietary', 'larger']);
@@ -91,12 +132,22 @@ function ownBefore(tokens: Tokens, i: number): boolean {
   return false;
 }
 
+/** "We develop and evaluate our framework on Crafter-OO" (2510.12088): an evaluation verb a few words before "on". */
+function evaluatedBefore(tokens: Tokens, on: number): boolean {
+  for (let k = on - 1; k >= Math.max(0, on - 6); k--) {
+    if (EVAL_BEFORE_ON.has(tokens.norm(k))) return true;
+    if (tokens.gap[k]! === Gap.Break) break;
+  }
+  return false;
+}
+
 /** Looks back (same clause) for the noun a list belongs to: "benchmarks such as", "baselines including". */
 function listHeadKind(tokens: Tokens, i: number): ConceptKind | undefined {
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
     const w = tokens.norm(k);
     if (BENCH_NOUNS.has(w)) return 'benchmark';
     if (MODEL_NOUNS.has(w)) return 'model';
+    if (METRIC_NOUNS.has(w)) return 'metric';
     if (tokens.gap[k]! === Gap.Break && k < i - 1) break;
   }
   return undefined;
@@ -129,10 +180,13 @@ function describedAfter(text: string, tokens: Tokens, to: number): ConceptKind |
   if (to >= tokens.n || !/^\s*[,:]\s*$/.test(text.slice(tokens.end[to - 1]!, tokens.start[to]!))) return undefined;
   const article = tokens.norm(to);
   if (article !== 'a' && article !== 'an' && article !== 'the') return undefined;
-  for (let k = to + 1; k < Math.min(tokens.n, to + 7); k++) {
-    if (tokens.gap[k]! === Gap.Break) return undefined;
+  // NOTE: ten words, commas between adjectives allowed: "HoneyBee, a large-scale, high-quality CoT reasoning dataset"
+  // (2510.12225).
+  for (let k = to + 1; k < Math.min(tokens.n, to + 11); k++) {
+    if (tokens.gap[k]! === Gap.Break && !/^,\s+$/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!))) return undefined;
     // The description's own head comes first: "SynthLLM, a scalable framework that transforms … corpora" is no corpus.
-    if (MODEL_NOUNS.has(tokens.norm(k)) || DESCRIPTION_ENDS.has(tokens.norm(k))) return undefined;
+    // A joined piece is no head word: "a novel end-to-end benchmark" (the "to" of "end-to-end").
+    if (MODEL_NOUNS.has(tokens.norm(k)) || (tokens.gap[k]! !== Gap.Join && DESCRIPTION_ENDS.has(tokens.norm(k)))) return undefined;
     const head = BENCH_HEADS.get(tokens.norm(k));
     if (head) return /s$/i.test(tokens.raw(k)) ? undefined : head;
   }
@@ -146,6 +200,9 @@ function appositionEnds(text: string, tokens: Tokens, to: number): boolean {
   const after = text.slice(tokens.end[to - 1]!, tokens.end[to - 1]! + 12);
   return after === '' || /^\s*[,.;:(]|^\s+(to|which|that|for|with|of|comprising|containing|consisting)\b/.test(after);
 }
+
+const COMPARATIVES = new Set(['higher', 'lower']);
+const PHRASE_ENDS = new Set(['and', 'or', 'than', 'while', 'with', 'compared', 'at', 'across']);
 
 /** A plain score: "45.2", "0.83", "22.5%" (not a size such as "7B"). */
 const SCORE = /^(\d+\.\d+|\d+)%?$/;
@@ -167,7 +224,10 @@ function metricAfter(text: string, tokens: Tokens, to: number): string | undefin
 /** Classifies a name run by its context; undefined when the context says nothing. */
 function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
-  if (run.strong && BENCH_NAME.test(tokens.raw(to - 1))) return { kind: 'benchmark', rule: 'pattern:XBench', explicit: true };
+  // NOTE: "Terminal-Bench" is two capitalised words, but "-Bench" joined on makes it a name by itself.
+  if ((run.strong || (to - from > 1 && tokens.gap[to - 1]! === Gap.Join && /^Bench(mark)?$/.test(tokens.raw(to - 1)))) && BENCH_NAME.test(tokens.raw(to - 1))) {
+    return { kind: 'benchmark', rule: 'pattern:XBench', explicit: true };
+  }
   // NOTE: a capitalised word qualifies only as a title's lead ("Qilin: A … Dataset"), never at a sentence start
   // ("Finally, a dataset …" is no name).
   if (run.strong || (titleCase && from === 0)) {
@@ -204,6 +264,11 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
     // A capitalised word is a name only in a comparison, never at a sentence start or in a title (Title Case).
     if (titleCase || atSentenceStart(text, tokens, from)) return undefined;
   }
+  // "higher PickScore and HPSv3 than SDXL" (issue 10's misses): a name compared as higher / lower is a measure.
+  // NOTE: not before a noun ("higher MMLU scores"): the name must end the phrase.
+  if (plain && run.strong && COMPARATIVES.has(b1) && (to >= tokens.n || PHRASE_ENDS.has(tokens.norm(to)) || tokens.gap[to]! === Gap.Break)) {
+    return { kind: 'metric', rule: 'pattern:higher-X', explicit: false };
+  }
   if (plain && (MODEL_BEFORE.has(b1) || comparedBefore(tokens, from) || (b1 === 'over' && /improvement|gain|speedup/.test(b2 + b3)))) {
     return { kind: 'model', rule: 'pattern:outperforms-X', explicit: false };
   }
@@ -211,7 +276,7 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
     const verb = b1 === 'on' ? b2 : b3;
     // "fine-tuned on SpineMed-450k" (2510.03160): the training data.
     if (TRAINED_ON.has(verb)) return { kind: 'dataset', rule: 'pattern:trained-on-X', explicit: false };
-    if (!ON_BLOCKERS.has(verb)) return { kind: 'benchmark', rule: 'pattern:on-X', explicit: EVAL_BEFORE_ON.has(verb) };
+    if (!ON_BLOCKERS.has(verb)) return { kind: 'benchmark', rule: 'pattern:on-X', explicit: EVAL_BEFORE_ON.has(verb) || evaluatedBefore(tokens, from - 1) };
   }
   // "fine-tune Qwen2.5-VL-7B", "initialized from T5Gemma" (2509.26476): the model a paper starts from.
   // NOTE: not when the run stops at a known name joined on ("fine-tuning PH-LLM" is one name, cut by "LLM").
@@ -229,8 +294,8 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   // "benchmarks (SimpleQA, FRAMES, WebWalker, Seal0, MuSiQue)", "models (Cosmos-Predict2, Wan2.1)": a plural noun
   // opening a parenthesised list types its items.
   // NOTE: a list, so the item is followed by a comma: "language models (LMs)" is an acronym, not a list.
-  if (/^\s*\($/.test(gapBefore) && !singular && run.strong && (BENCH_NOUNS.has(b1) || MODEL_NOUNS.has(b1)) && /^\s*,/.test(text.slice(tokens.end[to - 1]!, tokens.end[to - 1]! + 3))) {
-    return { kind: BENCH_NOUNS.has(b1) ? 'benchmark' : 'model', rule: 'pattern:nouns-(X)', explicit: false };
+  if (/^\s*\($/.test(gapBefore) && !singular && run.strong && (BENCH_NOUNS.has(b1) || MODEL_NOUNS.has(b1) || METRIC_NOUNS.has(b1)) && /^\s*,/.test(text.slice(tokens.end[to - 1]!, tokens.end[to - 1]! + 3))) {
+    return { kind: BENCH_NOUNS.has(b1) ? 'benchmark' : METRIC_NOUNS.has(b1) ? 'metric' : 'model', rule: 'pattern:nouns-(X)', explicit: false };
   }
   if (plain && (LIST_TRIGGERS.has(b1) || (b1 === 'a' && b2 === 'such'))) {
     const head = listHeadKind(tokens, b1 === 'a' ? from - 2 : from - 1);
@@ -275,6 +340,21 @@ export function findPatternNames(text: string, tokens: Tokens, covered: Uint8Arr
   const hits: PatternHit[] = [];
   let i = 0;
   while (i < tokens.n) {
+    if (covered[i] === COVER_OTHER && (i === 0 || !covered[i - 1] || tokens.gap[i]! !== Gap.Join)) {
+      // A known word that is no name (a task, a method: "T2I", "VSR") with name pieces joined on is the head of a longer
+      // name: "T2I-ReasonBench" (2510.12784), "VSR-120K, a new dataset" (2510.12747).
+      const run = prefixedRun(tokens, i, covered);
+      if (run) {
+        const c = classify(text, tokens, run, titleCase);
+        const coreTo = c ? coreEnd(tokens, run, c.kind) : 0;
+        // NOTE: "VLA-0.9B" is a size of the known word, not a new name: the core must keep a piece joined on.
+        if (c && tokens.gap[coreTo - 1]! === Gap.Join && covered[coreTo - 1] === 0) {
+          hits.push({ from: run.from, to: run.to, coreTo, ...c });
+          i = !NO_LIST_RULES.has(c.rule) ? continueList(text, tokens, covered, run.to, c, hits) : run.to;
+          continue;
+        }
+      }
+    }
     if (covered[i] && (i === 0 || !covered[i - 1] || tokens.gap[i]! !== Gap.Join)) {
       // A known name can open a list of unknown ones: "outperforming VAR (3.3 FID) and FlexVAR".
       let to = i + 1;
@@ -301,7 +381,27 @@ export function findPatternNames(text: string, tokens: Tokens, covered: Uint8Arr
     const end = !NO_LIST_RULES.has(c.rule) ? continueList(text, tokens, covered, run.to, c, hits) : run.to;
     i = Math.max(end, run.to);
   }
+  typeListSiblings(text, tokens, covered, titleCase, hits);
   return hits;
+}
+
+/** The run of a known non-name ("T2I") and the uncovered name pieces joined on ("-ReasonBench"), if it has them. */
+function prefixedRun(tokens: Tokens, i: number, covered: Uint8Array): NameRun | undefined {
+  let e = i + 1;
+  while (e < tokens.n && covered[e] && tokens.gap[e]! === Gap.Join) e++;
+  if (e >= tokens.n || covered[e] || tokens.gap[e]! !== Gap.Join) return undefined;
+  let to = e;
+  let named = false;
+  while (to < tokens.n && !covered[to] && tokens.gap[to]! === Gap.Join) {
+    if ((tokens.shape[to]! & (Shape.FirstUpper | Shape.FirstDigit)) !== 0) named = true;
+    to++;
+  }
+  // "VQA-based", "RL-trained": adjectives, not names.
+  if (!named || (tokens.shape[to - 1]! & Shape.FirstUpper) === 0 && (tokens.shape[to - 1]! & Shape.FirstDigit) === 0) return undefined;
+  // "Code-Induced" (a title): capitalised words only, no name by shape.
+  let strong = false;
+  for (let k = i; k < to; k++) if (isStrongNameToken(tokens.raw(k))) strong = true;
+  return { from: i, to, strong };
 }
 
 function continueList(text: string, tokens: Tokens, covered: Uint8Array, from: number, c: { kind: ConceptKind; rule: string }, hits: PatternHit[]): number {
@@ -310,9 +410,9 @@ function continueList(text: string, tokens: Tokens, covered: Uint8Array, from: n
     const k = nextListItem(text, tokens, end, covered);
     if (k === undefined) break;
     if (covered[k]) {
-      // a known name in the list: skip over it and keep going
+      // a known name in the list: skip over it (and the pieces joined on: "GPQA-Diamond") and keep going
       let e = k + 1;
-      while (e < tokens.n && covered[e] && tokens.gap[e]! === Gap.Join) e++;
+      while (e < tokens.n && tokens.gap[e]! === Gap.Join) e++;
       end = e;
       continue;
     }
@@ -322,6 +422,150 @@ function continueList(text: string, tokens: Tokens, covered: Uint8Array, from: n
     end = next.to;
   }
   return end;
+}
+
+/** A name of a coordinated list: its tokens, the kind code it already has (COVER_*; 0 none) and its strength. */
+interface ListItem {
+  from: number;
+  to: number;
+  code: number;
+  strong: boolean;
+}
+
+let kindScratch = new Uint8Array(256);
+
+/** The list item starting at token k: a known name (with the pieces joined on) or a name-shaped run. */
+function listItemAt(tokens: Tokens, k: number, covered: Uint8Array, kinds: Uint8Array): ListItem | undefined {
+  if (covered[k]) {
+    if (k > 0 && tokens.gap[k]! === Gap.Join) return undefined;
+    let to = k + 1;
+    while (to < tokens.n && tokens.gap[to]! === Gap.Join) to++;
+    return { from: k, to, code: kinds[k] || covered[k]!, strong: true };
+  }
+  const run = nameRunAt(tokens, k, covered);
+  if (!run || (k > 0 && tokens.gap[k]! === Gap.Join)) return undefined;
+  return { from: run.from, to: run.to, code: kinds[run.from]!, strong: run.strong };
+}
+
+/**
+ * List propagation: in a coordinated list of names ("On Humaneval, MBPP, and EvalPlus", "LV-Eval and InfiniteBench",
+ * "HLE, AIME-25, GPQA-Diamond, and MedQA"), once one item is a benchmark (known or typed) and none is a model or a
+ * metric, its untyped name-shaped siblings are benchmarks too; a list of metrics types its siblings as metrics; a list
+ * closed by a plural head ("the Kinetics-GEBD and TAPOS datasets") types every item. Hits of rule "list:sibling".
+ * NOTE: linear: each token starts at most one list walk, and a walk moves past the tokens it reads.
+ */
+function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, titleCase: boolean, hits: PatternHit[]): void {
+  const n = tokens.n;
+  if (kindScratch.length < n) kindScratch = new Uint8Array(Math.max(n, kindScratch.length * 2));
+  const kinds = kindScratch;
+  kinds.fill(0, 0, n);
+  for (const h of hits) kinds.fill(coverCode(h.kind), h.from, h.to);
+  const items: ListItem[] = [];
+  let i = 0;
+  while (i < n) {
+    const first = listItemAt(tokens, i, covered, kinds);
+    if (!first) {
+      i++;
+      continue;
+    }
+    items.length = 0;
+    items.push(first);
+    let end = first.to;
+    while (items.length < 12 && mayContinueList(text, tokens, end)) {
+      const k = nextListItem(text, tokens, end, NO_COVER);
+      if (k === undefined) break;
+      const item = listItemAt(tokens, k, covered, kinds);
+      if (!item) break;
+      items.push(item);
+      end = item.to;
+      // "COCO and LVIS, Rex-Omni attains …" (2510.12798): "and" closes the list.
+      const sep = tokens.norm(k - 1);
+      if (sep === 'and' || sep === 'or') break;
+    }
+    i = end;
+    if (items.length < 2) continue;
+    // "the Kinetics-GEBD and TAPOS datasets", "Robomimic, PushT, and RoboTwin benchmarks" (2510.06855, 2510.01068)
+    const head = end < n && tokens.gap[end]! === Gap.Space && /s$/i.test(tokens.raw(end)) ? LIST_HEADS.get(tokens.norm(end)) : undefined;
+    let bench = 0;
+    let model = 0;
+    let metric = 0;
+    for (const it of items) {
+      if (it.code === COVER_BENCH) bench++;
+      else if (it.code === COVER_MODEL) model++;
+      else if (it.code === COVER_METRIC) metric++;
+    }
+    let kind: ConceptKind | undefined;
+    if (head && model === 0 && metric === 0) kind = head;
+    else if (bench > 0 && model === 0 && metric === 0) kind = 'benchmark';
+    else if (metric > 0 && bench === 0 && model === 0) kind = 'metric';
+    else if (bench === 0 && model === 0 && metric === 0 && evaluatedOnList(text, tokens, items)) kind = 'benchmark';
+    if (!kind) continue;
+    for (const it of items) {
+      if (it.code !== 0 || partOfLongerName(text, tokens, it)) continue;
+      // A capitalised word ("Humaneval", "Robomimic") only as a benchmark, in running text.
+      if (!it.strong && (kind === 'metric' || titleCase || atSentenceStart(text, tokens, it.from))) continue;
+      const coreTo = kind === 'benchmark' || kind === 'dataset' ? bareCoreEndSplit(tokens, it.from, it.to) : it.to;
+      hits.push({ from: it.from, to: it.to, coreTo, kind, rule: 'list:sibling', explicit: false });
+    }
+  }
+}
+
+/**
+ * "We evaluate on Sokoban and FrozenLake": a list right after "on" (not "based on", "trained on") with a name-shaped item
+ * is a list of benchmarks, its capitalised words too ("on X" alone types only a name-shaped X).
+ */
+function evaluatedOnList(text: string, tokens: Tokens, items: ListItem[]): boolean {
+  const from = items[0]!.from;
+  if (from < 2 || tokens.norm(from - 1) !== 'on' || !/^\s+$/.test(text.slice(tokens.end[from - 1]!, tokens.start[from]!))) return false;
+  const verb = tokens.norm(from - 2);
+  if (ON_BLOCKERS.has(verb) || TRAINED_ON.has(verb)) return false;
+  let strong = 0;
+  for (const it of items) if (it.strong && it.code === 0) strong++;
+  return strong > 0;
+}
+
+/**
+ * A cheap test before nextListItem's: a list goes on only through " and", " or", "," or "(". NOTE: most names are
+ * followed by none of them, so no string is cut for them (no regex per name).
+ */
+function mayContinueList(text: string, tokens: Tokens, end: number): boolean {
+  if (end >= tokens.n) return false;
+  const g = tokens.gap[end]!;
+  if (g === Gap.Space) {
+    const w = tokens.norm(end);
+    return w === 'and' || w === 'or';
+  }
+  if (g !== Gap.Break) return false;
+  let p = tokens.end[end - 1]!;
+  while (p < tokens.start[end]! && text.charCodeAt(p) === 32) p++;
+  const c = text.charCodeAt(p);
+  return c === 44 || c === 40; // "," or "("
+}
+
+/**
+ * True when a list item is only a piece of a name of several words or of a symbol-joined one: "GSM Hard", "Math Odyssey",
+ * "Open Assistant" (2406.07394, 2406.08673), "V*Bench" (2406.09403). Such an item is left untyped.
+ */
+function partOfLongerName(text: string, tokens: Tokens, it: ListItem): boolean {
+  const UPPER = Shape.FirstUpper | Shape.FirstDigit;
+  if (it.to < tokens.n && tokens.gap[it.to]! === Gap.Space && (tokens.shape[it.to]! & UPPER) !== 0) return true;
+  if (it.from === 0) return false;
+  const before = text.slice(tokens.end[it.from - 1]!, tokens.start[it.from]!);
+  if (/^\s+$/.test(before)) return (tokens.shape[it.from - 1]! & UPPER) !== 0 && !LIST_WORDS.has(tokens.norm(it.from - 1));
+  return !/^[\s.),]*[(:]?\s*$/.test(before);
+}
+
+/** Capitalised words that may stand right before a list item ("On Humaneval, …", "And X"). */
+const LIST_WORDS = new Set(['on', 'and', 'or', 'including', 'like', 'across', 'in', 'as', 'the', 'both']);
+
+const NO_COVER = new Uint8Array(0);
+/** Plural heads that close a list of names: "the Kinetics-GEBD and TAPOS datasets", "the Sokoban and FrozenLake environments". */
+const LIST_HEADS = new Map<string, ConceptKind>([...BENCH_HEADS, ['environment', 'benchmark']]);
+
+/** Where a benchmark's name ends without its split ("RefCOCOg-test" → "RefCOCOg"). */
+function bareCoreEndSplit(tokens: Tokens, from: number, to: number): number {
+  while (to - 1 > from && tokens.gap[to - 1]! === Gap.Join && SPLIT.test(tokens.norm(to - 1))) to--;
+  return to;
 }
 
 const PROPOSE_VERBS = new Set(['propose', 'present', 'introduce', 'develop', 'design', 'release', 'build', 'offer', 'call', 'name', 'dub', 'term', 'coin', 'called', 'named', 'dubbed', 'termed', 'coined']);
