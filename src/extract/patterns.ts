@@ -221,6 +221,9 @@ function metricAfter(text: string, tokens: Tokens, to: number): string | undefin
   return undefined;
 }
 
+/** Software one installs or runs in, not a task environment: "the Python / Linux / Docker environment". */
+const SOFTWARE_ENVIRONMENTS = new Set(['python', 'linux', 'windows', 'docker', 'conda', 'java', 'android', 'jupyter', 'matlab', 'ubuntu', 'kubernetes', 'unix', 'macos', 'cuda', 'pytorch', 'tensorflow', 'ros']);
+
 /** Classifies a name run by its context; undefined when the context says nothing. */
 function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
@@ -238,6 +241,13 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   if (!run.strong && (titleCase || atSentenceStart(text, tokens, from))) return undefined;
   const afterHead = to < tokens.n && tokens.gap[to] === Gap.Space ? BENCH_HEADS.get(tokens.norm(to)) : undefined;
   if (afterHead) return { kind: afterHead, rule: 'pattern:X-benchmark', explicit: true };
+  // "our reimplementation of the Crafter environment" (2510.12088): "the" + one capitalised word + "environment" names
+  // an RL benchmark; not explicit, so only in a paper that reads as ML. Software setups ("the Python environment") are
+  // no benchmark: SOFTWARE_ENVIRONMENTS names the few that papers install.
+  if (to - from === 1 && !SOFTWARE_ENVIRONMENTS.has(tokens.norm(from)) && from > 0 && to < tokens.n && tokens.gap[to] === Gap.Space && tokens.norm(to) === 'environment' &&
+    tokens.norm(from - 1) === 'the' && tokens.gap[from] === Gap.Space && /^[A-Z][a-z]{3,}$/.test(tokens.raw(from))) {
+    return { kind: 'benchmark', rule: 'pattern:the-X-environment', explicit: false };
+  }
   if (run.strong) {
     const metric = metricAfter(text, tokens, to);
     if (metric) return { kind: 'metric', rule: metric, explicit: false };
