@@ -23,3 +23,19 @@ describe('"the X environment" (one capitalised word) is a benchmark in an ML pap
     expect(found('Crafter environment runs are shown.' + ml)).not.toContain('benchmark:Crafter');
   });
 });
+
+describe('a lower-case "X similarity / distance / rate / score" listed next to a metric is a metric', () => {
+  const ml = ' The LLM is trained on speech tokens.';
+  it('"in terms of content accuracy, speaker similarity, audio quality" (2406.02897)', () => {
+    const s = 'Experiments show our proposed models achieve competitive results to state-of-the-art baselines in terms of content accuracy, speaker similarity, audio quality, and inference speed while being suitable for low-latency streaming applications.';
+    expect(found(s + ml)).toContain('metric:speaker similarity');
+  });
+  it('"speaker similarity and WER": the sibling after "and"', () => {
+    expect(found('Our model improves speaker similarity and WER.' + ml)).toContain('metric:speaker similarity');
+  });
+  it('not a hyper-parameter, not without a metric beside it, not outside ML', () => {
+    expect(found('We tune accuracy, learning rate and BLEU.' + ml).filter((x) => x.includes('rate'))).toEqual([]);
+    expect(found('Our model improves speaker similarity for all voices.' + ml)).not.toContain('metric:speaker similarity');
+    expect(found('The galaxies show accuracy, structural similarity and redshift.')).not.toContain('metric:structural similarity');
+  });
+});
