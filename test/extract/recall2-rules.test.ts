@@ -39,3 +39,18 @@ describe('a lower-case "X similarity / distance / rate / score" listed next to a
     expect(found('The galaxies show accuracy, structural similarity and redshift.')).not.toContain('metric:structural similarity');
   });
 });
+
+describe('a lower-case piece joined to a mixed-case one starts a name after "on" / "and"', () => {
+  const ml = ' Our LLM agents are trained with reinforcement learning.';
+  it('"83% on xbench-DeepSearch" (2509.25301)', () => {
+    const s = 'Flash-Searcher achieves 67.7% accuracy on BrowseComp and 83% on xbench-DeepSearch, while reducing agent execution steps by up to 35% compared to current frameworks.';
+    expect(found(s + ml)).toContain('benchmark:xbench-DeepSearch');
+  });
+  it('"BrowseComp and xbench-DeepSearch": a list sibling of a known benchmark', () => {
+    expect(found('It scores 45.2 on BrowseComp and xbench-DeepSearch.' + ml)).toContain('benchmark:xbench-DeepSearch');
+  });
+  it('not a prefix compound ("non-MoE"), not elsewhere ("(xbench-DeepSearch)")', () => {
+    expect(found('We train on non-MoE data.' + ml).some((x) => x.startsWith('benchmark:'))).toBe(false);
+    expect(found('We train the agent (xbench-DeepSearch) on data.' + ml)).not.toContain('benchmark:xbench-DeepSearch');
+  });
+});
