@@ -19,6 +19,10 @@ export const ML_CUES: ReadonlySet<string> = new Set([
   'sft', 'rlvr', 'grpo', 'ppo', 'dpo', 'moe', 'vqa', 'asr', 'svm', 'autoencoder', 'gan', 'overfitting', 'minibatch',
   'softmax', 'relu', 'backpropagation', 'perceptron', 'unlabeled', 'unlabelled', 'seq2seq', 'word2vec', 'lrm', 'dllm',
   'ablation', 'chain-of-thought', 'recommender',
+  // NOTE: older ML prose (2014–2019 abstracts: "emotion recognition", "semantic segmentation", "a corpus of tweets",
+  // "self-attention") names its task rather than its model; astro-ph and 2007 physics listings use none of these.
+  // "pixel" is left out: particle physics does "pattern recognition" in pixel detectors.
+  'recognition', 'segmentation', 'corpus', 'corpora', 'self-attention', 'deepfake',
 ]);
 
 /** How many distinct ML cues a paper must show. */
@@ -31,6 +35,8 @@ const MODEL_LEFT = new Set(['language', 'diffusion', 'foundation', 'generative',
 const SHOT_LEFT = new Set(['zero', 'few', 'one']);
 // NOTE: "fine-tuning" is no cue: astrophysics fine-tunes its parameters (2604.21559).
 const PAIR_RIGHT = wordTest('norm', (w) => w === 'model' || w === 'shot' || w === 'agent');
+/** "machine / deep learning": the left word counts as a cue of its own, so the phrase alone shows ML context. */
+const LEARNING_LEFT = new Set(['machine', 'deep']);
 
 /**
  * True when the fields, together, show ML context (at least ML_CONTEXT_MIN distinct cue words). NOTE: each token is one
@@ -46,12 +52,13 @@ export function showsMLContext(fields: readonly Tokens[]): boolean {
     for (let i = 0; i < n; i++) {
       const id = nid[i]!;
       const c = cue[id]!;
-      if (c === 2 || (c === 0 && !lex.is(ML_CUE, id))) {
+      const isCue = c === 1 || (c === 0 && lex.is(ML_CUE, id));
+      if (!isCue) {
         const r = right[id]!;
         if (i === 0 || r === 2 || (r === 0 && !lex.is(PAIR_RIGHT, id)) || !pairCue(t.norm(i - 1), t.norm(i))) continue;
       }
-      if (seen.includes(id)) continue;
-      seen.push(id);
+      if (isCue && i > 0 && LEARNING_LEFT.has(t.norm(i - 1)) && t.norm(i) === 'learning' && !seen.includes(nid[i - 1]!)) seen.push(nid[i - 1]!);
+      if (!seen.includes(id)) seen.push(id);
       if (seen.length >= ML_CONTEXT_MIN) return true;
     }
   }

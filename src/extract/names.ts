@@ -62,8 +62,8 @@ export function nameRunAt(tokens: Tokens, i: number, covered: Uint8Array): NameR
   const shape = tokens.shape;
   // Names start with a capital or a digit ("FlexVAR", "4KPro"), or a lower-case prefix before a capital ("xAR");
   // "x-ray", "state-of-the-art" are words, not names.
-  if ((shape[i]! & (Shape.FirstUpper | Shape.FirstDigit | Shape.LowerThenUpper)) === 0) return undefined;
   const { lex, rid, gap, n } = tokens;
+  if ((shape[i]! & (Shape.FirstUpper | Shape.FirstDigit | Shape.LowerThenUpper)) === 0 && !lowerLedAfterOn(tokens, i)) return undefined;
   let to = i + 1;
   while (to < n && gap[to] === Gap.Join && !covered[to]) to++;
   if (lex.is(NEVER, rid[i]!)) return undefined;
@@ -79,6 +79,23 @@ export function nameRunAt(tokens: Tokens, i: number, covered: Uint8Array): NameR
     if (!(to - i > 1 && allFirstUpper(tokens, i, to))) return undefined;
   }
   return { from: i, to, strong };
+}
+
+/** Lower-case pieces that make a compound a word, not a name ("non-ACL", "pre-LLM", "human-AI"). */
+const LOWER_PREFIXES = new Set(['non', 'pre', 'post', 'multi', 'anti', 'human', 'self', 'cross', 'semi', 'sub', 'super', 'inter', 'intra', 're', 'un', 'de', 'over', 'under', 'meta', 'mid', 'out', 'in', 'out', 'off', 'on']);
+/**
+ * "on xbench-DeepSearch", "BrowseComp and xbench-DeepSearch" (2025-10 pool): a lower-case piece joined to a mixed-case
+ * one starts a name only right after "on" or "and", where the on-X rule or list propagation types it by
+ * context; anywhere else "non-MoE", "vision-LLM" are words.
+ */
+function lowerLedAfterOn(tokens: Tokens, i: number): boolean {
+  if (i === 0 || i + 1 >= tokens.n || tokens.gap[i + 1] !== Gap.Join) return false;
+  // After "on" (the on-X rule) or "and" (list propagation types it by its siblings).
+  const before = tokens.norm(i - 1);
+  if (tokens.gap[i] !== Gap.Space || (before !== 'on' && before !== 'and')) return false;
+  const raw = tokens.raw(i);
+  const next = tokens.raw(i + 1);
+  return /^[a-z]{3,}$/.test(raw) && !LOWER_PREFIXES.has(raw) && /^[A-Z][a-z]+[A-Z]/.test(next) && isStrongNameToken(next);
 }
 
 function allFirstUpper(tokens: Tokens, from: number, to: number): boolean {

@@ -51,6 +51,44 @@ export function findAtKMetrics(text: string, tokens: Tokens, covered: Uint8Array
   return hits;
 }
 
+/** Heads of a measured quantity: "speaker similarity", "Wasserstein distance", "hallucination rate". */
+const LISTED_HEADS = new Set(['similarity', 'distance', 'error', 'rate', 'score', 'accuracy', 'fidelity']);
+/** Words before such a head that say how much or which, not what ("the average score", "a high rate"). */
+const NOT_MODIFIERS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'of', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'same', 'overall', 'average',
+  'mean', 'total', 'final', 'high', 'higher', 'highest', 'low', 'lower', 'lowest', 'best', 'top', 'good', 'better', 'relative',
+  'absolute', 'new', 'learning', 'sampling', 'frame', 'bit', 'per', 'in', 'on', 'at', 'by', 'to', 'with', 'for', 'from',
+  'is', 'are', 'was', 'were', 'be', 'has', 'have', 'than', 'as', 'which', 'human',
+]);
+
+/** True when the token at k is explained as a metric and the text from gapFrom to gapTo is a list separator. */
+function metricSibling(text: string, tokens: Tokens, covered: Uint8Array, k: number, gapFrom: number, gapTo: number): boolean {
+  if (k < 0 || k >= tokens.n || covered[k] !== COVER_METRIC) return false;
+  const gap = text.slice(gapFrom, gapTo);
+  return gap === ', ' || gap === ' and ' || gap === ', and ' || gap === ' or ' || gap === ' / ';
+}
+
+/**
+ * "in terms of WER, speaker similarity, and UTMOS": a lower-case word + a head of a measured quantity, listed right
+ * next to a metric already found, is a metric too (index.ts keeps it only in a paper that reads as ML). `m` is the
+ * modifier's token; the head is m + 1.
+ */
+function listedMetric(text: string, tokens: Tokens, m: number, covered: Uint8Array): PatternHit | undefined {
+  const raw = tokens.raw(m);
+  if (!/^[a-z]{3,}$/.test(raw) || NOT_MODIFIERS.has(raw) || tokens.gap[m] === Gap.Join) return undefined;
+  const head = m + 1;
+  if (covered[m] || covered[head] || (head + 1 < tokens.n && tokens.gap[head + 1] === Gap.Join)) return undefined;
+  // The sibling before: "WER, speaker similarity"; after: "speaker similarity and UTMOS".
+  // NOTE: "and" / "or" are tokens, so a sibling is one or two tokens away.
+  const conj = (k: number): boolean => k >= 0 && k < tokens.n && (tokens.norm(k) === 'and' || tokens.norm(k) === 'or');
+  const before = (m > 0 && metricSibling(text, tokens, covered, m - 1, tokens.end[m - 1]!, tokens.start[m]!)) ||
+    (m > 1 && conj(m - 1) && metricSibling(text, tokens, covered, m - 2, tokens.end[m - 2]!, tokens.start[m]!));
+  const after = (head + 1 < tokens.n && metricSibling(text, tokens, covered, head + 1, tokens.end[head]!, tokens.start[head + 1]!)) ||
+    (conj(head + 1) && head + 2 < tokens.n && metricSibling(text, tokens, covered, head + 2, tokens.end[head]!, tokens.start[head + 2]!));
+  if (!before && !after) return undefined;
+  return { from: m, to: head + 1, coreTo: head + 1, kind: 'metric', rule: 'pattern:listed-X-similarity', explicit: false };
+}
+
 /** The statistic after an eponym: "Kendall's tau", "Spearman's rho", "Cohen's kappa", "Pearson's r". */
 const STATISTICS = new Set(['tau', 'rho', 'kappa', 'alpha', 'r', 'w', 'correlation', 'coefficient', 'τ', 'ρ', 'κ']);
 const PERCENTILE = /^[Pp](50|90|95|99|999)$/;
@@ -62,8 +100,13 @@ const PERCENTILE = /^[Pp](50|90|95|99|999)$/;
 export function findStatMetrics(text: string, tokens: Tokens, covered: Uint8Array): PatternHit[] {
   const hits: PatternHit[] = [];
   for (let i = 0; i + 1 < tokens.n; i++) {
-    if (covered[i] || covered[i + 1]) continue;
     const next = tokens.norm(i + 1);
+    if (LISTED_HEADS.has(next) && tokens.gap[i + 1] === Gap.Space) {
+      const hit = listedMetric(text, tokens, i, covered);
+      if (hit) hits.push(hit);
+      continue;
+    }
+    if (covered[i] || covered[i + 1]) continue;
     if (next === 'latency' && tokens.gap[i + 1] === Gap.Space && PERCENTILE.test(tokens.raw(i))) {
       hits.push({ from: i, to: i + 2, coreTo: i + 2, kind: 'metric', rule: 'shape:P95-latency', explicit: false });
     } else if (next === 's' && i + 2 < tokens.n && (tokens.shape[i]! & Shape.FirstUpper) !== 0 && STATISTICS.has(tokens.norm(i + 2)) && !covered[i + 2]) {
@@ -221,6 +264,9 @@ function metricAfter(text: string, tokens: Tokens, to: number): string | undefin
   return undefined;
 }
 
+/** Software one installs or runs in, not a task environment: "the Python / Linux / Docker environment". */
+const SOFTWARE_ENVIRONMENTS = new Set(['python', 'linux', 'windows', 'docker', 'conda', 'java', 'android', 'jupyter', 'matlab', 'ubuntu', 'kubernetes', 'unix', 'macos', 'cuda', 'pytorch', 'tensorflow', 'ros']);
+
 /** Classifies a name run by its context; undefined when the context says nothing. */
 function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
@@ -238,6 +284,13 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   if (!run.strong && (titleCase || atSentenceStart(text, tokens, from))) return undefined;
   const afterHead = to < tokens.n && tokens.gap[to] === Gap.Space ? BENCH_HEADS.get(tokens.norm(to)) : undefined;
   if (afterHead) return { kind: afterHead, rule: 'pattern:X-benchmark', explicit: true };
+  // "our reimplementation of the Crafter environment" (2510.12088): "the" + one capitalised word + "environment" names
+  // an RL benchmark; not explicit, so only in a paper that reads as ML. Software setups ("the Python environment") are
+  // no benchmark: SOFTWARE_ENVIRONMENTS names the few that papers install.
+  if (to - from === 1 && !SOFTWARE_ENVIRONMENTS.has(tokens.norm(from)) && from > 0 && to < tokens.n && tokens.gap[to] === Gap.Space && tokens.norm(to) === 'environment' &&
+    tokens.norm(from - 1) === 'the' && tokens.gap[from] === Gap.Space && /^[A-Z][a-z]{3,}$/.test(tokens.raw(from))) {
+    return { kind: 'benchmark', rule: 'pattern:the-X-environment', explicit: false };
+  }
   if (run.strong) {
     const metric = metricAfter(text, tokens, to);
     if (metric) return { kind: 'metric', rule: metric, explicit: false };
