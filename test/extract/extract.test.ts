@@ -274,5 +274,6 @@ describe('quality on the dev and proxy held-out gold (regression)', () => {
     const s2 = scoreExtraction(abstracts, extract(page.papers).papers);
     expect(s2.benchmarks.precision).toBeGreaterThanOrEqual(0.95);
     expect(s2.benchmarks.recall).toBeGreaterThanOrEqual(0.7);
+    expect(s2.metrics.f1).toBeGreaterThanOrEqual(0.73);
   });
 });

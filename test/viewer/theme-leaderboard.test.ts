@@ -47,7 +47,18 @@ describe('theme summary', () => {
     const s = summariseTheme(model, a.id)!;
     expect(s.keywords).toEqual([{ label: 'alpha', key: null }, { label: concept.attributes.label, key: concept.key }]);
     expect(s.years).toEqual([{ year: '2020', papers: 3 }]);
-    expect(s.neighbours).toEqual([{ theme: model.themeById.get(b.id), weight: 7, shared: [{ key: concept.key, label: concept.attributes.label }] }]);
+    // The build's weight and named concepts; the count of concepts both themes use comes from the graph.
+    expect(s.neighbours).toEqual([
+      { theme: model.themeById.get(b.id), weight: 7, sharedCount: expect.any(Number), shared: [{ key: concept.key, label: concept.attributes.label }] },
+    ]);
+    const themeOf = new Map(GRAPH.graph.nodes.map((n) => [n.key, n.attributes.kind === 'paper' ? n.attributes.theme : null]));
+    const themesOfConcept = new Map<string, Set<string>>();
+    for (const e of GRAPH.graph.edges) {
+      const [p, c] = themeOf.get(e.source) ? [e.source, e.target] : [e.target, e.source];
+      if (!themesOfConcept.has(c)) themesOfConcept.set(c, new Set());
+      themesOfConcept.get(c)!.add(themeOf.get(p)!);
+    }
+    expect(s.neighbours[0]!.sharedCount).toBe([...themesOfConcept.values()].filter((t) => t.has(a.id) && t.has(b.id)).length);
   });
 });
 
