@@ -124,3 +124,139 @@ export function addTerms(counts: Map<string, number>, text: string, weight: numb
     previous = term;
   });
 }
+
+/**
+ * Interns the words and bigrams of many texts as integer term ids, in order of first appearance (words and bigrams
+ * share one id space, as `addTerms` keys share one map), and counts one text's terms at a time without a map or a
+ * string per occurrence. NOTE: at 10k papers the string keys of `addTerms` ("token pruning" built for every adjacent
+ * pair) and their maps were most of the neighbour graph's time, half of it garbage collection. A surface form is looked
+ * up once per text occurrence (its content test and folding are cached); a bigram is a pair of term ids in an
+ * open-addressing table. Counts and first-appearance order are exactly those of `addTerms`.
+ */
+export class TermCounter {
+  /** Term names by id: a folded word, or two folded words joined by a space. */
+  readonly names: string[] = [];
+  /** This text's term ids in order of first appearance, and their counts (valid for `length` entries). */
+  ids = new Int32Array(256);
+  counts = new Float64Array(256);
+  length = 0;
+  /** Surface form → term id of its folded word, or -1 when it is no content word. */
+  private readonly surfaces = new Map<string, number>();
+  private readonly words = new Map<string, number>();
+  // Bigram table: (first, second) term ids → bigram term id; -1 in `pairTerm` marks an empty slot.
+  private pairA = new Int32Array(1 << 12);
+  private pairB = new Int32Array(1 << 12);
+  private pairTerm = new Int32Array(1 << 12).fill(-1);
+  private pairs = 0;
+  /** Where term t is in this text's list (valid when seen[t] === text). */
+  private at = new Int32Array(1024);
+  private seen = new Int32Array(1024).fill(-1);
+  private text = -1;
+
+  /** Starts counting a new text. */
+  begin(): void {
+    this.text++;
+    this.length = 0;
+  }
+
+  /** Adds a text's content words at `weight` and, at `weight × bigramWeight`, the bigrams of adjacent ones. */
+  add(text: string, weight: number, bigramWeight: number): void {
+    const cleaned = clean(text);
+    let previous = -1;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(cleaned); m !== null; m = WORD.exec(cleaned)) {
+      const term = this.wordTerm(m[0]);
+      if (term < 0) {
+        previous = -1;
+        continue;
+      }
+      this.count(term, weight);
+      if (bigramWeight > 0 && previous >= 0) this.count(this.pairTermOf(previous, term), weight * bigramWeight);
+      previous = term;
+    }
+  }
+
+  private wordTerm(surface: string): number {
+    let term = this.surfaces.get(surface);
+    if (term !== undefined) return term;
+    const w = surface.toLowerCase();
+    if (w.length < 2 || STOPWORDS.has(w) || !/\p{L}/u.test(w) || /^\p{N}/u.test(w)) term = -1;
+    else {
+      const folded = singular(w);
+      term = this.words.get(folded);
+      if (term === undefined) this.words.set(folded, (term = this.newTerm(folded)));
+    }
+    this.surfaces.set(surface, term);
+    return term;
+  }
+
+  private newTerm(name: string): number {
+    const t = this.names.length;
+    this.names.push(name);
+    if (t >= this.seen.length) {
+      const seen = new Int32Array(this.seen.length * 2).fill(-1);
+      seen.set(this.seen);
+      this.seen = seen;
+      const at = new Int32Array(this.at.length * 2);
+      at.set(this.at);
+      this.at = at;
+    }
+    return t;
+  }
+
+  private count(term: number, w: number): void {
+    if (this.seen[term] === this.text) {
+      this.counts[this.at[term]] += w;
+      return;
+    }
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const counts = new Float64Array(this.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    this.seen[term] = this.text;
+    this.at[term] = this.length;
+    this.ids[this.length] = term;
+    // NOTE: 0 + w, as `addTerms` counts from an absent key: the same floating-point sums in the same order.
+    this.counts[this.length++] = 0 + w;
+  }
+
+  private slot(a: number, b: number): number {
+    const mask = this.pairTerm.length - 1;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) & mask;
+    while (this.pairTerm[h] !== -1 && (this.pairA[h] !== a || this.pairB[h] !== b)) h = (h + 1) & mask;
+    return h;
+  }
+
+  private pairTermOf(a: number, b: number): number {
+    let h = this.slot(a, b);
+    if (this.pairTerm[h] !== -1) return this.pairTerm[h];
+    if (2 * (this.pairs + 1) > this.pairTerm.length) {
+      this.grow();
+      h = this.slot(a, b);
+    }
+    const t = this.newTerm(`${this.names[a]} ${this.names[b]}`);
+    this.pairA[h] = a;
+    this.pairB[h] = b;
+    this.pairTerm[h] = t;
+    this.pairs++;
+    return t;
+  }
+
+  private grow(): void {
+    const [oa, ob, ot] = [this.pairA, this.pairB, this.pairTerm];
+    this.pairA = new Int32Array(oa.length * 2);
+    this.pairB = new Int32Array(oa.length * 2);
+    this.pairTerm = new Int32Array(oa.length * 2).fill(-1);
+    for (let i = 0; i < ot.length; i++) {
+      if (ot[i] === -1) continue;
+      const h = this.slot(oa[i], ob[i]);
+      this.pairA[h] = oa[i];
+      this.pairB[h] = ob[i];
+      this.pairTerm[h] = ot[i];
+    }
+  }
+}
