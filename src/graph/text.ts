@@ -125,6 +125,29 @@ export function addTerms(counts: Map<string, number>, text: string, weight: numb
   });
 }
 
+// Whether each BMP code unit is a letter or digit (\p{L} or \p{N}): 0 not yet known, 1 yes, 2 no; astral code points
+// (surrogate pairs, e.g. mathematical letters) are classified once each in `astral`.
+const bmpWord = new Uint8Array(65536);
+const astral = new Map<number, boolean>();
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Code units of the letter or digit at s[i] (1, or 2 for a surrogate pair), or 0 when s[i] starts none. */
+function wordUnit(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    if (d < 0xdc00 || d > 0xdfff) return 0;
+    const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+    let yes = astral.get(cp);
+    if (yes === undefined) astral.set(cp, (yes = LETTER_OR_DIGIT.test(String.fromCodePoint(cp))));
+    return yes ? 2 : 0;
+  }
+  let k = bmpWord[c];
+  if (k === 0) bmpWord[c] = k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
+
 /**
  * Interns the words and bigrams of many texts as integer term ids, in order of first appearance (words and bigrams
  * share one id space, as `addTerms` keys share one map), and counts one text's terms at a time without a map or a
@@ -140,8 +163,6 @@ export class TermCounter {
   ids = new Int32Array(256);
   counts = new Float64Array(256);
   length = 0;
-  /** Surface form → term id of its folded word, or -1 when it is no content word. */
-  private readonly surfaces = new Map<string, number>();
   private readonly words = new Map<string, number>();
   // Bigram table: (first, second) term ids → bigram term id; -1 in `pairTerm` marks an empty slot.
   private pairA = new Int32Array(1 << 12);
@@ -161,11 +182,25 @@ export class TermCounter {
 
   /** Adds a text's content words at `weight` and, at `weight × bigramWeight`, the bigrams of adjacent ones. */
   add(text: string, weight: number, bigramWeight: number): void {
-    const cleaned = clean(text);
+    const s = clean(text);
+    const end = s.length;
     let previous = -1;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(cleaned); m !== null; m = WORD.exec(cleaned)) {
-      const term = this.wordTerm(m[0]);
+    let i = 0;
+    // NOTE: the words of WORD ([\p{L}\p{N}]+, by code point) found by hand, hashed as they are read: a word seen before
+    // is found in the surface table without a match object or a substring.
+    while (i < end) {
+      let unit = wordUnit(s, i);
+      if (unit === 0) {
+        i++;
+        continue;
+      }
+      const from = i;
+      let h = 0x811c9dc5;
+      do {
+        for (let u = 0; u < unit; u++) h = Math.imul(h ^ s.charCodeAt(i + u), 0x01000193);
+        i += unit;
+      } while (i < end && (unit = wordUnit(s, i)) !== 0);
+      const term = this.wordTerm(s, from, i, h);
       if (term < 0) {
         previous = -1;
         continue;
@@ -176,9 +211,77 @@ export class TermCounter {
     }
   }
 
-  private wordTerm(surface: string): number {
-    let term = this.surfaces.get(surface);
-    if (term !== undefined) return term;
+  // Surface table: open addressing over entries (hash, characters in `pool`, term id or -1).
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private entryHash = new Int32Array(1 << 11);
+  private entryFrom = new Int32Array(1 << 11);
+  private entryLength = new Int32Array(1 << 11);
+  private entryTerm = new Int32Array(1 << 11);
+  private entries = 0;
+  private pool = new Uint16Array(1 << 14);
+  private poolUsed = 0;
+
+  /** Term id of the word s[from..to) (hash h), or -1 when it is no content word. */
+  private wordTerm(s: string, from: number, to: number, h: number): number {
+    const length = to - from;
+    const mask = this.slots.length - 1;
+    for (let x = h & mask; ; x = (x + 1) & mask) {
+      const e = this.slots[x];
+      if (e === -1) return this.newSurface(s.slice(from, to), h, x);
+      if (this.entryHash[e] !== h || this.entryLength[e] !== length) continue;
+      const at = this.entryFrom[e];
+      let same = true;
+      for (let c = 0; c < length; c++) {
+        if (this.pool[at + c] !== s.charCodeAt(from + c)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.entryTerm[e];
+    }
+  }
+
+  private newSurface(surface: string, h: number, slot: number): number {
+    const term = this.surfaceTerm(surface);
+    const e = this.entries++;
+    if (e === this.entryHash.length) {
+      const grow = <T extends Int32Array>(a: T): T => {
+        const b = new Int32Array(a.length * 2) as T;
+        b.set(a);
+        return b;
+      };
+      this.entryHash = grow(this.entryHash);
+      this.entryFrom = grow(this.entryFrom);
+      this.entryLength = grow(this.entryLength);
+      this.entryTerm = grow(this.entryTerm);
+    }
+    if (this.poolUsed + surface.length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + surface.length));
+      pool.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = pool;
+    }
+    for (let c = 0; c < surface.length; c++) this.pool[this.poolUsed + c] = surface.charCodeAt(c);
+    this.entryHash[e] = h;
+    this.entryFrom[e] = this.poolUsed;
+    this.entryLength[e] = surface.length;
+    this.entryTerm[e] = term;
+    this.poolUsed += surface.length;
+    this.slots[slot] = e;
+    if (2 * this.entries > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      const mask = this.slots.length - 1;
+      for (let k = 0; k < this.entries; k++) {
+        let x = this.entryHash[k] & mask;
+        while (this.slots[x] !== -1) x = (x + 1) & mask;
+        this.slots[x] = k;
+      }
+    }
+    return term;
+  }
+
+  /** Term id of a surface form's folded word, or -1 when it is no content word (as forEachContentWord decides). */
+  private surfaceTerm(surface: string): number {
+    let term: number | undefined;
     const w = surface.toLowerCase();
     if (w.length < 2 || STOPWORDS.has(w) || !/\p{L}/u.test(w) || /^\p{N}/u.test(w)) term = -1;
     else {
@@ -186,7 +289,6 @@ export class TermCounter {
       term = this.words.get(folded);
       if (term === undefined) this.words.set(folded, (term = this.newTerm(folded)));
     }
-    this.surfaces.set(surface, term);
     return term;
   }
 
