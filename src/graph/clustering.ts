@@ -30,6 +30,11 @@ export function clusteringGraph(kg: KnowledgeGraph, projection: Projection, opti
     }
   });
   const hubLimit = clusteringHubLimit(n, options);
+  // NOTE: the links' weights first, the edges after, each added once with its final weight (in the hybrid, scaled by
+  // the concept block's share): no second pass over the edges and no second attribute object per edge.
+  const papers: string[] = [];
+  const concepts: string[] = [];
+  const weights: number[] = [];
   kg.forEachEdge((_e, edge, s, t, sa, ta) => {
     const [paper, conceptKey, concept] = sa.kind === 'paper' ? [s, t, ta as ConceptNode] : [t, s, sa as ConceptNode];
     if (concept.df < 2 || concept.df > hubLimit) return;
@@ -41,18 +46,28 @@ export function clusteringGraph(kg: KnowledgeGraph, projection: Projection, opti
       (inTitle ? options.clusteringTitleWeight : 1) *
       (1 + options.clusteringTfWeight * Math.log(edge.spans.length));
     if (w <= 0) return;
-    if (!graph.hasNode(conceptKey)) graph.addNode(conceptKey);
-    graph.addEdge(paper, conceptKey, { weight: w });
+    papers.push(paper);
+    concepts.push(conceptKey);
+    weights.push(w);
     conceptTotal += w;
   });
-  if (options.clustering === 'bipartite') return graph;
+  const addConceptLinks = (scale: number | undefined): void => {
+    for (let e = 0; e < weights.length; e++) {
+      if (!graph.hasNode(concepts[e])) graph.addNode(concepts[e]);
+      graph.addEdge(papers[e], concepts[e], { weight: scale === undefined ? weights[e] : weights[e] * scale });
+    }
+  };
+  if (options.clustering === 'bipartite') {
+    addConceptLinks(undefined);
+    return graph;
+  }
   // Hybrid: the bipartite links and the paper neighbour graph's links, each block scaled to its share of the total.
   let textTotal = 0;
   projection.graph.forEachEdge((_e, a) => (textTotal += a.weight));
   const alpha = Math.min(1, options.hybridConceptWeight * projection.conceptCoverage);
   const cScale = conceptTotal > 0 ? alpha / conceptTotal : 0;
   const tScale = textTotal > 0 ? (conceptTotal > 0 ? 1 - alpha : 1) / textTotal : 0;
-  graph.updateEachEdgeAttributes((_e, a) => ({ weight: a.weight * cScale }));
+  addConceptLinks(cScale);
   projection.graph.forEachEdge((_e, a, s, t) => {
     if (a.weight * tScale > 0) graph.addEdge(s, t, { weight: a.weight * tScale });
   });

@@ -15,7 +15,7 @@ import Graph from 'graphology';
 import type { KnowledgeGraph } from './knowledge-graph.ts';
 import type { GraphOptions } from './options.ts';
 import type { ConceptNode, PaperNode } from '../model/graph-json.ts';
-import { addTerms } from './text.ts';
+import { TermCounter } from './text.ts';
 import { SILENT_PROGRESS, type ProgressReporter } from '../progress.ts';
 
 export interface Projection {
@@ -34,18 +34,13 @@ export interface Projection {
   paperTermIds: Int32Array[];
 }
 
-/** A sparse vector: parallel feature ids and values. */
-interface Sparse {
-  f: number[];
-  x: number[];
-}
-
-function normalise(v: Sparse, scale: number): void {
+/** Scales x[from..to) to length `scale` (left as is when all zero). */
+function normalise(x: Float64Array, from: number, to: number, scale: number): void {
   let s = 0;
-  for (const x of v.x) s += x * x;
+  for (let i = from; i < to; i++) s += x[i] * x[i];
   if (s === 0) return;
   const k = scale / Math.sqrt(s);
-  for (let i = 0; i < v.x.length; i++) v.x[i] *= k;
+  for (let i = from; i < to; i++) x[i] *= k;
 }
 
 /** The paper neighbour graph of a knowledge graph. Linear in papers for fixed caps. */
@@ -94,80 +89,101 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
   const hubs = conceptName.filter((name, f) => conceptDf[f] > hubLimit && !name.includes(':')).sort();
 
   // Text features: content words and bigrams of title (counted titleTextWeight times) and abstract, interned.
-  const termIndex = new Map<string, number>();
-  const termNames: string[] = [];
-  let terms = 0;
-  const paperTerms: Sparse[] = [];
-  const scratch = new Map<string, number>();
-  for (const key of paperKeys) {
-    const p = kg.getNodeAttributes(key) as PaperNode;
-    scratch.clear();
-    addTerms(scratch, p.label, options.titleTextWeight, options.bigramWeight);
-    addTerms(scratch, p.abstract ?? '', 1, options.bigramWeight);
-    const v: Sparse = { f: [], x: [] };
-    for (const [term, count] of scratch) {
-      let t = termIndex.get(term);
-      if (t === undefined) {
-        termIndex.set(term, (t = terms++));
-        termNames.push(term);
-      }
-      v.f.push(t);
-      v.x.push(count);
+  // NOTE: every per-paper list is one slice of a flat typed array (CSR: offsets, ids, values), built in one pass with
+  // integer term ids: no map, object or string per paper or bigram (the garbage of those was half the stage at 10k).
+  const counter = new TermCounter();
+  const termStart = new Int32Array(n + 1);
+  let termIds = new Int32Array(Math.max(1024, n * 64));
+  let termCounts = new Float64Array(termIds.length);
+  for (let i = 0; i < n; i++) {
+    const p = kg.getNodeAttributes(paperKeys[i]) as PaperNode;
+    counter.begin();
+    counter.add(p.label, options.titleTextWeight, options.bigramWeight);
+    counter.add(p.abstract ?? '', 1, options.bigramWeight);
+    const at = termStart[i];
+    if (at + counter.length > termIds.length) {
+      const size = Math.max(2 * termIds.length, at + counter.length);
+      const ids = new Int32Array(size);
+      ids.set(termIds.subarray(0, at));
+      termIds = ids;
+      const counts = new Float64Array(size);
+      counts.set(termCounts.subarray(0, at));
+      termCounts = counts;
     }
-    paperTerms.push(v);
+    termIds.set(counter.ids.subarray(0, counter.length), at);
+    termCounts.set(counter.counts.subarray(0, counter.length), at);
+    termStart[i + 1] = at + counter.length;
   }
-  termIndex.clear();
-  const paperTermIds = paperTerms.map((v) => Int32Array.from(v.f));
+  const termNames = counter.names;
+  const terms = termNames.length;
+  termIds = termIds.slice(0, termStart[n]);
+  const paperTermIds = Array.from({ length: n }, (_, i) => termIds.subarray(termStart[i], termStart[i + 1]));
   const termDf = new Int32Array(terms);
-  for (const v of paperTerms) for (const t of v.f) termDf[t]++;
+  for (let e = 0; e < termStart[n]; e++) termDf[termIds[e]]++;
   const textLimit = Math.min(options.textMaxPapers, Math.max(options.hubMinPapers, Math.floor(options.textHubShare * n)));
 
   // Vectors. A feature in one paper relates nothing and is dropped before normalising, as is one past its cap:
   // both are left out of the similarity, not only of the search (so the similarity stays symmetric).
   let covered = 0;
-  const conceptVectors: Sparse[] = paperConcepts.map((feats) => {
-    const v: Sparse = { f: [], x: [] };
-    let informative = 0;
-    for (const [f, w] of feats) {
+  let conceptEntries = 0;
+  for (const feats of paperConcepts) conceptEntries += feats.size;
+  const cStart = new Int32Array(n + 1);
+  const cF = new Int32Array(conceptEntries);
+  const cX = new Float64Array(conceptEntries);
+  for (let i = 0; i < n; i++) {
+    let e = cStart[i];
+    for (const [f, w] of paperConcepts[i]) {
       if (conceptDf[f] < 2 || conceptDf[f] > hubLimit) continue;
-      v.f.push(terms + f);
-      v.x.push(w * Math.log(n / conceptDf[f]));
-      informative++;
+      cF[e] = terms + f;
+      cX[e++] = w * Math.log(n / conceptDf[f]);
     }
-    if (informative >= options.informativeConcepts) covered++;
-    return v;
-  });
+    if (e - cStart[i] >= options.informativeConcepts) covered++;
+    cStart[i + 1] = e;
+  }
+  paperConcepts.length = 0;
   const conceptCoverage = n ? covered / n : 0;
   const conceptShare = options.conceptWeight * conceptCoverage;
-  const vectors: Sparse[] = paperTerms.map((v, i) => {
-    const text: Sparse = { f: [], x: [] };
-    v.f.forEach((t, k) => {
-      if (termDf[t] < 2 || termDf[t] > textLimit) return;
-      text.f.push(t);
-      text.x.push((1 + Math.log(v.x[k])) * Math.log((1 + n) / (1 + termDf[t])));
-    });
-    normalise(text, Math.sqrt(1 - conceptShare));
-    const c = conceptVectors[i];
-    normalise(c, Math.sqrt(conceptShare));
-    return { f: [...text.f, ...c.f], x: [...text.x, ...c.x] };
-  });
-  paperTerms.length = 0;
+  // Each paper's vector: its text part (normalised to √(1−share)), then its concept part (normalised to √share).
+  const vecStart = new Int32Array(n + 1);
+  const vecF = new Int32Array(termStart[n] + cStart[n]);
+  const vecX = new Float64Array(vecF.length);
+  const textScale = Math.sqrt(1 - conceptShare);
+  const conceptScale = Math.sqrt(conceptShare);
+  for (let i = 0; i < n; i++) {
+    const from = vecStart[i];
+    let e = from;
+    for (let k = termStart[i]; k < termStart[i + 1]; k++) {
+      const t = termIds[k];
+      if (termDf[t] < 2 || termDf[t] > textLimit) continue;
+      vecF[e] = t;
+      vecX[e++] = (1 + Math.log(termCounts[k])) * Math.log((1 + n) / (1 + termDf[t]));
+    }
+    normalise(vecX, from, e, textScale);
+    const mid = e;
+    for (let k = cStart[i]; k < cStart[i + 1]; k++) {
+      vecF[e] = cF[k];
+      vecX[e++] = cX[k];
+    }
+    normalise(vecX, mid, e, conceptScale);
+    vecStart[i + 1] = e;
+  }
+  termCounts = new Float64Array(0);
 
   // Postings (CSR: paper and value per feature), features in feature order, papers in paper order.
   const features = terms + conceptName.length;
   const start = new Int32Array(features + 1);
-  for (const v of vectors) for (const f of v.f) start[f + 1]++;
+  for (let e = 0; e < vecStart[n]; e++) start[vecF[e] + 1]++;
   for (let f = 0; f < features; f++) start[f + 1] += start[f];
   const postPaper = new Int32Array(start[features]);
   const postValue = new Float64Array(start[features]);
   const fill = start.slice(0, features);
-  vectors.forEach((v, i) => {
-    for (let k = 0; k < v.f.length; k++) {
-      const p = fill[v.f[k]]++;
+  for (let i = 0; i < n; i++) {
+    for (let e = vecStart[i]; e < vecStart[i + 1]; e++) {
+      const p = fill[vecF[e]]++;
       postPaper[p] = i;
-      postValue[p] = v.x[k];
+      postValue[p] = vecX[e];
     }
-  });
+  }
 
   const graph = new Graph<{ index: number }, { weight: number }>({ type: 'undirected', multi: false, allowSelfLoops: false });
   paperKeys.forEach((key, i) => graph.addNode(key, { index: i }));
@@ -182,39 +198,41 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
   const q = options.queryFeatures;
   // Higher similarity first; ties to the paper that comes first, so the result never depends on visiting order.
   const better = (sim: number, j: number, otherSim: number, otherJ: number): boolean => sim > otherSim || (sim === otherSim && j < otherJ);
-  const order: number[] = [];
+  const order = new Int32Array(q);
   let longest = 0;
-  for (const v of vectors) longest = Math.max(longest, v.f.length);
+  for (let i = 0; i < n; i++) longest = Math.max(longest, vecStart[i + 1] - vecStart[i]);
   const scratchValues = new Float64Array(longest);
   for (let i = 0; i < n; i++) {
     if ((i & 1023) === 0) progress.update(i);
-    const v = vectors[i];
+    const from = vecStart[i];
+    const len = vecStart[i + 1] - from;
     // NOTE: a paper queries with its q strongest features (ties by feature id); its weaker ones add little to any
     // similarity and their postings are most of the work.
-    order.length = 0;
-    if (v.f.length <= q) {
-      for (let c = 0; c < v.f.length; c++) order.push(c);
+    let chosen = 0;
+    if (len <= q) {
+      for (let c = 0; c < len; c++) order[chosen++] = from + c;
     } else {
       // The q-th largest value by a numeric typed-array sort (no comparator closure), then the features above it and
       // as many equal to it as fit, in feature order: the same set as a full sort with ties by position.
-      scratchValues.set(v.x);
-      const sorted = scratchValues.subarray(0, v.x.length).sort();
-      const threshold = sorted[v.x.length - q];
+      const values = vecX.subarray(from, from + len);
+      scratchValues.set(values);
+      const sorted = scratchValues.subarray(0, len).sort();
+      const threshold = sorted[len - q];
       let above = 0;
-      for (let c = 0; c < v.x.length; c++) if (v.x[c] > threshold) above++;
+      for (let c = 0; c < len; c++) if (values[c] > threshold) above++;
       let equal = q - above;
-      for (let c = 0; c < v.x.length; c++) {
-        if (v.x[c] > threshold) order.push(c);
-        else if (v.x[c] === threshold && equal > 0) {
-          order.push(c);
+      for (let c = 0; c < len; c++) {
+        if (values[c] > threshold) order[chosen++] = from + c;
+        else if (values[c] === threshold && equal > 0) {
+          order[chosen++] = from + c;
           equal--;
         }
       }
     }
     let t = 0;
-    for (const c of order) {
-      const w = v.x[c];
-      const f = v.f[c];
+    for (let o = 0; o < chosen; o++) {
+      const w = vecX[order[o]];
+      const f = vecF[order[o]];
       for (let p = start[f], end = start[f + 1]; p < end; p++) {
         const j = postPaper[p];
         if (j === i) continue;

@@ -162,7 +162,7 @@ const capitalise = (s: string): string => (/^[a-z]/.test(s) ? s[0].toUpperCase()
  * their score is weighed by `phraseWeight` < 1 for text phrases); a second candidate sharing no word with it is added
  * when it scores at least half as much, joined by a connective chosen by its kind (a modality or model: "in"; a task:
  * "for"; a benchmark or dataset: "on"; otherwise "and"). Candidates: in 2 papers of the theme or more, nameable
- * (isNameablePhrase), concepts of the naming kinds that are not hubs.
+ * (isNameablePhrase), concepts of the naming kinds that are not hubs. `phrases` best first, as scorePhrases gives them.
  */
 export function chooseName(
   scored: ScoredConcept[],
@@ -180,7 +180,18 @@ export function chooseName(
     if (!NAMING_KINDS.has(s.kind) || s.df > hubLimit || s.papers < minPapers || !isNameablePhrase(s.label)) continue;
     candidates.push({ label: s.label, kind: s.kind, words: contentRuns(s.label).flat(), papers: s.papers, score: s.score, id: s.id, parent: s.parent });
   }
-  for (const p of phrases) if (p.papers >= minPapers && isNameablePhrase(p.label)) candidates.push({ ...p, score: p.score * phraseWeight });
+  // NOTE: phrases come best first (as scorePhrases sorts them), and only the first 3 candidates can head a name, and a
+  // second must score at least half its head: so a phrase below half the third nameable phrase's score can be neither,
+  // and the rest (tens of thousands in a large theme) are not copied, tested or sorted. The name is the same.
+  let third = -Infinity;
+  let nameable = 0;
+  for (const p of phrases) {
+    const score = p.score * phraseWeight;
+    if (nameable >= 3 && score < 0.5 * third) break;
+    if (!(p.papers >= minPapers && isNameablePhrase(p.label))) continue;
+    candidates.push({ ...p, score });
+    if (++nameable === 3) third = score;
+  }
   candidates.sort((a, b) => b.score - a.score || b.papers - a.papers || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   if (!candidates.length) return `Theme ${id}`;
   const overlaps = (a: NameCandidate, b: NameCandidate): boolean =>

@@ -1,6 +1,6 @@
 // Text features of the paper neighbour graph (content words, bigrams, the stoplist) and the text + concept similarity.
 import { describe, expect, it } from 'vitest';
-import { contentRuns, addTerms, singular, STOPWORDS } from '../../src/graph/text.ts';
+import { contentRuns, addTerms, singular, STOPWORDS, TermCounter } from '../../src/graph/text.ts';
 import { buildKnowledgeGraph, projectPapers, resolveGraphOptions } from '../../src/graph/index.ts';
 import { PaperSchema } from '../../src/model/paper.ts';
 import type { ExtractionResult } from '../../src/extract/types.ts';
@@ -23,6 +23,37 @@ describe('text terms', () => {
     addTerms(counts, 'Token pruning', 2, 1);
     addTerms(counts, 'Token pruning of visual tokens', 1, 1);
     expect(Object.fromEntries(counts)).toEqual({ token: 4, pruning: 3, 'token pruning': 3, visual: 1, 'visual token': 1 });
+  });
+});
+
+describe('TermCounter (the interned form of addTerms)', () => {
+  // Texts with what the hand-written word scanner must treat as the WORD regex does: accents, CJK, astral letters
+  // (mathematical italic), a lone surrogate, digits inside and at the start of words, LaTeX, case variants.
+  const texts = [
+    'Token pruning of visual tokens: TOKEN Pruning, token-pruning.',
+    'Réseaux de neurones für Übersetzung; 深層学習 モデル and naïve Bayes studies',
+    'Math \u{1d44e}\u{1d44f} letters 𝑎𝑏𝑐 and a lone \ud800 surrogate x2 2x GPT-4o 3D-aware models',
+    'With $\\alpha$-stable {\\it graphs} and LLMs, LLM, llms of the studies of studies',
+    '',
+    'a b c 12 34 the of',
+  ];
+  it('gives the counts of addTerms, in its order, with ids in order of first appearance', () => {
+    const counter = new TermCounter();
+    const names: string[] = [];
+    const ids = new Map<string, number>();
+    for (const [k, text] of texts.entries()) {
+      const title = texts[(k + 1) % texts.length];
+      const expected = new Map<string, number>();
+      addTerms(expected, title, 2, 0.5);
+      addTerms(expected, text, 1, 0.5);
+      counter.begin();
+      counter.add(title, 2, 0.5);
+      counter.add(text, 1, 0.5);
+      for (const term of expected.keys()) if (!ids.has(term)) ids.set(term, names.push(term) - 1);
+      const got = [...counter.ids.subarray(0, counter.length)].map((t, i) => [counter.names[t], counter.counts[i]]);
+      expect(got).toEqual([...expected]);
+      expect(counter.names).toEqual(names);
+    }
   });
 });
 
