@@ -74,8 +74,14 @@ async function benchPipeline(): Promise<void> {
   const cell = (s: { seconds: number; cpuSeconds?: number | null; peakRssMb: number } | undefined): string =>
     s ? `${s.seconds.toFixed(2)} s${cpu(s.cpuSeconds)} · ${Math.round(s.peakRssMb)} MB` : '-';
   const rows = stageNames.map((name) => [name, ...results.map(({ result }) => cell(result.stages.find((s) => s.stage === name)))]);
-  rows.push(['**total**', ...results.map(({ result }) => `**${result.totalSeconds.toFixed(1)} s${cpu(result.totalCpuSeconds)} · ${Math.round(result.peakRssMb)} MB**`)]);
-  rows.push(['graph', ...results.map(({ result }) => `${result.concepts} concepts, ${result.edges} links, ${result.projectionEdges} paper pairs, ${result.themes} themes`)]);
+  rows.push([
+    '**total**',
+    ...results.map(({ result }) => `**${result.totalSeconds.toFixed(1)} s${cpu(result.totalCpuSeconds)} · ${Math.round(result.peakRssMb)} MB**`),
+  ]);
+  rows.push([
+    'graph',
+    ...results.map(({ result }) => `${result.concepts} concepts, ${result.edges} links, ${result.projectionEdges} paper pairs, ${result.themes} themes`),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   process.stdout.write(`\nmachine: ${machine}; wall time (CPU seconds) · peak RSS so far, per stage\n\n`);

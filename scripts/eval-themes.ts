@@ -44,8 +44,7 @@ const goldLabels = (files: string[]) => (papers: Paper[]) => {
   }
   return rows;
 };
-const primaryCategory = (papers: Paper[]) =>
-  papers.flatMap((p, index) => (p.categories.length ? [{ index, labels: [p.categories[0]] }] : []));
+const primaryCategory = (papers: Paper[]) => papers.flatMap((p, index) => (p.categories.length ? [{ index, labels: [p.categories[0]] }] : []));
 
 const PANELS: Record<string, Panel> = {
   bundled: {
@@ -54,7 +53,11 @@ const PANELS: Record<string, Panel> = {
     labels: goldLabels(['../shared/eval/gold-seed-dev.json', 'test/fixtures/eval/gold-heldout-corpus-even.json']),
   },
   cs: { name: 'arXiv OAI-PMH cs page, primary category', file: 'test/fixtures/eval-panels/listrecords-cs-page094.xml', labels: primaryCategory },
-  snapshot: { name: 'arXiv OAI snapshot sample, primary category', file: 'test/fixtures/eval-panels/arxiv-metadata-oai-snapshot.head.jsonl', labels: primaryCategory },
+  snapshot: {
+    name: 'arXiv OAI snapshot sample, primary category',
+    file: 'test/fixtures/eval-panels/arxiv-metadata-oai-snapshot.head.jsonl',
+    labels: primaryCategory,
+  },
 };
 
 const stats = (xs: number[]): string => {
@@ -77,7 +80,11 @@ for (const key of panelNames) {
   const bow = { ami: [] as number[], pc: [] as number[], themes: [] as number[] };
   const texts = papers.map((p) => `${p.title}. ${p.abstract}`);
   for (const seed of seeds) {
-    const run = runPipeline(papers, { seed, ...(resolution !== undefined ? { resolution } : {}), layout: { iterations: 0, noverlapIterations: 0 } }, extraction);
+    const run = runPipeline(
+      papers,
+      { seed, ...(resolution !== undefined ? { resolution } : {}), layout: { iterations: 0, noverlapIterations: 0 } },
+      extraction,
+    );
     const o = rows.map((r) => run.themes.paperTheme.get(paperKey(papers[r.index].id))!);
     ours.ami.push(adjustedMutualInformation(o, first));
     ours.pc.push(pairCoherence(o, all) ?? 0);
@@ -96,8 +103,12 @@ for (const key of panelNames) {
   }
   const mean = (xs: number[]): number => xs.reduce((a, c) => a + c, 0) / xs.length;
   const res = [...new Set(ours.resolution)].sort((a, c) => a - c).join('/');
-  lines.push(`| ${panel.name} | ${rows.length} | **paper-kg** (resolution ${resolution ?? `chosen: ${res}`}) | ${mean(ours.themes).toFixed(1)} | ${(100 * mean(ours.other)).toFixed(1)} % | **${stats(ours.ami)}** | ${stats(ours.pc)} |`);
+  lines.push(
+    `| ${panel.name} | ${rows.length} | **paper-kg** (resolution ${resolution ?? `chosen: ${res}`}) | ${mean(ours.themes).toFixed(1)} | ${(100 * mean(ours.other)).toFixed(1)} % | **${stats(ours.ami)}** | ${stats(ours.pc)} |`,
+  );
   lines.push(`| | | bag of words (TF-IDF, 5-NN, Louvain) | ${mean(bow.themes).toFixed(1)} | – | ${stats(bow.ami)} | ${stats(bow.pc)} |`);
   process.stderr.write(`${key} done\n`);
 }
-process.stdout.write(`${lines.join('\n')}\n\nAMI: against each paper's first label (chance-corrected). Pair coherence: share of same-theme pairs of scored papers sharing a label.\n`);
+process.stdout.write(
+  `${lines.join('\n')}\n\nAMI: against each paper's first label (chance-corrected). Pair coherence: share of same-theme pairs of scored papers sharing a label.\n`,
+);

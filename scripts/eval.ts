@@ -56,7 +56,9 @@ async function evaluate(goldFile: string, corpus: string[], showMisses: boolean)
   process.stdout.write('kind         P      R      F1     predicted  gold\n');
   for (const k of SCORED_KINDS) {
     const s = scores[k];
-    process.stdout.write(`${k.padEnd(11)}  ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}  ${String(s.predicted).padStart(9)}  ${String(s.gold).padStart(4)}\n`);
+    process.stdout.write(
+      `${k.padEnd(11)}  ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}  ${String(s.predicted).padStart(9)}  ${String(s.gold).padStart(4)}\n`,
+    );
   }
   if (showMisses) {
     for (const k of SCORED_KINDS) {

@@ -9,7 +9,21 @@ const DIR = 'src/extract/open-names';
 const OUT = 'src/extract/vocabulary-open.json';
 
 /** Words that type a data set or benchmark next to its name: what a name that is also an English word needs nearby. */
-const TYPING_WORDS = ['dataset', 'datasets', 'benchmark', 'benchmarks', 'corpus', 'corpora', 'suite', 'leaderboard', 'split', 'splits', 'subset', 'testbed', 'collection'];
+const TYPING_WORDS = [
+  'dataset',
+  'datasets',
+  'benchmark',
+  'benchmarks',
+  'corpus',
+  'corpora',
+  'suite',
+  'leaderboard',
+  'split',
+  'splits',
+  'subset',
+  'testbed',
+  'collection',
+];
 
 /** English words (the word-list package, MIT): a name made only of them needs its typing words nearby. */
 const english: Set<string> = (() => {
@@ -28,10 +42,17 @@ interface OpenEntry {
 
 /** Only names: a heading like "Targeted Syntactic Evaluation of Language Models (LM-SynEval)" gives its short form. */
 function cleanHeading(h: string): string | undefined {
-  let s = h.replace(/^#+\s*/, '').replace(/[^\x20-\x7e]/g, '').trim();
+  let s = h
+    .replace(/^#+\s*/, '')
+    .replace(/[^\x20-\x7e]/g, '')
+    .trim();
   const paren = /\(([^()]+)\)\s*$/.exec(s);
   if (paren && /[A-Z]{2}/.test(paren[1]!)) s = paren[1]!;
-  s = s.split(':')[0]!.replace(/\s+(Benchmark|Datasets?|evaluations?)$/i, '').replace(/\s+Benchmark$/i, '').trim();
+  s = s
+    .split(':')[0]!
+    .replace(/\s+(Benchmark|Datasets?|evaluations?)$/i, '')
+    .replace(/\s+Benchmark$/i, '')
+    .trim();
   if (!s || /^(task-name|paper|changelog)$/i.test(s) || s.split(/\s+/).length > 4) return undefined;
   return s;
 }
@@ -76,14 +97,15 @@ const isEnglish = (w: string): boolean => !/\d/.test(w) && (english.has(w) || en
 
 /** A catalog id's words as a reader writes them: short non-words in capitals ("svhn" → "SVHN"), the rest capitalised. */
 function displayName(words: string[]): string {
-  return words
-    .map((w) => (!isEnglish(w) && (w.length <= (words.length === 1 ? 6 : 4)) ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)))
-    .join(' ');
+  return words.map((w) => (!isEnglish(w) && w.length <= (words.length === 1 ? 6 : 4) ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1))).join(' ');
 }
 
 /** Guards by shape: every open name needs an ML paper; one made only of English words (or of ≤ 3 letters) needs its typing words too. */
 function isWordy(label: string): boolean {
-  const words = label.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  const words = label
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean);
   return words.every(isEnglish) || /^[a-z]{1,3}$/i.test(label);
 }
 
@@ -110,7 +132,15 @@ export function buildOpenVocabulary(): { version: 1; concepts: OpenEntry[] } {
     if (key.length < 3 || !id || keys.has(key) || ids.has(id) || seen.has(key) || ALSO_MODELS.has(key)) continue;
     seen.add(key);
     const g = guardOf(e.label);
-    concepts.push({ id, label: e.label, kind: e.kind, ...(g.aliases?.length ? { aliases: g.aliases } : {}), ...(g.caseSensitive ? { caseSensitive: true } : {}), requires: g.requires, source: e.source });
+    concepts.push({
+      id,
+      label: e.label,
+      kind: e.kind,
+      ...(g.aliases?.length ? { aliases: g.aliases } : {}),
+      ...(g.caseSensitive ? { caseSensitive: true } : {}),
+      requires: g.requires,
+      source: e.source,
+    });
   }
   concepts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { version: 1, concepts };

@@ -38,9 +38,29 @@ export function resolveSyntheticOptions(partial: Partial<SyntheticOptions> = {})
   return resolveOptions(SyntheticOptionsSchema, { ...DEFAULT_SYNTHETIC_OPTIONS, ...partial }, 'synthetic graph options');
 }
 
-
 const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#800000', '#808000', '#000075'];
-const WORDS = ['efficient', 'visual', 'token', 'sparse', 'adaptive', 'latent', 'long', 'context', 'reasoning', 'compression', 'streaming', 'multimodal', 'policy', 'retrieval', 'memory', 'quantized', 'hierarchical', 'dynamic', 'speculative', 'graph'];
+const WORDS = [
+  'efficient',
+  'visual',
+  'token',
+  'sparse',
+  'adaptive',
+  'latent',
+  'long',
+  'context',
+  'reasoning',
+  'compression',
+  'streaming',
+  'multimodal',
+  'policy',
+  'retrieval',
+  'memory',
+  'quantized',
+  'hierarchical',
+  'dynamic',
+  'speculative',
+  'graph',
+];
 const NOUNS = ['pruning', 'attention', 'decoding', 'caching', 'tokenizer', 'distillation', 'alignment', 'routing', 'merging', 'encoder', 'planner', 'search'];
 const KIND_SUFFIX: Record<ConceptKind, string> = {
   method: '',
@@ -144,7 +164,11 @@ export function syntheticGraph(partial: Partial<SyntheticOptions> = {}): GraphJs
         key: `e${edges.length}`,
         source: `paper:p${p}`,
         target: `concept:${concepts[s.concept].id}`,
-        attributes: { weight: 1 + Math.round(rng() * 100) / 100, source: 'vocabulary', spans: [{ field: 'abstract', start: s.start, end: s.end, text: s.text, rule: 'synthetic' }] },
+        attributes: {
+          weight: 1 + Math.round(rng() * 100) / 100,
+          source: 'vocabulary',
+          spans: [{ field: 'abstract', start: s.start, end: s.end, text: s.text, rule: 'synthetic' }],
+        },
       });
     }
     nodes.push({
@@ -213,12 +237,19 @@ export function syntheticGraph(partial: Partial<SyntheticOptions> = {}): GraphJs
     const top = concepts.filter((c) => c.theme.id === t.id && c.papers.length > 0).sort((a, b) => b.papers.length - a.papers.length);
     return {
       id: t.id,
-      name: top.slice(0, 2).map((c) => c.label).join(' · ') || `Theme ${i + 1}`,
+      name:
+        top
+          .slice(0, 2)
+          .map((c) => c.label)
+          .join(' · ') || `Theme ${i + 1}`,
       color: t.color,
       size: members.length,
       conceptCount: top.length,
       topConcepts: top.slice(0, 5).map((c) => ({ id: c.id, label: c.label, kind: c.kind, score: c.papers.length })),
-      topBenchmarks: top.filter((c) => c.kind === 'benchmark').slice(0, 3).map((c) => ({ id: c.id, label: c.label, papers: c.papers.length })),
+      topBenchmarks: top
+        .filter((c) => c.kind === 'benchmark')
+        .slice(0, 3)
+        .map((c) => ({ id: c.id, label: c.label, papers: c.papers.length })),
       dateRange: dates.length ? ([dates[0], dates[dates.length - 1]] as [string, string]) : null,
       keywords: [],
       years: [],
@@ -237,7 +268,8 @@ export function syntheticGraph(partial: Partial<SyntheticOptions> = {}): GraphJs
     graph: { attributes: {}, options: { type: 'undirected', multi: false, allowSelfLoops: false }, nodes, edges },
   };
   const check = GraphJsonSchema.safeParse(json);
-  if (!check.success) throw new PaperKgError('E_GRAPH', `synthetic graph is not schema-valid (a bug in this script): ${formatZodIssues(check.error.issues.slice(0, 5))}`);
+  if (!check.success)
+    throw new PaperKgError('E_GRAPH', `synthetic graph is not schema-valid (a bug in this script): ${formatZodIssues(check.error.issues.slice(0, 5))}`);
   return check.data;
 }
 
@@ -258,7 +290,11 @@ function parseArgs(argv: string[]): { out: string; options: Partial<SyntheticOpt
     else if (arg === '--out') out = argv[++i] ?? '';
     else if (['--papers', '--concepts', '--edges', '--themes', '--seed'].includes(arg)) {
       (options as Record<string, number>)[arg.slice(2)] = Number(argv[++i]);
-    } else throw new PaperKgError('E_OPTIONS', `synthetic-graph: unknown argument "${arg}"; expected --out DIR [--papers N] [--concepts N] [--edges N] [--themes N] [--seed N] [--xss]`);
+    } else
+      throw new PaperKgError(
+        'E_OPTIONS',
+        `synthetic-graph: unknown argument "${arg}"; expected --out DIR [--papers N] [--concepts N] [--edges N] [--themes N] [--seed N] [--xss]`,
+      );
   }
   if (!out) throw new PaperKgError('E_OPTIONS', 'synthetic-graph: --out DIR is required (graph.json is written inside it)');
   return { out, options };

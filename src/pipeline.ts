@@ -106,7 +106,10 @@ export function runPipeline(papers: Paper[], partial: Partial<PipelineOptions> =
     });
   }
   const themes = time('themes', papers.length, () =>
-    detectThemes(graph, projection, clusteringGraph(graph, projection, graphOptions), rng, { ...options.themes, ...(options.resolution !== undefined ? { resolution: options.resolution, autoResolution: false } : {}) }),
+    detectThemes(graph, projection, clusteringGraph(graph, projection, graphOptions), rng, {
+      ...options.themes,
+      ...(options.resolution !== undefined ? { resolution: options.resolution, autoResolution: false } : {}),
+    }),
   );
   const other = themes.themes.find((t) => t.id === 'other');
   if (other?.note) messages.push({ level: 'info', stage: 'themes', message: `"other" holds ${other.size} paper(s): ${other.note}` });

@@ -20,7 +20,8 @@ function realFiles(): string[] {
       } else if (name !== 'SOURCE.txt') files.push(path);
     }
   };
-  for (const d of ['hf-daily-papers-api', 'arxiv-atom-api', 'arxiv-oai-pmh-cs', 'arxiv-oai-snapshot-sample', 'hf-papers-html', 'zotero-bibtex-ml']) walk(join(SHARED, 'fixtures', d));
+  for (const d of ['hf-daily-papers-api', 'arxiv-atom-api', 'arxiv-oai-pmh-cs', 'arxiv-oai-snapshot-sample', 'hf-papers-html', 'zotero-bibtex-ml'])
+    walk(join(SHARED, 'fixtures', d));
   return files.filter((f) => !f.endsWith('My_Library.csv')); // the same library as My_Library.bib
 }
 
@@ -29,7 +30,6 @@ export async function realPapers(): Promise<Paper[]> {
   const { papers } = await ingest(realFiles().map(fileSource));
   return papers.filter((p) => p.abstract.length > 200);
 }
-
 
 /**
  * Writes `n` synthetic papers as JSON Lines (paper-kg's jsonl reader reads them), dated over 2022–2025. NOTE: abstracts

@@ -77,7 +77,16 @@ function runStage(stage: Stage): StageResult {
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / 1e6;
-  return { stage: stage.name, papers: papers.length, mb: bytes / 1e6, wallSeconds: wall, cpuSeconds: cpu, sysSeconds: c.system / 1e6, mbPerSecond: bytes / 1e6 / cpu, papersPerSecond: papers.length / cpu };
+  return {
+    stage: stage.name,
+    papers: papers.length,
+    mb: bytes / 1e6,
+    wallSeconds: wall,
+    cpuSeconds: cpu,
+    sysSeconds: c.system / 1e6,
+    mbPerSecond: bytes / 1e6 / cpu,
+    papersPerSecond: papers.length / cpu,
+  };
 }
 
 process.stdout.write(`${papers.length} synthetic papers, ${(bytes / 1e6).toFixed(1)} MB (from ${real.length} real abstracts, seed ${SEED})\n\n`);

@@ -78,7 +78,11 @@ export function orphansBeside(dir: string): string[] {
  * Runs a build in a child process; with `kill`, signals it `afterMs` after the spawn, or (`afterWritingMs`) that long
  * after its staging directory appears, i.e. while it writes its outputs or swaps them in.
  */
-function runBuild(input: string, out: string, kill?: { afterMs?: number; afterWritingMs?: number; signal: KillRecord['signal'] }): Promise<{ ms: number; code: number | null; killedAtMs?: number }> {
+function runBuild(
+  input: string,
+  out: string,
+  kill?: { afterMs?: number; afterWritingMs?: number; signal: KillRecord['signal'] },
+): Promise<{ ms: number; code: number | null; killedAtMs?: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [CLI, 'build', input, '--out', out, '-q'], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -116,7 +120,13 @@ function runBuild(input: string, out: string, kill?: { afterMs?: number; afterWr
  * starts a build of the other corpus into the target directory and kills it at a seeded random moment (mostly SIGKILL,
  * every third SIGINT or SIGTERM), and checks the directory.
  */
-export async function runFaultInjection(options: { papers: number; kills: number; seed: number; work?: string; log?: (line: string) => void }): Promise<FaultReport> {
+export async function runFaultInjection(options: {
+  papers: number;
+  kills: number;
+  seed: number;
+  work?: string;
+  log?: (line: string) => void;
+}): Promise<FaultReport> {
   const { papers, kills, seed } = options;
   const log = options.log ?? (() => {});
   const work = options.work ?? join(tmpdir(), `paper-kg-fault-${process.pid}`);
@@ -143,7 +153,9 @@ export async function runFaultInjection(options: { papers: number; kills: number
     fullBuildMs = Math.max(fullBuildMs, ms);
     writeMs = Math.max(writeMs, sawStaging === undefined ? 100 : performance.now() - sawStaging);
     refs[name] = JSON.parse(readFileSync(join(work, `ref-${name}`, MANIFEST_FILE), 'utf8')) as BuildManifest;
-    log(`reference build ${name}: ${refs[name].counts.papers} papers in ${(ms / 1000).toFixed(1)} s (writing ${Math.round(writeMs)} ms; started ${Math.round(performance.now() - t0 - ms)} ms late)`);
+    log(
+      `reference build ${name}: ${refs[name].counts.papers} papers in ${(ms / 1000).toFixed(1)} s (writing ${Math.round(writeMs)} ms; started ${Math.round(performance.now() - t0 - ms)} ms late)`,
+    );
   }
   const target = join(work, 'parent', 'out');
   mkdirSync(join(work, 'parent'), { recursive: true });
@@ -158,7 +170,8 @@ export async function runFaultInjection(options: { papers: number; kills: number
     // kill during the pipeline finds nothing written yet), at up to 1.2x the reference build's writing time after it began.
     const signal: KillRecord['signal'] = k % 3 === 2 ? (k % 2 ? 'SIGINT' : 'SIGTERM') : 'SIGKILL';
     const mode: KillRecord['mode'] = k % 3 === 0 ? 'any time' : 'while writing';
-    const kill = mode === 'any time' ? { afterMs: Math.round(rng() * fullBuildMs * 1.1), signal } : { afterWritingMs: Math.round(rng() * writeMs * 1.2), signal };
+    const kill =
+      mode === 'any time' ? { afterMs: Math.round(rng() * fullBuildMs * 1.1), signal } : { afterWritingMs: Math.round(rng() * writeMs * 1.2), signal };
     const { code, killedAtMs: afterMs } = await runBuild(inputs[next], target, kill);
     const swapLeft = existsSync(join(work, 'parent', '.out.paper-kg-commit'));
     const now = whichBuild(target, refsNow);
@@ -167,9 +180,20 @@ export async function runFaultInjection(options: { papers: number; kills: number
     await checkBuildDirectory(target, { verify: 'hash' });
     const after = whichBuild(target, refsNow);
     const orphans = orphansBeside(target);
-    const record: KillRecord = { mode, afterMs, signal, found: found === 'old' || found === 'new' || found === 'swap' ? found : 'mixed', recovery, after, orphans, exitCode: code };
+    const record: KillRecord = {
+      mode,
+      afterMs,
+      signal,
+      found: found === 'old' || found === 'new' || found === 'swap' ? found : 'mixed',
+      recovery,
+      after,
+      orphans,
+      exitCode: code,
+    };
     records.push(record);
-    log(`kill ${k + 1}/${kills}: ${signal} (${mode}) ${afterMs === undefined ? 'too late: the build had ended' : `after ${afterMs} ms`} → found ${record.found}, recovery ${recovery}, then ${after}${orphans.length ? `, orphans ${orphans.join(' ')}` : ''}`);
+    log(
+      `kill ${k + 1}/${kills}: ${signal} (${mode}) ${afterMs === undefined ? 'too late: the build had ended' : `after ${afterMs} ms`} → found ${record.found}, recovery ${recovery}, then ${after}${orphans.length ? `, orphans ${orphans.join(' ')}` : ''}`,
+    );
     if (after === 'new') holds = next;
   }
   const failures = records.filter((r) => r.found === 'mixed' || r.after === 'mixed' || r.orphans.length > 0).length;

@@ -53,12 +53,18 @@ export async function runBuildUpdate(dir: string, inputs: string[], opts: Update
   printIngestMessages(summary.ingest.messages, opts);
   if (!summary.ingest.ok) setExitCode(1);
   const r = summary.report;
-  info(opts, `${r.papers.before} papers + ${r.papers.added} new (${r.papers.alreadyIn} already in the build) = ${r.papers.after} papers, ${summary.concepts} concepts, ${summary.edges} links`);
+  info(
+    opts,
+    `${r.papers.before} papers + ${r.papers.added} new (${r.papers.alreadyIn} already in the build) = ${r.papers.after} papers, ${summary.concepts} concepts, ${summary.edges} links`,
+  );
   info(opts, `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}:`);
   for (const t of summary.themes) info(opts, `  ${t.id.padEnd(5)} ${String(t.size).padStart(4)}  ${t.name}`);
   const changes = describeThemeChanges(r.themes);
   info(opts, changes.length ? 'changes:' : 'changes: none (every theme kept its papers)');
   for (const line of changes) info(opts, `  ${line}`);
-  info(opts, `layout: ${r.layout.oldNodes} nodes kept their place (median move ${r.layout.medianMove} on a map ${r.layout.extent} wide), ${r.layout.newNodes} placed beside their neighbours`);
+  info(
+    opts,
+    `layout: ${r.layout.oldNodes} nodes kept their place (median move ${r.layout.medianMove} on a map ${r.layout.extent} wide), ${r.layout.newNodes} placed beside their neighbours`,
+  );
   info(opts, `wrote ${summary.files.map((f) => f.name).join(', ')} to ${out}`);
 }

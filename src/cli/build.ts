@@ -24,14 +24,18 @@ export function registerBuild(program: Command): void {
     .description('build the knowledge graph of the inputs: graph.json (viewer), graph.gexf, graph.graphml, nodes.csv, edges.csv')
     .argument('<inputs...>', 'paper listings (any supported format)')
     .option('-o, --out <dir>', 'output directory (required unless --update)')
-    .option('--update <dir>', 'add the inputs to the build in <dir>: themes keep their ids, names and colours, nodes stay near where they were; writes update-report.json')
+    .option(
+      '--update <dir>',
+      'add the inputs to the build in <dir>: themes keep their ids, names and colours, nodes stay near where they were; writes update-report.json',
+    )
     .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller themes (default: chosen from the data, the most stable across seeds)')
     .option('--seed <n>', 'random seed (same inputs and seed give byte-identical outputs)', '42')
     .option('--force', 'write into an --out that is not empty and not a paper-kg build (its files are kept; same names are replaced)')
     .option('--viewer-budget <n>', 'above this many nodes, also write overview.json + overview/ (the viewer opens on themes and drills into one)', '20000');
   addInputOptions(cmd).action(async (inputs: string[], opts: BuildCliOptions) => {
     if (opts.update !== undefined) return runBuildUpdate(opts.update, inputs, opts, cmd);
-    if (opts.out === undefined) throw new PaperKgError('E_OPTIONS', 'build: expected --out <dir> (where the build goes), or --update <dir> to add the inputs to an existing build');
+    if (opts.out === undefined)
+      throw new PaperKgError('E_OPTIONS', 'build: expected --out <dir> (where the build goes), or --update <dir> to add the inputs to an existing build');
     const out = opts.out;
     const summary = await buildToDirectory({
       inputs,
@@ -45,13 +49,27 @@ export function registerBuild(program: Command): void {
     });
     printIngestMessages(summary.ingest.messages, opts);
     if (!summary.ingest.ok) setExitCode(1);
-    const kinds = Object.entries(summary.conceptsByKind).map(([k, n]) => `${n} ${k}`).join(', ');
+    const kinds = Object.entries(summary.conceptsByKind)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
     info(opts, `${summary.papers} papers, ${summary.concepts} concepts (${kinds}), ${summary.edges} paper–concept links`);
-    info(opts, `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}, resolution ${summary.resolution}${opts.resolution === undefined ? ' (chosen from the data: the most stable across seeded runs)' : ''}:`);
+    info(
+      opts,
+      `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}, resolution ${summary.resolution}${opts.resolution === undefined ? ' (chosen from the data: the most stable across seeded runs)' : ''}:`,
+    );
     for (const t of summary.themes) info(opts, `  ${t.id.padEnd(5)} ${String(t.size).padStart(4)}  ${t.name}`);
     for (const m of summary.messages) info(opts, `note: ${m.message}`);
-    info(opts, `time: ${Object.entries(summary.timings).map(([s, t]) => `${s} ${ms(t)}`).join(', ')}`);
+    info(
+      opts,
+      `time: ${Object.entries(summary.timings)
+        .map(([s, t]) => `${s} ${ms(t)}`)
+        .join(', ')}`,
+    );
     info(opts, `wrote ${summary.files.map((f) => `${f.name} (${(f.bytes / 1024).toFixed(0)} KiB)`).join(', ')} to ${out}`);
-    if (summary.overview?.length) info(opts, `above the viewer budget (${summary.papers + summary.concepts} nodes): the viewer opens on overview.json, with ${summary.overview.length - 1} theme files in overview/`);
+    if (summary.overview?.length)
+      info(
+        opts,
+        `above the viewer budget (${summary.papers + summary.concepts} nodes): the viewer opens on overview.json, with ${summary.overview.length - 1} theme files in overview/`,
+      );
   });
 }

@@ -20,6 +20,9 @@ export function registerExport(program: Command): void {
       const files = toNeo4j(graph, opts.algorithm);
       for (const [name, content] of Object.entries(files)) await writeFileAtomic(join(opts.out, name), content);
       info(opts, `wrote ${Object.keys(files).join(', ')} to ${opts.out}`);
-      info(opts, `next: cd ${opts.out} && sh import.sh && cypher-shell -f communities.cypher, export the communities as communities.cypher says, then paper-kg import-themes --graph ${opts.graph} communities.csv`);
+      info(
+        opts,
+        `next: cd ${opts.out} && sh import.sh && cypher-shell -f communities.cypher, export the communities as communities.cypher says, then paper-kg import-themes --graph ${opts.graph} communities.csv`,
+      );
     });
 }

@@ -49,7 +49,9 @@ export function registerExtract(program: Command): void {
         write(`  ${c.kind.padEnd(9)} ${c.label.padEnd(32)} ${c.source.padEnd(10)} ${where}\n`);
       }
       for (const r of p.results) {
-        write(`  result    ${String(r.value) + r.unit}${r.delta ? ' (delta)' : ''}  metric=${r.metric ?? '-'}  benchmark=${r.benchmark ?? '-'}  "${r.span.text}"\n`);
+        write(
+          `  result    ${String(r.value) + r.unit}${r.delta ? ' (delta)' : ''}  metric=${r.metric ?? '-'}  benchmark=${r.benchmark ?? '-'}  "${r.span.text}"\n`,
+        );
       }
       cliIo().stdout.write('\n');
     }

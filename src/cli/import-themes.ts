@@ -17,7 +17,10 @@ export function registerImportThemes(program: Command): void {
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (partition: string, opts: { graph: string; out?: string; quiet?: boolean; force?: boolean }) => {
       const { report: r, themes, files } = await importThemesDirectory({ dir: opts.graph, partition, out: opts.out, force: opts.force });
-      info(opts, `${r.rows} rows: ${r.papers} papers in ${r.communities} communities${r.conceptRows ? `, ${r.conceptRows} concept rows left out (a concept's theme follows its papers)` : ''}`);
+      info(
+        opts,
+        `${r.rows} rows: ${r.papers} papers in ${r.communities} communities${r.conceptRows ? `, ${r.conceptRows} concept rows left out (a concept's theme follows its papers)` : ''}`,
+      );
       // NOTE: problems are warnings, not failures: the build is still complete (the papers go to "other"), but never silent.
       if (r.unknownKeys.length)
         cliIo().stderr.write(

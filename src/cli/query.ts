@@ -133,27 +133,33 @@ export function registerQuery(program: Command): void {
   withCommon(query.command('theme').argument('<theme>', 'theme id (t1, other) or name'))
     .description('one theme: its summary and papers')
     .action((name: string, opts: QueryCliOptions) =>
-      run(opts, (i) => queryTheme(i, name), (a: ReturnType<typeof queryTheme>) => {
-        const t = a.theme;
-        const kinds = Object.entries(t.topConceptsByKind ?? {}).map(([k, list]) => `  ${k}: ${list!.map((c) => `${c.label} (${c.papers})`).join(', ')}`);
-        return [
-          `${t.id}: ${t.name} — ${t.size} papers, ${t.conceptCount} concepts${t.dateRange ? `, ${t.dateRange.join(' to ')}` : ''}`,
-          ...(t.note ? [`note: ${t.note}`] : []),
-          `keywords: ${(t.keywords.length ? t.keywords : t.topConcepts.map((c) => c.label)).join(', ')}`,
-          'by kind:',
-          ...kinds,
-          `benchmarks: ${t.topBenchmarks.map((b) => `${b.label} (${b.papers})`).join(', ') || '-'}`,
-          `years: ${t.years.map((y) => `${y.year} (${y.papers})`).join(', ') || '-'}`,
-          `central: ${a.centralPapers.map((p) => `${p.id} ${p.title}`).join('; ') || '-'}`,
-          `bridges to other themes: ${a.bridgePapers.map((p) => p.id).join(', ') || '-'}`,
-          'neighbouring themes:',
-          ...(t.neighbours.length
-            ? t.neighbours.map((n) => `  ${n.theme} ${a.neighbourNames[n.theme] ?? ''} (${n.weight}): ${n.sharedConcepts.map((c) => c.label).join(', ') || '-'}`)
-            : ['  -']),
-          '',
-          formatTable(['paper', 'date', 'theme', 'title'], a.papers.map(paperCells)),
-        ].join('\n');
-      }),
+      run(
+        opts,
+        (i) => queryTheme(i, name),
+        (a: ReturnType<typeof queryTheme>) => {
+          const t = a.theme;
+          const kinds = Object.entries(t.topConceptsByKind ?? {}).map(([k, list]) => `  ${k}: ${list!.map((c) => `${c.label} (${c.papers})`).join(', ')}`);
+          return [
+            `${t.id}: ${t.name} — ${t.size} papers, ${t.conceptCount} concepts${t.dateRange ? `, ${t.dateRange.join(' to ')}` : ''}`,
+            ...(t.note ? [`note: ${t.note}`] : []),
+            `keywords: ${(t.keywords.length ? t.keywords : t.topConcepts.map((c) => c.label)).join(', ')}`,
+            'by kind:',
+            ...kinds,
+            `benchmarks: ${t.topBenchmarks.map((b) => `${b.label} (${b.papers})`).join(', ') || '-'}`,
+            `years: ${t.years.map((y) => `${y.year} (${y.papers})`).join(', ') || '-'}`,
+            `central: ${a.centralPapers.map((p) => `${p.id} ${p.title}`).join('; ') || '-'}`,
+            `bridges to other themes: ${a.bridgePapers.map((p) => p.id).join(', ') || '-'}`,
+            'neighbouring themes:',
+            ...(t.neighbours.length
+              ? t.neighbours.map(
+                  (n) => `  ${n.theme} ${a.neighbourNames[n.theme] ?? ''} (${n.weight}): ${n.sharedConcepts.map((c) => c.label).join(', ') || '-'}`,
+                )
+              : ['  -']),
+            '',
+            formatTable(['paper', 'date', 'theme', 'title'], a.papers.map(paperCells)),
+          ].join('\n');
+        },
+      ),
     );
 
   withCommon(query.command('both').argument('<a>', 'a concept').argument('<b>', 'another concept'))

@@ -71,7 +71,8 @@ export async function readInputs(paths: string[], opts: InputOptions): Promise<I
 /** Parses a numeric option, or says which option and what it expected. */
 export function parseNumberOption(name: string, value: string, integer: boolean): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new PaperKgError('E_OPTIONS', `--${name}: expected ${integer ? 'an integer' : 'a number'}, got "${value}"`);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)))
+    throw new PaperKgError('E_OPTIONS', `--${name}: expected ${integer ? 'an integer' : 'a number'}, got "${value}"`);
   return n;
 }
 
@@ -80,7 +81,9 @@ export function printIngestMessages(messages: readonly IngestMessage[], opts: Co
   for (const m of messages) {
     if (m.level === 'warning' && opts.quiet) continue;
     // File-level messages already name their file.
-    const where = [m.file, m.line !== undefined ? `line ${m.line}` : undefined, m.index !== undefined ? `record ${m.index}` : undefined].filter(Boolean).join(', ');
+    const where = [m.file, m.line !== undefined ? `line ${m.line}` : undefined, m.index !== undefined ? `record ${m.index}` : undefined]
+      .filter(Boolean)
+      .join(', ');
     const prefix = m.index === undefined && m.line === undefined ? '' : `${where}: `;
     cliIo().stderr.write(`${m.level}: ${prefix}${m.message}\n`);
   }

@@ -4,8 +4,25 @@ import type { Theme } from '../model/graph-json.ts';
 import { chunked, escapedEvidence, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
 
 const NODE_COLUMNS = [
-  'kind', 'theme', 'themeName', 'degree', 'weightedDegree', 'pagerank', 'paperId', 'date', 'url', 'upvotes', 'authors',
-  'authorCount', 'conceptId', 'df', 'firstSeen', 'lastSeen', 'aliases', 'source', 'parent',
+  'kind',
+  'theme',
+  'themeName',
+  'degree',
+  'weightedDegree',
+  'pagerank',
+  'paperId',
+  'date',
+  'url',
+  'upvotes',
+  'authors',
+  'authorCount',
+  'conceptId',
+  'df',
+  'firstSeen',
+  'lastSeen',
+  'aliases',
+  'source',
+  'parent',
 ] as const;
 
 /**

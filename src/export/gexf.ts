@@ -95,9 +95,7 @@ function* gexfPieces(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
   });
   const edgeModel = inferModel([{ source: kg.size > 0 ? 'string' : undefined, evidence: hasEvidence ? 'string' : undefined }]);
 
-  yield (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">'
-  );
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">';
   let meta = '<meta>';
   const ga = kg.getAttributes() as Record<string, unknown>;
   for (const k of ['creator', 'description', 'keywords']) {
@@ -117,7 +115,7 @@ function* gexfPieces(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
     ids.set(key, id);
     yield (
       `<node id="${id}"${label}>${writeValues(nodeColumns, nodeRows[i++])}` +
-        `<viz:color r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"/><viz:size value="${a.size}"/><viz:position x="${a.x}" y="${a.y}"/></node>`
+      `<viz:color r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"/><viz:size value="${a.size}"/><viz:position x="${a.x}" y="${a.y}"/></node>`
     );
   }
   yield '</nodes><edges>';

@@ -84,7 +84,10 @@ export function* graphJsonChunks(ctx: PipelineContext, inputs: string[]): Genera
   const doc = toGraphJsonDocument(ctx, inputs);
   const issues = checkDocument(doc);
   if (issues.length) {
-    throw new PaperKgError('E_GRAPH', `graph.json: the built graph does not match its schema (${formatZodIssues(issues.slice(0, 5))}); this is a bug in paper-kg`);
+    throw new PaperKgError(
+      'E_GRAPH',
+      `graph.json: the built graph does not match its schema (${formatZodIssues(issues.slice(0, 5))}); this is a bug in paper-kg`,
+    );
   }
   const { graph, ...head } = doc;
   const open = JSON.stringify(head);

@@ -67,9 +67,7 @@ function* graphmlLines(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
   if (weightType) edgeKeys.set('weight', weightType).set('source', 'string');
   if (hasEvidence) edgeKeys.set('evidence', 'string');
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield (
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
-  );
+  yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
   for (const [name, type] of nodeKeys) yield `<key id="n-${escapeXml(name)}" for="node" attr.name="${escapeXml(name)}" attr.type="${type}"/>\n`;
   for (const [name, type] of edgeKeys) yield `<key id="e-${escapeXml(name)}" for="edge" attr.name="${escapeXml(name)}" attr.type="${type}"/>\n`;
   yield '<graph id="paper-kg" edgedefault="undirected">\n';
@@ -92,8 +90,8 @@ function* graphmlLines(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
     const evidence = escapedEvidence(attr, escapeXml, '&quot;');
     yield (
       `<edge id="e${i++}" source="${ids.get(source)!}" target="${ids.get(target)!}"><data key="e-weight">${attr.weight}</data><data key="e-source">${escapeXml(attr.source)}</data>` +
-        (evidence ? `<data key="e-evidence">${evidence}</data>` : '') +
-        '</edge>\n'
+      (evidence ? `<data key="e-evidence">${evidence}</data>` : '') +
+      '</edge>\n'
     );
   }
   yield '</graph>\n</graphml>\n';

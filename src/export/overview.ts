@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { PaperKgError } from '../errors.ts';
 import { resolveOptions } from '../options.ts';
 import type { GraphJson, Theme } from '../model/graph-json.ts';
-import { INDEX_PAPER_KINDS, OVERVIEW_DIR, OVERVIEW_INDEX_NAME, type OverviewIndex, type OverviewJson, type OverviewLink, type OverviewTheme } from '../model/overview-json.ts';
+import {
+  INDEX_PAPER_KINDS,
+  OVERVIEW_DIR,
+  OVERVIEW_INDEX_NAME,
+  type OverviewIndex,
+  type OverviewJson,
+  type OverviewLink,
+  type OverviewTheme,
+} from '../model/overview-json.ts';
 
 export const ViewerOverviewOptionsSchema = z.object({
   /** Above this many nodes the viewer opens on the overview instead of the whole graph (and each theme file stays under it). */
@@ -77,7 +85,11 @@ export function toViewerOverview(doc: GraphJson, partial: Partial<ViewerOverview
   for (const e of doc.graph.edges) {
     const s = byKey.get(e.source);
     const t = byKey.get(e.target);
-    if (!s || !t) throw new PaperKgError('E_GRAPH', `overview: edge ${e.source} – ${e.target} names a node that is not in the graph; expected a graph.json checked by its schema`);
+    if (!s || !t)
+      throw new PaperKgError(
+        'E_GRAPH',
+        `overview: edge ${e.source} – ${e.target} names a node that is not in the graph; expected a graph.json checked by its schema`,
+      );
     const [paper, concept] = s.attributes.kind === 'paper' ? [s, t] : [t, s];
     if (paper.attributes.kind !== 'paper' || concept.attributes.kind === 'paper') continue;
     let list = edgesOf.get(paper.key);
@@ -180,7 +192,8 @@ function strongestConcepts(theme: Theme, conceptThemes: Map<string, Map<string, 
     out.push({ id, label, kind, papers: conceptThemes.get(`concept:${id}`)?.get(theme.id) ?? 0 });
   };
   for (const c of theme.topConcepts) add(c.id, c.label, c.kind);
-  for (const [kind, list] of Object.entries(theme.topConceptsByKind ?? {})) for (const c of list ?? []) add(c.id, c.label, kind as OverviewTheme['topConcepts'][number]['kind']);
+  for (const [kind, list] of Object.entries(theme.topConceptsByKind ?? {}))
+    for (const c of list ?? []) add(c.id, c.label, kind as OverviewTheme['topConcepts'][number]['kind']);
   return out;
 }
 
@@ -220,7 +233,12 @@ function themeDocument(
   const results: GraphJson['results'] = [];
   for (const p of shown) {
     for (const e of edgesOf.get(p.key) ?? []) outEdges.push(e);
-    for (const r of resultsOf.get(p.key) ?? []) results.push({ ...r, benchmark: r.benchmark !== null && conceptKeys.has(r.benchmark) ? r.benchmark : null, metric: r.metric !== null && conceptKeys.has(r.metric) ? r.metric : null });
+    for (const r of resultsOf.get(p.key) ?? [])
+      results.push({
+        ...r,
+        benchmark: r.benchmark !== null && conceptKeys.has(r.benchmark) ? r.benchmark : null,
+        metric: r.metric !== null && conceptKeys.has(r.metric) ? r.metric : null,
+      });
   }
   return {
     papers: shown.length,

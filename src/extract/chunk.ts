@@ -98,7 +98,8 @@ export function isNounChunkTagged(t: readonly TaggedWord[], takesDeterminer = tr
   const head = t[t.length - 1]!;
   // A hyphenated gerund is a noun where the corpus uses it as one ("the pre-training", "problem-solving"): the tagger
   // reads "pre-training" as one verb token.
-  const hyphenGerund = head.pos === 'VERB' && /ing$/.test(head.word) && (head.word.includes('-') || (t.length > 1 && t[t.length - 2]!.joined)) && takesDeterminer;
+  const hyphenGerund =
+    head.pos === 'VERB' && /ing$/.test(head.word) && (head.word.includes('-') || (t.length > 1 && t[t.length - 2]!.joined)) && takesDeterminer;
   if (!NOMINAL.has(head.pos) && !hyphenGerund) return false;
   for (let k = 0; k < t.length - 1; k++) {
     const { word, pos, joined } = t[k]!;
@@ -138,7 +139,11 @@ export interface KindEvidence {
   heads: Map<string, ConceptKind>;
 }
 
-const foldKey = (s: string): string[] => s.split(/[\s\-‐‑]+/).filter(Boolean).map(normalizeWord);
+const foldKey = (s: string): string[] =>
+  s
+    .split(/[\s\-‐‑]+/)
+    .filter(Boolean)
+    .map(normalizeWord);
 
 /** Learns the kind evidence from vocabulary entries (the bundled one or the user's). */
 export function kindEvidence(entries: ReadonlyArray<{ label: string; aliases: readonly string[]; kind: ConceptKind }>): KindEvidence {
@@ -168,7 +173,8 @@ export function kindEvidence(entries: ReadonlyArray<{ label: string; aliases: re
 }
 
 /** Heads of task names the vocabulary may not list yet ("… generation", "… answering"). */
-const TASK_HEADS = /(generation|recognition|answering|understanding|reasoning|translation|retrieval|classification|detection|segmentation|summarization|captioning|editing|planning|synthesis)$/;
+const TASK_HEADS =
+  /(generation|recognition|answering|understanding|reasoning|translation|retrieval|classification|detection|segmentation|summarization|captioning|editing|planning|synthesis)$/;
 
 /**
  * The kind of a mined phrase (key: folded words joined by " " or "-"): the kind of its longest listed tail

@@ -7,8 +7,15 @@ import type { ConceptKind } from './types.ts';
  * ("outperforms X") are left out: they guess more than they say.
  */
 export const LEARN_RULES: ReadonlySet<string> = new Set([
-  'pattern:X-benchmark', 'pattern:benchmark-X', 'pattern:XBench', 'pattern:X-a-dataset', 'pattern:trained-on-X',
-  'pattern:fine-tune-X', 'pattern:X-7B', 'pattern:X-score', 'pattern:X-of-score',
+  'pattern:X-benchmark',
+  'pattern:benchmark-X',
+  'pattern:XBench',
+  'pattern:X-a-dataset',
+  'pattern:trained-on-X',
+  'pattern:fine-tune-X',
+  'pattern:X-7B',
+  'pattern:X-score',
+  'pattern:X-of-score',
 ]);
 
 /** A name as learnt: its concept and the paper whose cue typed it first. */

@@ -1,6 +1,15 @@
 // The extraction stage: concepts (vocabulary, patterns, acronyms, mined keyphrases) with evidence, and reported results.
 import type { Paper } from '../model/paper.ts';
-import { CONCEPT_KINDS, type Concept, type ConceptKind, type ConceptSource, type ExtractionResult, type PaperConcept, type PaperExtraction, type Span } from './types.ts';
+import {
+  CONCEPT_KINDS,
+  type Concept,
+  type ConceptKind,
+  type ConceptSource,
+  type ExtractionResult,
+  type PaperConcept,
+  type PaperExtraction,
+  type Span,
+} from './types.ts';
 import { resolveExtractOptions, type ExtractOptions } from './options.ts';
 import { bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
 import { compileMatcher, matchVocabulary, VocabularyScan, type DictMatch, type Matcher } from './matcher.ts';
@@ -44,7 +53,16 @@ interface ConceptInfo {
   parent?: string;
 }
 
-function newFinding(id: string, label: string, kind: ConceptKind, aliases: string[], source: ConceptSource, parent: string | undefined, score: number | undefined, span: Span): Finding {
+function newFinding(
+  id: string,
+  label: string,
+  kind: ConceptKind,
+  aliases: string[],
+  source: ConceptSource,
+  parent: string | undefined,
+  score: number | undefined,
+  span: Span,
+): Finding {
   if (parent === undefined && score === undefined) return { id, label, kind, aliases, source, spans: [span] };
   if (score === undefined) return { id, label, kind, aliases, source, parent, spans: [span] };
   if (parent === undefined) return { id, label, kind, aliases, source, score, spans: [span] };
@@ -417,7 +435,9 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
         let def: ConceptInfo | undefined;
         if (m && (m.from === d.longFrom || m.to - m.from > 1)) {
           const e = m.entry;
-          def = e.parent ? { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', parent: e.parent } : { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary' };
+          def = e.parent
+            ? { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', parent: e.parent }
+            : { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary' };
         } else if (!matches[fi]!.some((x) => x.from === d.longFrom && x.to === d.longTo)) {
           const label = ft.text.slice(ft.tokens.start[d.longFrom]!, ft.tokens.end[d.longTo - 1]!);
           let kind = own.has(shortKey) ? 'method' : guessAcronymKind(label);

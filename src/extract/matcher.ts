@@ -91,7 +91,10 @@ export class VocabularyScan {
   /** Norm id → the family name of a versioned token ("qwen2" → "qwen"), or null. */
   private readonly versioned = new Map<number, string | null>();
 
-  constructor(readonly m: Matcher, readonly lex: Lexicon) {}
+  constructor(
+    readonly m: Matcher,
+    readonly lex: Lexicon,
+  ) {}
 
   private walk(node: number, word: string): number {
     for (let k = 0; k < word.length && node >= 0; k++) node = this.m.edges.get(node * 65536 + word.charCodeAt(k)) ?? -1;
@@ -176,9 +179,50 @@ function pickRaw(cands: Candidate[] | undefined, rawText: string): VocabularyEnt
 }
 
 const MODEL_SUFFIX = new Set([
-  'instruct', 'chat', 'base', 'large', 'small', 'tiny', 'mini', 'turbo', 'pro', 'plus', 'max', 'preview', 'vision', 'vl',
-  'distill', 'coder', 'math', 'omni', 'audio', 'video', 'next', 'onevision', 'ov', 'hd', 'sonnet', 'opus', 'haiku',
-  'flash', 'ultra', 'nano', 'medium', 'xl', 'xxl', 'it', 'hf', 'lite', 'huge', 'giant', 'b', 'l', 'h', 's', 't', 'g',
+  'instruct',
+  'chat',
+  'base',
+  'large',
+  'small',
+  'tiny',
+  'mini',
+  'turbo',
+  'pro',
+  'plus',
+  'max',
+  'preview',
+  'vision',
+  'vl',
+  'distill',
+  'coder',
+  'math',
+  'omni',
+  'audio',
+  'video',
+  'next',
+  'onevision',
+  'ov',
+  'hd',
+  'sonnet',
+  'opus',
+  'haiku',
+  'flash',
+  'ultra',
+  'nano',
+  'medium',
+  'xl',
+  'xxl',
+  'it',
+  'hf',
+  'lite',
+  'huge',
+  'giant',
+  'b',
+  'l',
+  'h',
+  's',
+  't',
+  'g',
 ]);
 const BENCH_SUFFIX = /^(test|val|validation|dev|testdev|std|mini|lite|full|verified|en|cn|zh|v\d+(\.\d+)?|\d+k?|\d+x\d+|\d+p)$/;
 /** Version / size pieces that may follow a model name after a space ("Qwen 2.5", "Llama 3 8B"). */
@@ -200,7 +244,7 @@ export function matchVocabulary(scan: VocabularyScan, tokens: Tokens): DictMatch
     let node = scan.rootOf(nid[i]!);
     let bestEntry: VocabularyEntry | undefined;
     let bestTo = 0;
-    for (let j = i; node >= 0; ) {
+    for (let j = i; node >= 0;) {
       const e = m.ends[node] === 1 ? pick(m.cands[node], tokens, i, j + 1) : undefined;
       if (e) {
         bestEntry = e;

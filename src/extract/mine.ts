@@ -6,7 +6,8 @@ import { slugify } from './vocabulary.ts';
 import { isNounChunkTagged, isQuantity, minedKind, tagPhrases, type KindEvidence } from './chunk.ts';
 
 const STOP = wordSet(
-  ('a an the of in on for to and or with by from as at into over under via is are was were be been being this that these those ' +
+  (
+    'a an the of in on for to and or with by from as at into over under via is are was were be been being this that these those ' +
     'it its their our we they which who whose than then while when where both each such more most less fewer very also only ' +
     'not no can could may might will would should must has have had do does did using used use based new novel existing ' +
     'proposed different various several many multiple other same significant significantly large small high low first ' +
@@ -15,34 +16,40 @@ const STOP = wordSet(
     'approach approache method methods model models show shows shown demonstrate demonstrates achieve achieves state art ' +
     'performance experiment experiments extensive code available github https www com effective efficient strong better ' +
     'improve improves improved improving make makes making well even still often key main level way ways non number reduce reduces reducing require requires enable enables allow allows propose introduce present lead leads ' +
-    'but per toward towards upon among against along around beyond despite during unlike whether since until yet like versus vs').split(/\s+/),
+    'but per toward towards upon among against along around beyond despite during unlike whether since until yet like versus vs'
+  ).split(/\s+/),
 );
 
 // NOTE: the filters below keep mined phrases to terms a reader would index, not academic prose. They test word classes
 // (evaluation and time adjectives, generic heads, participles, adjectival compounds), not particular phrases.
 /** Words that never start a technical term: evaluation, time, degree ("recent study", "considerable attention"). */
 const GENERIC_FIRST = new Set(
-  ('recent recently considerable challenging future remarkable remarkably substantial substantially promising crucial important ' +
+  (
+    'recent recently considerable challenging future remarkable remarkably substantial substantially promising crucial important ' +
     'notable notably comprehensive superior competitive impressive limited common typical prior previous current numerous ' +
     'widespread growing increasing rapid rapidly simple potential practical critical powerful overall additional specific given ' +
     'original great greater huge vast wide wider broad broader diverse minimal comparable similar inferior desired desirable generic ' +
     'fundamental major minor primary subsequent following preliminary entire whole extra computational considerable unprecedented ' +
     'exceptional outstanding excellent superb favorable strong stronger robust faster slower lower higher larger smaller longer shorter ' +
     'complex difficult hard easy natural real actual certain particular relevant respective underlying inherent remain remains ' +
-    'shed sheds pave paves').split(/\s+/),
+    'shed sheds pave paves'
+  ).split(/\s+/),
 );
 /** Heads that make a phrase generic academic language ("reasoning capability", "downstream task", "future research"). */
 const GENERIC_HEAD = new Set(
-  ('capability capabilities ability abilities resource resources information study studies research material materials issue ' +
+  (
+    'capability capabilities ability abilities resource resources information study studies research material materials issue ' +
     'issues problem problems challenge challenges setting settings scenario scenarios aspect aspects factor factors insight insights ' +
     'manner fashion task tasks attention interest effort efforts finding findings advance advances advancement advancements progress ' +
     'solution solutions strategy strategies technique techniques paradigm paradigms property properties quality efficiency ' +
     'effectiveness degradation improvement improvements gain gains cost costs overhead application applications field fields domain ' +
     'domains area areas community purpose purposes range variety suite set series amount amounts reveal reveals unclear ' +
-    'challenging light way').split(/\s+/),
+    'challenging light way'
+  ).split(/\s+/),
 );
 /** A hyphenated pair ending so is an adjective ("training-free", "fine-grained", "task-specific", "real-world"). */
-const ADJECTIVE_COMPOUND = /^[a-z]+-(wise|specific|grained|world|source|weight|weights|based|level|aware|like|scale|shot|free|art|time|term|end|efficient|intensive|friendly|agnostic|dependent|independent|oriented|driven|centric|quality|rich|heavy|light|only|step|stage|round|turn|length|modal|size)$/;
+const ADJECTIVE_COMPOUND =
+  /^[a-z]+-(wise|specific|grained|world|source|weight|weights|based|level|aware|like|scale|shot|free|art|time|term|end|efficient|intensive|friendly|agnostic|dependent|independent|oriented|driven|centric|quality|rich|heavy|light|only|step|stage|round|turn|length|modal|size)$/;
 
 /** True for a candidate that reads as prose or as an adjective rather than as a term. */
 export function isGenericPhrase(key: string): boolean {
@@ -81,11 +88,13 @@ const DETERMINER_SHARE = 0.25;
 const DETERMINER = wordSet(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'each', 'every']);
 /** Closed-class words: a phrase followed by one of these ends there (unlike STOP, no nouns such as "model"). */
 const FUNCTION_WORDS = wordSet(
-  ('a an the of in on for to and or nor with by from as at into onto over under via is are was were be been being this that ' +
+  (
+    'a an the of in on for to and or nor with by from as at into onto over under via is are was were be been being this that ' +
     'these those it its their our we they he she his her which who whom whose than then while when where both each either ' +
     'neither such not no can could may might will would should must shall has have had do does did but per toward towards ' +
     'upon among against along around beyond despite during unlike whether since until yet versus vs through across between ' +
-    'without within up down out about after before all any some however thus therefore hence also only even very so if').split(/\s+/),
+    'without within up down out about after before all any some however thus therefore hence also only even very so if'
+  ).split(/\s+/),
 );
 const LONG = 2;
 

@@ -3,11 +3,108 @@ import { Gap, Shape, wordTest, type Tokens } from './tokenize.ts';
 
 /** Upper-case words that are not names of benchmarks or models. */
 const NOT_NAMES = new Set([
-  'sota', 'gpu', 'gpus', 'cpu', 'tpu', 'api', 'apis', 'nlp', 'ai', 'agi', 'pdf', 'html', 'url', 'json', 'id', 'ood', 'iid',
-  'i', 'ii', 'iii', 'iv', 'vi', 'a', 'we', 'our', 'the', 'this', 'it', 'in', 'on', 'to', 'flops', 'tflops', 'gflops', 'fps',
-  'mb', 'gb', 'tb', 'kb', 'ms', 'hz', 'khz', 'kbps', 'dpo', 'sft', 'rl', 'llm', 'llms', 'github', 'hugging', 'face', 'huggingface',
-  'turkish', 'arabic', 'hindi', 'russian', 'italian', 'portuguese', 'vietnamese', 'indonesian', 'thai', 'dutch', 'polish', 'persian', 'swahili', 'bengali', 'urdu',
-  'arxiv', 'openai', 'anthropic', 'google', 'meta', 'microsoft', 'nvidia', 'deepmind', 'apple', 'alibaba', 'amazon', 'baidu', 'tencent', 'bytedance', 'huawei', 'chinese', 'english', 'japanese', 'french', 'german', 'korean', 'spanish', 'vs', 'eg', 'ie', 'etc', 'fig', 'table', 'us', 'uk', 'usa', 'eu', 'en', 'cn', 'zh',
+  'sota',
+  'gpu',
+  'gpus',
+  'cpu',
+  'tpu',
+  'api',
+  'apis',
+  'nlp',
+  'ai',
+  'agi',
+  'pdf',
+  'html',
+  'url',
+  'json',
+  'id',
+  'ood',
+  'iid',
+  'i',
+  'ii',
+  'iii',
+  'iv',
+  'vi',
+  'a',
+  'we',
+  'our',
+  'the',
+  'this',
+  'it',
+  'in',
+  'on',
+  'to',
+  'flops',
+  'tflops',
+  'gflops',
+  'fps',
+  'mb',
+  'gb',
+  'tb',
+  'kb',
+  'ms',
+  'hz',
+  'khz',
+  'kbps',
+  'dpo',
+  'sft',
+  'rl',
+  'llm',
+  'llms',
+  'github',
+  'hugging',
+  'face',
+  'huggingface',
+  'turkish',
+  'arabic',
+  'hindi',
+  'russian',
+  'italian',
+  'portuguese',
+  'vietnamese',
+  'indonesian',
+  'thai',
+  'dutch',
+  'polish',
+  'persian',
+  'swahili',
+  'bengali',
+  'urdu',
+  'arxiv',
+  'openai',
+  'anthropic',
+  'google',
+  'meta',
+  'microsoft',
+  'nvidia',
+  'deepmind',
+  'apple',
+  'alibaba',
+  'amazon',
+  'baidu',
+  'tencent',
+  'bytedance',
+  'huawei',
+  'chinese',
+  'english',
+  'japanese',
+  'french',
+  'german',
+  'korean',
+  'spanish',
+  'vs',
+  'eg',
+  'ie',
+  'etc',
+  'fig',
+  'table',
+  'us',
+  'uk',
+  'usa',
+  'eu',
+  'en',
+  'cn',
+  'zh',
 ]);
 
 /**
@@ -26,9 +123,42 @@ export function isNeverName(raw: string): boolean {
 
 /** Last pieces that make a hyphenated compound an adjective ("PhD-level", "2D-to-3D", "GPT-based"), not a name. */
 const ADJECTIVE_ENDS = new Set([
-  'level', 'to', 'based', 'like', 'aware', 'free', 'style', 'scale', 'specific', 'wise', 'grained', 'oriented', 'driven',
-  'centric', 'guided', 'time', 'shot', 'domain', 'order', 'generated', 'annotated', 'powered', 'enhanced', 'only', 'native',
-  'friendly', 'agnostic', 'conditioned', 'level', 'size', 'sized', 'length', 'resolution', 'quality', 'step', 'stage',
+  'level',
+  'to',
+  'based',
+  'like',
+  'aware',
+  'free',
+  'style',
+  'scale',
+  'specific',
+  'wise',
+  'grained',
+  'oriented',
+  'driven',
+  'centric',
+  'guided',
+  'time',
+  'shot',
+  'domain',
+  'order',
+  'generated',
+  'annotated',
+  'powered',
+  'enhanced',
+  'only',
+  'native',
+  'friendly',
+  'agnostic',
+  'conditioned',
+  'level',
+  'size',
+  'sized',
+  'length',
+  'resolution',
+  'quality',
+  'step',
+  'stage',
 ]);
 
 /** A token that looks like part of a name: mixed case, capitals, digits with letters, or a trailing "+". */
@@ -82,7 +212,33 @@ export function nameRunAt(tokens: Tokens, i: number, covered: Uint8Array): NameR
 }
 
 /** Lower-case pieces that make a compound a word, not a name ("non-ACL", "pre-LLM", "human-AI"). */
-const LOWER_PREFIXES = new Set(['non', 'pre', 'post', 'multi', 'anti', 'human', 'self', 'cross', 'semi', 'sub', 'super', 'inter', 'intra', 're', 'un', 'de', 'over', 'under', 'meta', 'mid', 'out', 'in', 'out', 'off', 'on']);
+const LOWER_PREFIXES = new Set([
+  'non',
+  'pre',
+  'post',
+  'multi',
+  'anti',
+  'human',
+  'self',
+  'cross',
+  'semi',
+  'sub',
+  'super',
+  'inter',
+  'intra',
+  're',
+  'un',
+  'de',
+  'over',
+  'under',
+  'meta',
+  'mid',
+  'out',
+  'in',
+  'out',
+  'off',
+  'on',
+]);
 /**
  * "on xbench-DeepSearch", "BrowseComp and xbench-DeepSearch" (2025-10 pool): a lower-case piece joined to a mixed-case
  * one starts a name only right after "on" or "and", where the on-X rule or list propagation types it by
@@ -106,8 +262,17 @@ function allFirstUpper(tokens: Tokens, from: number, to: number): boolean {
 /** JavaScript's \s: white space and line terminators. */
 function isJsSpace(c: number): boolean {
   return (
-    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 

@@ -55,10 +55,62 @@ export function findAtKMetrics(text: string, tokens: Tokens, covered: Uint8Array
 const LISTED_HEADS = new Set(['similarity', 'distance', 'error', 'rate', 'score', 'accuracy', 'fidelity']);
 /** Words before such a head that say how much or which, not what ("the average score", "a high rate"). */
 const NOT_MODIFIERS = new Set([
-  'the', 'a', 'an', 'and', 'or', 'of', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'same', 'overall', 'average',
-  'mean', 'total', 'final', 'high', 'higher', 'highest', 'low', 'lower', 'lowest', 'best', 'top', 'good', 'better', 'relative',
-  'absolute', 'new', 'learning', 'sampling', 'frame', 'bit', 'per', 'in', 'on', 'at', 'by', 'to', 'with', 'for', 'from',
-  'is', 'are', 'was', 'were', 'be', 'has', 'have', 'than', 'as', 'which', 'human',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'its',
+  'their',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'same',
+  'overall',
+  'average',
+  'mean',
+  'total',
+  'final',
+  'high',
+  'higher',
+  'highest',
+  'low',
+  'lower',
+  'lowest',
+  'best',
+  'top',
+  'good',
+  'better',
+  'relative',
+  'absolute',
+  'new',
+  'learning',
+  'sampling',
+  'frame',
+  'bit',
+  'per',
+  'in',
+  'on',
+  'at',
+  'by',
+  'to',
+  'with',
+  'for',
+  'from',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'has',
+  'have',
+  'than',
+  'as',
+  'which',
+  'human',
 ]);
 
 /** True when the token at k is explained as a metric and the text from gapFrom to gapTo is a list separator. */
@@ -81,9 +133,11 @@ function listedMetric(text: string, tokens: Tokens, m: number, covered: Uint8Arr
   // The sibling before: "WER, speaker similarity"; after: "speaker similarity and UTMOS".
   // NOTE: "and" / "or" are tokens, so a sibling is one or two tokens away.
   const conj = (k: number): boolean => k >= 0 && k < tokens.n && (tokens.norm(k) === 'and' || tokens.norm(k) === 'or');
-  const before = (m > 0 && metricSibling(text, tokens, covered, m - 1, tokens.end[m - 1]!, tokens.start[m]!)) ||
+  const before =
+    (m > 0 && metricSibling(text, tokens, covered, m - 1, tokens.end[m - 1]!, tokens.start[m]!)) ||
     (m > 1 && conj(m - 1) && metricSibling(text, tokens, covered, m - 2, tokens.end[m - 2]!, tokens.start[m]!));
-  const after = (head + 1 < tokens.n && metricSibling(text, tokens, covered, head + 1, tokens.end[head]!, tokens.start[head + 1]!)) ||
+  const after =
+    (head + 1 < tokens.n && metricSibling(text, tokens, covered, head + 1, tokens.end[head]!, tokens.start[head + 1]!)) ||
     (conj(head + 1) && head + 2 < tokens.n && metricSibling(text, tokens, covered, head + 2, tokens.end[head]!, tokens.start[head + 2]!));
   if (!before && !after) return undefined;
   return { from: m, to: head + 1, coreTo: head + 1, kind: 'metric', rule: 'pattern:listed-X-similarity', explicit: false };
@@ -122,12 +176,55 @@ export function findStatMetrics(text: string, tokens: Tokens, covered: Uint8Arra
 const SPLIT = /^(test|val|validation|dev|train|testdev|mini|lite|hard|easy|full)$/;
 const SIZE = /^(\d+(\.\d+)?[bm]|\d+x\d+b|v\d+(\.\d+)?|instruct|chat|base|large|small|tiny|preview|pretrain|pretrained|trained|tuned|sft|dpo|rl|it|ft)$/;
 const BENCH_HEADS = new Map<string, ConceptKind>([
-  ['benchmark', 'benchmark'], ['leaderboard', 'benchmark'], ['suite', 'benchmark'], ['testbed', 'benchmark'],
-  ['dataset', 'dataset'], ['corpu', 'dataset'], ['corpus', 'dataset'], ['db', 'dataset'],
+  ['benchmark', 'benchmark'],
+  ['leaderboard', 'benchmark'],
+  ['suite', 'benchmark'],
+  ['testbed', 'benchmark'],
+  ['dataset', 'dataset'],
+  ['corpu', 'dataset'],
+  ['corpus', 'dataset'],
+  ['db', 'dataset'],
 ]);
-const MODEL_BEFORE = new Set(['outperform', 'outperforms', 'outperforming', 'outperformed', 'surpass', 'surpasse', 'surpassing', 'surpassed', 'than', 'v', 'vs', 'versus', 'beat', 'beating', 'beats']);
+const MODEL_BEFORE = new Set([
+  'outperform',
+  'outperforms',
+  'outperforming',
+  'outperformed',
+  'surpass',
+  'surpasse',
+  'surpassing',
+  'surpassed',
+  'than',
+  'v',
+  'vs',
+  'versus',
+  'beat',
+  'beating',
+  'beats',
+]);
 const LIST_TRIGGERS = new Set(['including', 'like', 'such', 'eg', 'namely']);
-const MODEL_NOUNS = new Set(['model', 'backbone', 'method', 'baseline', 'approache', 'approach', 'llm', 'mllm', 'vlm', 'lvlm', 'system', 'encoder', 'architecture', 'technique', 'work', 'variant', 'competitor', 'counterpart', 'tokenizer', 'framework']);
+const MODEL_NOUNS = new Set([
+  'model',
+  'backbone',
+  'method',
+  'baseline',
+  'approache',
+  'approach',
+  'llm',
+  'mllm',
+  'vlm',
+  'lvlm',
+  'system',
+  'encoder',
+  'architecture',
+  'technique',
+  'work',
+  'variant',
+  'competitor',
+  'counterpart',
+  'tokenizer',
+  'framework',
+]);
 const BENCH_NOUNS = new Set(['benchmark', 'dataset', 'task', 'suite', 'leaderboard']);
 /** "metrics such as X", "metrics (X, Y)": the list is of metrics. */
 const METRIC_NOUNS = new Set(['metric']);
@@ -135,13 +232,35 @@ const METRIC_NOUNS = new Set(['metric']);
  * Every word that may stand right before a name in a rule of classify() below ("g" ends "e.g."). NOTE: a pre-filter:
  * most names follow none of them, and the rules' string tests are skipped then.
  */
-const CONTEXT_WORDS = wordTest('norm', (w) =>
-  BENCH_HEADS.has(w) || MODEL_BEFORE.has(w) || LIST_TRIGGERS.has(w) || TUNE_WORDS.has(w) || MODEL_NOUNS.has(w) ||
-  BENCH_NOUNS.has(w) || METRIC_NOUNS.has(w) || RIVAL_ADJECTIVES.has(w) ||
-  ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from', 'higher', 'lower'].includes(w),
+const CONTEXT_WORDS = wordTest(
+  'norm',
+  (w) =>
+    BENCH_HEADS.has(w) ||
+    MODEL_BEFORE.has(w) ||
+    LIST_TRIGGERS.has(w) ||
+    TUNE_WORDS.has(w) ||
+    MODEL_NOUNS.has(w) ||
+    BENCH_NOUNS.has(w) ||
+    METRIC_NOUNS.has(w) ||
+    RIVAL_ADJECTIVES.has(w) ||
+    ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from', 'higher', 'lower'].includes(w),
 );
 /** "outperforms the competitive LongVILA-R1" (2510.xxxx pool): adjectives between a comparison verb and its model. */
-const RIVAL_ADJECTIVES = new Set(['competitive', 'strong', 'strongest', 'recent', 'previous', 'prior', 'powerful', 'leading', 'popular', 'art', 'sota', 'proprietary', 'larger']);
+const RIVAL_ADJECTIVES = new Set([
+  'competitive',
+  'strong',
+  'strongest',
+  'recent',
+  'previous',
+  'prior',
+  'powerful',
+  'leading',
+  'popular',
+  'art',
+  'sota',
+  'proprietary',
+  'larger',
+]);
 /** "the SOTA method DIVER-v2", "distillation method DMD2": a singular noun right before a name types it. */
 const NAME_NOUNS = new Set(['method', 'model', 'baseline', 'approach', 'llm', 'mllm', 'vlm', 'lvlm', 'detector', 'tokenizer']);
 /** ... unless the phrase is the paper's own ("our method X", "a new model X", "we propose the model X"). */
@@ -151,9 +270,45 @@ const TUNE_WORDS = new Set(['tune', 'tuning', 'tuned', 'finetune', 'finetuning',
 /** "trained / fine-tuned / pretrained on X": X is the data, not a benchmark. */
 const TRAINED_ON = new Set(['trained', 'train', 'tuned', 'finetuned', 'pretrained', 'pretrain', 'training', 'finetuning', 'tuning']);
 /** "evaluate … on X", "results on X": a proposed benchmark evaluated on counts as a benchmark (explicit). */
-const EVAL_BEFORE_ON = new Set(['evaluate', 'evaluated', 'evaluating', 'experiment', 'result', 'tested', 'benchmarked', 'benchmarking', 'performance', 'score', 'accuracy']);
+const EVAL_BEFORE_ON = new Set([
+  'evaluate',
+  'evaluated',
+  'evaluating',
+  'experiment',
+  'result',
+  'tested',
+  'benchmarked',
+  'benchmarking',
+  'performance',
+  'score',
+  'accuracy',
+]);
 
-const ON_BLOCKERS = new Set(['based', 'built', 'relie', 'rely', 'depend', 'focu', 'focuse', 'focusing', 'conditioned', 'run', 'deployed', 'applied', 'light', 'shed', 'work', 'operate', 'operating', 'act', 'acting', 'rest', 'effect', 'impact', 'emphasis']);
+const ON_BLOCKERS = new Set([
+  'based',
+  'built',
+  'relie',
+  'rely',
+  'depend',
+  'focu',
+  'focuse',
+  'focusing',
+  'conditioned',
+  'run',
+  'deployed',
+  'applied',
+  'light',
+  'shed',
+  'work',
+  'operate',
+  'operating',
+  'act',
+  'acting',
+  'rest',
+  'effect',
+  'impact',
+  'emphasis',
+]);
 
 function norm(tokens: Tokens, i: number): string {
   return i >= 0 && i < tokens.n ? tokens.norm(i) : '';
@@ -265,7 +420,25 @@ function metricAfter(text: string, tokens: Tokens, to: number): string | undefin
 }
 
 /** Software one installs or runs in, not a task environment: "the Python / Linux / Docker environment". */
-const SOFTWARE_ENVIRONMENTS = new Set(['python', 'linux', 'windows', 'docker', 'conda', 'java', 'android', 'jupyter', 'matlab', 'ubuntu', 'kubernetes', 'unix', 'macos', 'cuda', 'pytorch', 'tensorflow', 'ros']);
+const SOFTWARE_ENVIRONMENTS = new Set([
+  'python',
+  'linux',
+  'windows',
+  'docker',
+  'conda',
+  'java',
+  'android',
+  'jupyter',
+  'matlab',
+  'ubuntu',
+  'kubernetes',
+  'unix',
+  'macos',
+  'cuda',
+  'pytorch',
+  'tensorflow',
+  'ros',
+]);
 
 /** Classifies a name run by its context; undefined when the context says nothing. */
 function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
@@ -287,8 +460,17 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   // "our reimplementation of the Crafter environment" (2510.12088): "the" + one capitalised word + "environment" names
   // an RL benchmark; not explicit, so only in a paper that reads as ML. Software setups ("the Python environment") are
   // no benchmark: SOFTWARE_ENVIRONMENTS names the few that papers install.
-  if (to - from === 1 && !SOFTWARE_ENVIRONMENTS.has(tokens.norm(from)) && from > 0 && to < tokens.n && tokens.gap[to] === Gap.Space && tokens.norm(to) === 'environment' &&
-    tokens.norm(from - 1) === 'the' && tokens.gap[from] === Gap.Space && /^[A-Z][a-z]{3,}$/.test(tokens.raw(from))) {
+  if (
+    to - from === 1 &&
+    !SOFTWARE_ENVIRONMENTS.has(tokens.norm(from)) &&
+    from > 0 &&
+    to < tokens.n &&
+    tokens.gap[to] === Gap.Space &&
+    tokens.norm(to) === 'environment' &&
+    tokens.norm(from - 1) === 'the' &&
+    tokens.gap[from] === Gap.Space &&
+    /^[A-Z][a-z]{3,}$/.test(tokens.raw(from))
+  ) {
     return { kind: 'benchmark', rule: 'pattern:the-X-environment', explicit: false };
   }
   if (run.strong) {
@@ -333,7 +515,12 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   }
   // "fine-tune Qwen2.5-VL-7B", "initialized from T5Gemma" (2509.26476): the model a paper starts from.
   // NOTE: not when the run stops at a known name joined on ("fine-tuning PH-LLM" is one name, cut by "LLM").
-  if (plain && run.strong && (to >= tokens.n || tokens.gap[to] !== Gap.Join) && (TUNE_WORDS.has(b1) || (b1 === 'from' && (b2 === 'initialized' || b2 === 'initialised')))) {
+  if (
+    plain &&
+    run.strong &&
+    (to >= tokens.n || tokens.gap[to] !== Gap.Join) &&
+    (TUNE_WORDS.has(b1) || (b1 === 'from' && (b2 === 'initialized' || b2 === 'initialised')))
+  ) {
     return { kind: 'model', rule: 'pattern:fine-tune-X', explicit: false };
   }
   // "outperforms the competitive LongVILA-R1 (72.0%)"
@@ -347,7 +534,13 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   // "benchmarks (SimpleQA, FRAMES, WebWalker, Seal0, MuSiQue)", "models (Cosmos-Predict2, Wan2.1)": a plural noun
   // opening a parenthesised list types its items.
   // NOTE: a list, so the item is followed by a comma: "language models (LMs)" is an acronym, not a list.
-  if (/^\s*\($/.test(gapBefore) && !singular && run.strong && (BENCH_NOUNS.has(b1) || MODEL_NOUNS.has(b1) || METRIC_NOUNS.has(b1)) && /^\s*,/.test(text.slice(tokens.end[to - 1]!, tokens.end[to - 1]! + 3))) {
+  if (
+    /^\s*\($/.test(gapBefore) &&
+    !singular &&
+    run.strong &&
+    (BENCH_NOUNS.has(b1) || MODEL_NOUNS.has(b1) || METRIC_NOUNS.has(b1)) &&
+    /^\s*,/.test(text.slice(tokens.end[to - 1]!, tokens.end[to - 1]! + 3))
+  ) {
     return { kind: BENCH_NOUNS.has(b1) ? 'benchmark' : METRIC_NOUNS.has(b1) ? 'metric' : 'model', rule: 'pattern:nouns-(X)', explicit: false };
   }
   if (plain && (LIST_TRIGGERS.has(b1) || (b1 === 'a' && b2 === 'such'))) {
@@ -384,12 +577,18 @@ function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Ar
     if (tokens.norm(k) === 'and' || tokens.norm(k) === 'or') k++;
   } else if (/^\s+$/.test(gap) && (tokens.norm(k) === 'and' || tokens.norm(k) === 'or')) k++;
   else return undefined;
-  if (k >= tokens.n || covered[k] && !/^\s+$/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!))) return undefined;
+  if (k >= tokens.n || (covered[k] && !/^\s+$/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!)))) return undefined;
   return k;
 }
 
 /** Finds names by the way the text uses them. `covered` marks tokens the vocabulary already explained. */
-export function findPatternNames(text: string, tokens: Tokens, covered: Uint8Array, titleCase = false, bare?: (from: number, to: number) => void): PatternHit[] {
+export function findPatternNames(
+  text: string,
+  tokens: Tokens,
+  covered: Uint8Array,
+  titleCase = false,
+  bare?: (from: number, to: number) => void,
+): PatternHit[] {
   const hits: PatternHit[] = [];
   let i = 0;
   while (i < tokens.n) {
@@ -450,7 +649,7 @@ function prefixedRun(tokens: Tokens, i: number, covered: Uint8Array): NameRun | 
     to++;
   }
   // "VQA-based", "RL-trained": adjectives, not names.
-  if (!named || (tokens.shape[to - 1]! & Shape.FirstUpper) === 0 && (tokens.shape[to - 1]! & Shape.FirstDigit) === 0) return undefined;
+  if (!named || ((tokens.shape[to - 1]! & Shape.FirstUpper) === 0 && (tokens.shape[to - 1]! & Shape.FirstDigit) === 0)) return undefined;
   // "Code-Induced" (a title): capitalised words only, no name by shape.
   let strong = false;
   for (let k = i; k < to; k++) if (isStrongNameToken(tokens.raw(k))) strong = true;
@@ -471,7 +670,14 @@ function continueList(text: string, tokens: Tokens, covered: Uint8Array, from: n
     }
     const next = nameRunAt(tokens, k, covered);
     if (!next || (!next.strong && c.kind !== 'model')) break;
-    hits.push({ from: next.from, to: next.to, coreTo: coreEnd(tokens, next, c.kind), kind: c.kind, rule: c.rule.replace(/:list$/, '') + ':list', explicit: false });
+    hits.push({
+      from: next.from,
+      to: next.to,
+      coreTo: coreEnd(tokens, next, c.kind),
+      kind: c.kind,
+      rule: c.rule.replace(/:list$/, '') + ':list',
+      explicit: false,
+    });
     end = next.to;
   }
   return end;
@@ -621,7 +827,26 @@ function bareCoreEndSplit(tokens: Tokens, from: number, to: number): number {
   return to;
 }
 
-const PROPOSE_VERBS = new Set(['propose', 'present', 'introduce', 'develop', 'design', 'release', 'build', 'offer', 'call', 'name', 'dub', 'term', 'coin', 'called', 'named', 'dubbed', 'termed', 'coined']);
+const PROPOSE_VERBS = new Set([
+  'propose',
+  'present',
+  'introduce',
+  'develop',
+  'design',
+  'release',
+  'build',
+  'offer',
+  'call',
+  'name',
+  'dub',
+  'term',
+  'coin',
+  'called',
+  'named',
+  'dubbed',
+  'termed',
+  'coined',
+]);
 const PROPOSE = wordTest('norm', (w) => PROPOSE_VERBS.has(w) || (w.endsWith('e') && PROPOSE_VERBS.has(w.slice(0, -1))));
 const NONE = new Uint8Array(0);
 

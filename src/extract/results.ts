@@ -53,16 +53,46 @@ export function nextNumber(text: string, from: number): RegExpExecArray | null {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
-const DELTA_AFTER = /^\s*(speed-?ups?|faster|improvements?|gains?|fewer|less|lower|higher|better|reductions?|increases?|decreases?|boosts?|acceleration|smaller|absolute|relative)\b/i;
-export const DELTA_BEFORE = /\b(by|improves?|improved|improving|improvement of|gains? of|speedup of|up to|reduces?|reducing|reduced|boosts?|boosting|increases?|increasing|increased|outperforms?\s+\S+\s+by)\s*(up to\s*)?$/i;
+const DELTA_AFTER =
+  /^\s*(speed-?ups?|faster|improvements?|gains?|fewer|less|lower|higher|better|reductions?|increases?|decreases?|boosts?|acceleration|smaller|absolute|relative)\b/i;
+export const DELTA_BEFORE =
+  /\b(by|improves?|improved|improving|improvement of|gains? of|speedup of|up to|reduces?|reducing|reduced|boosts?|boosting|increases?|increasing|increased|outperforms?\s+\S+\s+by)\s*(up to\s*)?$/i;
 /** The last word of every DELTA_BEFORE alternative (and of its "up to"), lower-case. */
-const DELTA_BEFORE_ENDS = new Set(['by', 'improve', 'improves', 'improved', 'improving', 'of', 'to', 'reduce', 'reduces', 'reducing', 'reduced', 'boost', 'boosts', 'boosting', 'increase', 'increases', 'increasing', 'increased']);
+const DELTA_BEFORE_ENDS = new Set([
+  'by',
+  'improve',
+  'improves',
+  'improved',
+  'improving',
+  'of',
+  'to',
+  'reduce',
+  'reduces',
+  'reducing',
+  'reduced',
+  'boost',
+  'boosts',
+  'boosting',
+  'increase',
+  'increases',
+  'increasing',
+  'increased',
+]);
 
 /** JavaScript's \s: white space and line terminators. */
 function isJsSpace(c: number): boolean {
   return (
-    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 

@@ -36,7 +36,10 @@ export interface KindScore {
 
 /** Lower-case, letters and digits only. */
 export function normName(s: string): string {
-  return s.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function predictedKinds(kind: ScoredKind): ReadonlySet<string> {

@@ -34,7 +34,9 @@ export const Shape = Object.freeze({
 
 function isWordCharCode(c: number): boolean {
   return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
     // NOTE: letters beyond ASCII (é, α, Σ) are word characters; punctuation and spaces of those ranges are not.
     (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000)
   );

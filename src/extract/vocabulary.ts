@@ -93,11 +93,16 @@ export function parseVocabulary(input: unknown, source = 'vocabulary'): { concep
   const file = VocabularyFileSchema.safeParse(data);
   if (!file.success) {
     const issue = file.error.issues[0]!;
-    throw vocabError(source, issue.path.length ? issue.path.join('.') : 'top level', `${issue.message}; expected {"version": 1, "concepts": [{"label": ..., "kind": ...}]}`);
+    throw vocabError(
+      source,
+      issue.path.length ? issue.path.join('.') : 'top level',
+      `${issue.message}; expected {"version": 1, "concepts": [{"label": ..., "kind": ...}]}`,
+    );
   }
   const seen = new Map<string, number>();
   const concepts = file.data.concepts.map((raw, i) => {
-    const label = typeof raw === 'object' && raw !== null && typeof (raw as { label?: unknown }).label === 'string' ? (raw as { label: string }).label : undefined;
+    const label =
+      typeof raw === 'object' && raw !== null && typeof (raw as { label?: unknown }).label === 'string' ? (raw as { label: string }).label : undefined;
     const name = `concept #${i}${label ? ` "${label}"` : ''}`;
     const parsed = VocabularyEntrySchema.safeParse(raw);
     if (!parsed.success) {

@@ -33,7 +33,7 @@ export async function fetchArxivQuery(q: ArxivQuery, options: Partial<FetchOptio
   const pages: string[] = [];
   let entries = 0;
   let totalResults: number | undefined;
-  for (let start = 0; start < q.max; ) {
+  for (let start = 0; start < q.max;) {
     if (pages.length > 0 && opts.pageDelayMs > 0) await sleep(opts.pageDelayMs);
     const url = new URL('/api/query', opts.arxivBaseUrl);
     url.searchParams.set('search_query', q.query);
@@ -50,14 +50,16 @@ export async function fetchArxivQuery(q: ArxivQuery, options: Partial<FetchOptio
     }
     const got = feeds.flatMap((f) => f.entries);
     const apiError = got.map(atomEntryProblem).find((p) => p?.startsWith('the arXiv API reported an error'));
-    if (apiError) throw new PaperKgError('E_FETCH', `GET ${url}: ${apiError}; check the --query syntax (https://info.arxiv.org/help/api/user-manual.html)`, url.toString());
+    if (apiError)
+      throw new PaperKgError('E_FETCH', `GET ${url}: ${apiError}; check the --query syntax (https://info.arxiv.org/help/api/user-manual.html)`, url.toString());
     totalResults = feeds[0]?.totalResults ?? totalResults;
     pages.push(body);
     entries += got.length;
     deps.log?.(`arXiv: ${entries} of ${Math.min(q.max, totalResults ?? q.max)} results`);
     if (got.length === 0) {
       // NOTE: arXiv occasionally answers a page with no entries though more exist; say so instead of looping.
-      if (totalResults !== undefined && start < totalResults) deps.log?.(`arXiv returned an empty page at start=${start} of ${totalResults}; stopping (run again later for the rest)`);
+      if (totalResults !== undefined && start < totalResults)
+        deps.log?.(`arXiv returned an empty page at start=${start} of ${totalResults}; stopping (run again later for the rest)`);
       break;
     }
     start += got.length;

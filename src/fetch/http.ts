@@ -59,7 +59,11 @@ export async function httpGet(url: string, opts: FetchOptions, deps: FetchDeps =
       if (res.ok) return { url, status: res.status, body };
       lastProblem = `HTTP ${res.status} ${res.statusText}`.trim();
       if (!retryable(res.status)) {
-        throw new PaperKgError('E_FETCH', `GET ${url} failed: ${lastProblem}${body ? ` (${body.replace(/\s+/g, ' ').slice(0, 200)})` : ''}; check the query or date`, url);
+        throw new PaperKgError(
+          'E_FETCH',
+          `GET ${url} failed: ${lastProblem}${body ? ` (${body.replace(/\s+/g, ' ').slice(0, 200)})` : ''}; check the query or date`,
+          url,
+        );
       }
       const after = retryAfterMs(res.headers.get('retry-after'));
       if (after !== undefined) wait = Math.min(after, opts.maxBackoffMs);
@@ -74,5 +78,9 @@ export async function httpGet(url: string, opts: FetchOptions, deps: FetchDeps =
       await sleep(wait);
     }
   }
-  throw new PaperKgError('E_FETCH', `GET ${url} failed after ${opts.retries + 1} attempt(s): ${lastProblem}; try again later or raise --retries / --timeout`, url);
+  throw new PaperKgError(
+    'E_FETCH',
+    `GET ${url} failed after ${opts.retries + 1} attempt(s): ${lastProblem}; try again later or raise --retries / --timeout`,
+    url,
+  );
 }

@@ -68,7 +68,11 @@ export async function detectFormat(source: SourceInput): Promise<FormatName> {
   const head = await readHead(source);
   if (head.trim() === '') throw new PaperKgError('E_INPUT_EMPTY', `${source.name}: the file is empty; expected paper records`, source.name);
   if (head.includes('\u0000')) {
-    throw new PaperKgError('E_INPUT_BINARY', `${source.name}: looks binary (contains NUL bytes); expected a text listing (HF page text, JSON, XML, BibTeX, CSV, JSONL)`, source.name);
+    throw new PaperKgError(
+      'E_INPUT_BINARY',
+      `${source.name}: looks binary (contains NUL bytes); expected a text listing (HF page text, JSON, XML, BibTeX, CSV, JSONL)`,
+      source.name,
+    );
   }
   let best: { name: FormatName; score: number } | undefined;
   for (const r of READERS) {
@@ -116,7 +120,13 @@ export async function ingest(sources: SourceInput[], options: Partial<IngestOpti
         const chars = recordChars(item.paper);
         if (chars > MAX_RECORD_CHARS) {
           report.skipped++;
-          fileMessages.push({ level: 'error', file: source.name, index: item.index, line: item.line, message: `record is ${(chars / (1024 * 1024)).toFixed(1)} MB of text, over the ${MAX_RECORD_CHARS / (1024 * 1024)} MB limit for one record; skipped` });
+          fileMessages.push({
+            level: 'error',
+            file: source.name,
+            index: item.index,
+            line: item.line,
+            message: `record is ${(chars / (1024 * 1024)).toFixed(1)} MB of text, over the ${MAX_RECORD_CHARS / (1024 * 1024)} MB limit for one record; skipped`,
+          });
           continue;
         }
         const parsed = PaperSchema.safeParse(item.paper);
@@ -125,7 +135,13 @@ export async function ingest(sources: SourceInput[], options: Partial<IngestOpti
           fileRecords.push(parsed.data);
         } else {
           report.skipped++;
-          fileMessages.push({ level: 'error', file: source.name, index: item.index, line: item.line, message: `invalid record: ${formatZodIssues(parsed.error.issues)}` });
+          fileMessages.push({
+            level: 'error',
+            file: source.name,
+            index: item.index,
+            line: item.line,
+            message: `invalid record: ${formatZodIssues(parsed.error.issues)}`,
+          });
         }
       }
       // NOTE: a loop, not push(...list): spreading hundreds of thousands of records overflows the call stack.

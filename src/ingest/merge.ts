@@ -103,7 +103,12 @@ export function mergePapers(records: Paper[]): MergeResult {
         break;
       }
       refused.add(found);
-      const at = (p: Paper, value: string) => ({ file: p.provenance[0].file, index: p.provenance[0].index, ...(p.provenance[0].line !== undefined ? { line: p.provenance[0].line } : {}), value });
+      const at = (p: Paper, value: string) => ({
+        file: p.provenance[0].file,
+        index: p.provenance[0].index,
+        ...(p.provenance[0].line !== undefined ? { line: p.provenance[0].line } : {}),
+        value,
+      });
       conflicts.push({ key: k, field: c.field, first: at(found, c.a), second: at(r, c.b) });
     }
     if (target && target !== r) {

@@ -132,10 +132,19 @@ export async function readManifest(dir: string): Promise<BuildManifest | undefin
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new PaperKgError('E_BUILD_MALFORMED', `${path}: not valid JSON (${(e as Error).message}); rebuild the directory with "paper-kg build <inputs…> --out ${dir}"`, path);
+    throw new PaperKgError(
+      'E_BUILD_MALFORMED',
+      `${path}: not valid JSON (${(e as Error).message}); rebuild the directory with "paper-kg build <inputs…> --out ${dir}"`,
+      path,
+    );
   }
   const parsed = ManifestSchema.safeParse(json);
-  if (!parsed.success) throw new PaperKgError('E_BUILD_MALFORMED', `${path}: not a paper-kg build manifest (${formatZodIssues(parsed.error.issues.slice(0, 3))}); rebuild the directory with "paper-kg build"`, path);
+  if (!parsed.success)
+    throw new PaperKgError(
+      'E_BUILD_MALFORMED',
+      `${path}: not a paper-kg build manifest (${formatZodIssues(parsed.error.issues.slice(0, 3))}); rebuild the directory with "paper-kg build"`,
+      path,
+    );
   return parsed.data;
 }
 
@@ -247,7 +256,8 @@ export async function checkOutputDirectory(out: string, force = false): Promise<
     if (errnoOf(e) === 'ENOTDIR') throw outputError(e, 'be created', p.out);
     if (errnoOf(e) !== 'ENOENT') throw outputError(e, 'be read', p.out);
   }
-  if (st && !st.isDirectory()) throw new PaperKgError('E_OUTPUT_UNWRITABLE', `${p.out}: is a file; expected a directory for the build (pass a folder to --out)`, p.out);
+  if (st && !st.isDirectory())
+    throw new PaperKgError('E_OUTPUT_UNWRITABLE', `${p.out}: is a file; expected a directory for the build (pass a folder to --out)`, p.out);
   // The staging directory and the lock live beside --out: its parent must exist (it is made) and be writable.
   try {
     await mkdir(dirname(p.out), { recursive: true });
@@ -336,7 +346,8 @@ export class BuildWriter {
   /** Writes one output (text or chunks of text, streamed); returns its size in bytes. `path` is relative ("overview/t1.json"). */
   async write(path: string, data: string | Iterable<string>): Promise<number> {
     if (this.done) throw new Error(`BuildWriter: ${path} written after commit or abort`);
-    if (path === MANIFEST_FILE || path.startsWith('/') || path.split('/').some((s) => s === '..' || s === '')) throw new Error(`BuildWriter: bad output path "${path}"`);
+    if (path === MANIFEST_FILE || path.startsWith('/') || path.split('/').some((s) => s === '..' || s === ''))
+      throw new Error(`BuildWriter: bad output path "${path}"`);
     await this.begin();
     const hash = createHash('sha256');
     let bytes = 0;
@@ -376,7 +387,11 @@ export class BuildWriter {
     } catch (e) {
       // NOTE: past the commit point the new build wins: the journal stays, and the next command finishes the swap.
       this.release();
-      throw new PaperKgError('E_BUILD_INCOMPLETE', `${this.out}: the new build was written but not all swapped in (${errnoOf(e) ?? (e as Error).message}); run the command again, or any paper-kg command on the directory, to finish it`, this.out);
+      throw new PaperKgError(
+        'E_BUILD_INCOMPLETE',
+        `${this.out}: the new build was written but not all swapped in (${errnoOf(e) ?? (e as Error).message}); run the command again, or any paper-kg command on the directory, to finish it`,
+        this.out,
+      );
     }
     this.release();
     await rm(this.paths.lock, { force: true });
@@ -406,7 +421,10 @@ export class BuildWriter {
 }
 
 /** Runs `fn` with a writer and commits its build; any error aborts the writer (nothing of --out changes) and is rethrown. */
-export async function writeBuild<T>(writer: BuildWriter, fn: (w: BuildWriter) => Promise<{ counts: BuildManifest['counts']; value: T }>): Promise<{ manifest: BuildManifest; value: T }> {
+export async function writeBuild<T>(
+  writer: BuildWriter,
+  fn: (w: BuildWriter) => Promise<{ counts: BuildManifest['counts']; value: T }>,
+): Promise<{ manifest: BuildManifest; value: T }> {
   let result;
   try {
     result = await fn(writer);
@@ -476,7 +494,11 @@ async function readGraphJson(dir: string): Promise<GraphJson> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new PaperKgError('E_BUILD_MISSING', `${path}: cannot be read (${errnoOf(e) ?? (e as Error).message}); build it first with "paper-kg build <inputs…> --out ${dir}"`, path);
+    throw new PaperKgError(
+      'E_BUILD_MISSING',
+      `${path}: cannot be read (${errnoOf(e) ?? (e as Error).message}); build it first with "paper-kg build <inputs…> --out ${dir}"`,
+      path,
+    );
   }
   let json: unknown;
   try {
@@ -485,7 +507,12 @@ async function readGraphJson(dir: string): Promise<GraphJson> {
     throw new PaperKgError('E_BUILD_MALFORMED', `${path}: is not valid JSON (${(e as Error).message}); rebuild it with "paper-kg build"`, path);
   }
   const parsed = GraphJsonSchema.safeParse(json);
-  if (!parsed.success) throw new PaperKgError('E_BUILD_MALFORMED', `${path}: is not a paper-kg graph.json (${formatZodIssues(parsed.error.issues.slice(0, 3))}); rebuild it with "paper-kg build"`, path);
+  if (!parsed.success)
+    throw new PaperKgError(
+      'E_BUILD_MALFORMED',
+      `${path}: is not a paper-kg graph.json (${formatZodIssues(parsed.error.issues.slice(0, 3))}); rebuild it with "paper-kg build"`,
+      path,
+    );
   return parsed.data;
 }
 
@@ -515,6 +542,7 @@ export async function loadBuildForRewrite(dir: string): Promise<{ graph: GraphJs
   const papers = await loadBuildPapers(dir);
   const inGraph = graph.graph.nodes.filter((n) => n.attributes.kind === 'paper').length;
   if (inGraph !== papers.length) throw mixedError(dir, `${GRAPH_FILE} has ${inGraph} papers, ${PAPERS_FILE} ${papers.length}`);
-  if (manifest && manifest.counts.papers !== papers.length) throw mixedError(dir, `${MANIFEST_FILE} counts ${manifest.counts.papers} papers, ${PAPERS_FILE} has ${papers.length}`);
+  if (manifest && manifest.counts.papers !== papers.length)
+    throw mixedError(dir, `${MANIFEST_FILE} counts ${manifest.counts.papers} papers, ${PAPERS_FILE} has ${papers.length}`);
   return { graph, papers, manifest };
 }

@@ -81,7 +81,10 @@ export async function writeOutputs(
   done(PAPERS_FILE, await writer.write(PAPERS_FILE, papersChunks(ctx)));
   for (const [name, text] of Object.entries(options.extra ?? {})) done(name, await writer.write(name, text));
   const overview = await writeViewerOverview(writer, ctx, inputs, { budget: options.viewerBudget });
-  options.onFile?.('overview', overview.reduce((a, f) => a + f.bytes, 0));
+  options.onFile?.(
+    'overview',
+    overview.reduce((a, f) => a + f.bytes, 0),
+  );
   return { files, overview };
 }
 
@@ -104,12 +107,17 @@ export async function buildToDirectory(options: BuildOptions): Promise<BuildSumm
   const t1 = performance.now();
   let exportMs = 0;
   const { manifest, value } = await writeBuild(writer, async (w) => {
-    const written = await writeOutputs(w, ctx, inputs.map((p) => basename(p)), {
-      viewerBudget,
-      onFile: (name) => {
-        if ((OUTPUT_FILES as readonly string[]).includes(name)) exportMs = performance.now() - t1;
+    const written = await writeOutputs(
+      w,
+      ctx,
+      inputs.map((p) => basename(p)),
+      {
+        viewerBudget,
+        onFile: (name) => {
+          if ((OUTPUT_FILES as readonly string[]).includes(name)) exportMs = performance.now() - t1;
+        },
       },
-    });
+    );
     return { counts: buildCounts(ctx), value: written };
   });
   const t3 = performance.now();
@@ -118,7 +126,10 @@ export async function buildToDirectory(options: BuildOptions): Promise<BuildSumm
 
 function noPapers(command: string, inputs: string[], ingested: IngestResult, expected: string): PaperKgError {
   const why = ingested.files.filter((f) => f.error).map((f) => f.error!.message);
-  return new PaperKgError('E_INPUT_EMPTY', `${command}: no papers in ${inputs.map((p) => basename(p)).join(', ') || 'the inputs'}${why.length ? ` (${why.join('; ')})` : ''}; ${expected}`);
+  return new PaperKgError(
+    'E_INPUT_EMPTY',
+    `${command}: no papers in ${inputs.map((p) => basename(p)).join(', ') || 'the inputs'}${why.length ? ` (${why.join('; ')})` : ''}; ${expected}`,
+  );
 }
 
 /** The numbers a build or an update reports: counts, themes, messages, time per stage, files written. */
@@ -181,7 +192,10 @@ async function loadRetired(dir: string): Promise<string[]> {
     const retired = (JSON.parse(text) as { themes?: { retired?: unknown } }).themes?.retired;
     return Array.isArray(retired) ? retired.filter((x): x is string => typeof x === 'string') : [];
   } catch {
-    throw new PaperKgError('E_FORMAT_MALFORMED', `${join(dir, UPDATE_REPORT_FILE)}: not valid JSON; delete it (only retired theme ids are read from it) and run the update again`);
+    throw new PaperKgError(
+      'E_FORMAT_MALFORMED',
+      `${join(dir, UPDATE_REPORT_FILE)}: not valid JSON; delete it (only retired theme ids are read from it) and run the update again`,
+    );
   }
 }
 
@@ -201,7 +215,12 @@ export async function updateDirectory(options: UpdateDirectoryOptions): Promise<
   const ingested = await ingest(inputs.map(inputSource), ingestOptions ?? {});
   const ingestMs = performance.now() - t0;
   if (ingested.papers.length === 0) throw noPapers('build --update', inputs, ingested, 'expected at least one readable paper record to add');
-  const result = updateBuild({ graph, papers: previousPapers, retired }, ingested.papers, inputs.map((p) => basename(p)), { ...pipelineOptions, update });
+  const result = updateBuild(
+    { graph, papers: previousPapers, retired },
+    ingested.papers,
+    inputs.map((p) => basename(p)),
+    { ...pipelineOptions, update },
+  );
   const { ctx } = result;
   const t1 = performance.now();
   const { manifest, value } = await writeBuild(writer, async (w) => ({

@@ -9,7 +9,11 @@ import type { SourceInput } from '../ingest/types.ts';
 function decodeError(name: string, buf?: Uint8Array): PaperKgError {
   // NOTE: bytes that are not UTF-8 and include NULs are a binary file (an image, a PDF, a zip), not a text in another encoding.
   if (buf?.includes(0)) {
-    return new PaperKgError('E_INPUT_BINARY', `${name}: looks binary (not UTF-8 text, contains NUL bytes); expected a text listing (HF page text, JSON, XML, BibTeX, CSV, JSONL)`, name);
+    return new PaperKgError(
+      'E_INPUT_BINARY',
+      `${name}: looks binary (not UTF-8 text, contains NUL bytes); expected a text listing (HF page text, JSON, XML, BibTeX, CSV, JSONL)`,
+      name,
+    );
   }
   return new PaperKgError('E_INPUT_ENCODING', `${name}: is not valid UTF-8; re-save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)`, name);
 }
@@ -24,7 +28,11 @@ export function fileSource(path: string): SourceInput {
       try {
         buf = await readFile(path);
       } catch (e) {
-        throw new PaperKgError('E_INPUT_UNREADABLE', `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`, name);
+        throw new PaperKgError(
+          'E_INPUT_UNREADABLE',
+          `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`,
+          name,
+        );
       }
       try {
         return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
@@ -46,7 +54,11 @@ export function fileSource(path: string): SourceInput {
         yield decoder.decode();
       } catch (e) {
         if (e instanceof PaperKgError) throw e;
-        throw new PaperKgError('E_INPUT_UNREADABLE', `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`, name);
+        throw new PaperKgError(
+          'E_INPUT_UNREADABLE',
+          `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`,
+          name,
+        );
       } finally {
         stream.destroy();
       }

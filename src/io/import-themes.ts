@@ -33,7 +33,11 @@ export async function importThemesDirectory(options: ImportThemesDirectoryOption
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(partition));
   } catch (e) {
     const why = e instanceof TypeError ? 'not UTF-8 text' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
-    throw new PaperKgError('E_INPUT_UNREADABLE', `${partition}: cannot be read (${why}); expected the key,community CSV that communities.cypher tells how to export`, partition);
+    throw new PaperKgError(
+      'E_INPUT_UNREADABLE',
+      `${partition}: cannot be read (${why}); expected the key,community CSV that communities.cypher tells how to export`,
+      partition,
+    );
   }
   const rows = parsePartition(text, basename(partition));
   const { ctx, report } = importThemes(graph, papers, rows);
@@ -42,5 +46,9 @@ export async function importThemesDirectory(options: ImportThemesDirectoryOption
   const report0 = await readFile(join(dir, UPDATE_REPORT_FILE), 'utf8').catch(() => undefined);
   const extra: Record<string, string> = report0 === undefined ? {} : { [UPDATE_REPORT_FILE]: report0 };
   const { value } = await writeBuild(writer, async (w) => ({ counts: buildCounts(ctx), value: await writeOutputs(w, ctx, graph.meta.inputs, { extra }) }));
-  return { report, themes: ctx.themes.themes.map((t) => ({ id: t.id, name: t.name, size: t.size })), files: [...value.files, ...value.overview].map((f) => f.name) };
+  return {
+    report,
+    themes: ctx.themes.themes.map((t) => ({ id: t.id, name: t.name, size: t.size })),
+    files: [...value.files, ...value.overview].map((f) => f.name),
+  };
 }

@@ -20,7 +20,11 @@ export async function writeViewerOverview(
   const { overview, themes, index } = toViewerOverview(toGraphJsonDocument(ctx, inputs), options);
   // NOTE: the theme documents are slices of graph.json's validated nodes and edges; only the new overview shape is checked here.
   const checked = OverviewJsonSchema.safeParse(overview);
-  if (!checked.success) throw new PaperKgError('E_GRAPH', `${OVERVIEW_FILE}: the overview does not match its schema (${formatZodIssues(checked.error.issues.slice(0, 5))}); this is a bug in paper-kg`);
+  if (!checked.success)
+    throw new PaperKgError(
+      'E_GRAPH',
+      `${OVERVIEW_FILE}: the overview does not match its schema (${formatZodIssues(checked.error.issues.slice(0, 5))}); this is a bug in paper-kg`,
+    );
   const files: Array<{ name: string; bytes: number }> = [];
   for (const t of themes) files.push({ name: t.file, bytes: await writer.write(t.file, JSON.stringify(t.doc) + '\n') });
   files.push({ name: OVERVIEW_INDEX_FILE, bytes: await writer.write(OVERVIEW_INDEX_FILE, JSON.stringify(index) + '\n') });

@@ -33,11 +33,38 @@ export function toNeo4j(graph: GraphJson, algorithm: CommunityAlgorithm = 'leide
   // Sorted by key so the files are byte-identical for the same build.
   const nodes = [...graph.graph.nodes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const { key, attributes: a } of nodes) {
-    const common = [csvField(key), csvField(a.label), csvField(a.theme), csvField(themeName.get(a.theme) ?? ''), csvField(a.degree), csvField(a.weightedDegree), csvField(a.pagerank)];
+    const common = [
+      csvField(key),
+      csvField(a.label),
+      csvField(a.theme),
+      csvField(themeName.get(a.theme) ?? ''),
+      csvField(a.degree),
+      csvField(a.weightedDegree),
+      csvField(a.pagerank),
+    ];
     if (a.kind === 'paper') {
-      papers.push([...common, csvField(a.paperId), csvField(a.date), csvField(a.upvotes), csvField(a.url), arrayField(a.authors), csvField(a.abstract), 'Paper']);
+      papers.push([
+        ...common,
+        csvField(a.paperId),
+        csvField(a.date),
+        csvField(a.upvotes),
+        csvField(a.url),
+        arrayField(a.authors),
+        csvField(a.abstract),
+        'Paper',
+      ]);
     } else {
-      concepts.push([...common, csvField(a.conceptId), csvField(a.kind), csvField(a.source), arrayField(a.aliases), csvField(a.df), csvField(a.firstSeen), csvField(a.lastSeen), `Concept;${kindLabel(a.kind)}`]);
+      concepts.push([
+        ...common,
+        csvField(a.conceptId),
+        csvField(a.kind),
+        csvField(a.source),
+        arrayField(a.aliases),
+        csvField(a.df),
+        csvField(a.firstSeen),
+        csvField(a.lastSeen),
+        `Concept;${kindLabel(a.kind)}`,
+      ]);
     }
   }
   const commonHeader = ['key:ID(Node)', 'label', 'theme', 'themeName', 'degree:int', 'weightedDegree:double', 'pagerank:double'];

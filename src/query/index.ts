@@ -77,7 +77,11 @@ export function resolveConcept(index: QueryIndex, name: string, kinds?: readonly
 export function resolvePaper(index: QueryIndex, name: string): string {
   const keys = index.paperNames.lookup(name);
   if (keys.length) return keys[0];
-  throw new PaperKgError('E_QUERY', `no paper "${name}" in the graph (give its id — an arXiv id or the "t-…" id shown by other queries — or its exact title); ${didYouMean(index.paperNames.suggest(name, 3), 'no similar title')}`, name);
+  throw new PaperKgError(
+    'E_QUERY',
+    `no paper "${name}" in the graph (give its id — an arXiv id or the "t-…" id shown by other queries — or its exact title); ${didYouMean(index.paperNames.suggest(name, 3), 'no similar title')}`,
+    name,
+  );
 }
 
 export interface PaperRef {
@@ -137,7 +141,13 @@ export function queryBenchmark(index: QueryIndex, name: string): BenchmarkAnswer
       ...p,
       results: (index.resultsByPaper.get(p.key) ?? [])
         .filter((r) => r.benchmark === key)
-        .map((r) => ({ value: r.value, unit: r.unit, delta: r.delta, metric: r.metric ? (index.concepts.get(r.metric)?.label ?? r.metric) : null, text: r.span.text })),
+        .map((r) => ({
+          value: r.value,
+          unit: r.unit,
+          delta: r.delta,
+          metric: r.metric ? (index.concepts.get(r.metric)?.label ?? r.metric) : null,
+          text: r.span.text,
+        })),
     }));
   return { benchmark: conceptRef(index, key), papers };
 }
@@ -217,10 +227,17 @@ export function queryTheme(index: QueryIndex, name: string): ThemeAnswer {
     ids = n ? index.doc.themes.filter((t) => normalizeName(t.name).includes(n)).map((t) => t.id) : [];
   }
   if (!ids.length) {
-    throw new PaperKgError('E_QUERY', `no theme "${name}" in the graph; ${didYouMean(index.themeNames.suggest(name, 3), `the themes are ${index.doc.themes.map((t) => t.id).join(', ')}`)}`, name);
+    throw new PaperKgError(
+      'E_QUERY',
+      `no theme "${name}" in the graph; ${didYouMean(index.themeNames.suggest(name, 3), `the themes are ${index.doc.themes.map((t) => t.id).join(', ')}`)}`,
+      name,
+    );
   }
   const theme = index.doc.themes.find((t) => t.id === ids[0])!;
-  const papers = [...index.papers.entries()].filter(([, p]) => p.theme === theme.id).map(([k]) => paperRef(index, k)).sort(byDateThenTitle);
+  const papers = [...index.papers.entries()]
+    .filter(([, p]) => p.theme === theme.id)
+    .map(([k]) => paperRef(index, k))
+    .sort(byDateThenTitle);
   return {
     theme,
     papers,
@@ -240,6 +257,9 @@ export function queryBoth(index: QueryIndex, a: string, b: string): BothAnswer {
   const ka = resolveConcept(index, a);
   const kb = resolveConcept(index, b);
   const inB = new Set((index.links.get(kb) ?? []).map((l) => l.key));
-  const papers = (index.links.get(ka) ?? []).filter((l) => inB.has(l.key) && index.papers.has(l.key)).map((l) => paperRef(index, l.key)).sort(byDateThenTitle);
+  const papers = (index.links.get(ka) ?? [])
+    .filter((l) => inB.has(l.key) && index.papers.has(l.key))
+    .map((l) => paperRef(index, l.key))
+    .sort(byDateThenTitle);
   return { concepts: [conceptRef(index, ka), conceptRef(index, kb)], papers };
 }

@@ -2,7 +2,10 @@
 
 /** "MMLU-Pro", "mmlu pro" and "MMLU_PRO" are one name. */
 export function normalizeName(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '');
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Edit distance, giving up (returning limit + 1) once the distance must exceed `limit`. */

@@ -61,7 +61,12 @@ const MIME: Record<string, string> = {
 export async function resolveGraphFile(path: string): Promise<string> {
   const abs = resolve(path);
   const info = await stat(abs).catch(() => null);
-  if (!info) throw new PaperKgError('E_INPUT_UNREADABLE', `${path}: no such file or directory; pass the output directory of "paper-kg build" (it holds graph.json)`, path);
+  if (!info)
+    throw new PaperKgError(
+      'E_INPUT_UNREADABLE',
+      `${path}: no such file or directory; pass the output directory of "paper-kg build" (it holds graph.json)`,
+      path,
+    );
   // A build directory is checked to be whole first (an interrupted build finished or rolled back, files against manifest.json).
   if (info.isDirectory()) await checkBuildDirectory(abs);
   const file = info.isDirectory() ? join(abs, 'graph.json') : abs;
@@ -82,7 +87,11 @@ export interface RunningServer {
 }
 
 function send(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(text);
 }
 
@@ -141,7 +150,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: ServeOptions
     'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /** Serves on 127.0.0.1 only: the map is for the person at this machine, not the network. */

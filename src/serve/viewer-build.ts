@@ -32,7 +32,10 @@ export async function buildViewer(distDir: string): Promise<void> {
   try {
     vite = await import('vite');
   } catch (e) {
-    throw new PaperKgError('E_INPUT_UNREADABLE', `the viewer is not built and vite is missing to build it (${(e as Error).message}); run "npm install" (with dev dependencies), then "npm run build"`);
+    throw new PaperKgError(
+      'E_INPUT_UNREADABLE',
+      `the viewer is not built and vite is missing to build it (${(e as Error).message}); run "npm install" (with dev dependencies), then "npm run build"`,
+    );
   }
   await vite.build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
 }

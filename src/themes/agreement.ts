@@ -3,7 +3,10 @@
 
 function lgamma(x: number): number {
   // Lanczos approximation (g = 7, n = 9); accurate to ~1e-13 for x > 0.
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+    9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
   x -= 1;
   let a = c[0];
@@ -55,8 +58,15 @@ export function adjustedMutualInformation(labelsA: ReadonlyArray<string | number
       for (let nij = lo; nij <= hi; nij++) {
         const term = (nij / n) * Math.log((n * nij) / (ai * bj));
         const logP =
-          lgamma(ai + 1) + lgamma(bj + 1) + lgamma(n - ai + 1) + lgamma(n - bj + 1) -
-          lgN - lgamma(nij + 1) - lgamma(ai - nij + 1) - lgamma(bj - nij + 1) - lgamma(n - ai - bj + nij + 1);
+          lgamma(ai + 1) +
+          lgamma(bj + 1) +
+          lgamma(n - ai + 1) +
+          lgamma(n - bj + 1) -
+          lgN -
+          lgamma(nij + 1) -
+          lgamma(ai - nij + 1) -
+          lgamma(bj - nij + 1) -
+          lgamma(n - ai - bj + nij + 1);
         emi += term * Math.exp(logP);
       }
     }

@@ -99,7 +99,8 @@ export function detectThemes(
         });
       }
       let best: number | undefined;
-      for (const [nc, w] of weights) if (best === undefined || w > weights.get(best)! || (w === weights.get(best)! && kept.get(nc)![0] < kept.get(best)![0])) best = nc;
+      for (const [nc, w] of weights)
+        if (best === undefined || w > weights.get(best)! || (w === weights.get(best)! && kept.get(nc)![0] < kept.get(best)![0])) best = nc;
       if (best !== undefined) {
         kept.get(best)!.push(i);
         continue;
@@ -155,9 +156,17 @@ export function detectThemes(
     return `${p.label}. ${p.abstract ?? ''}`;
   };
   // Written forms only for the phrases a name uses: from the theme's own papers, in input order.
-  const surfaceIn = (list: number[]) => (c: NameCandidate): string => (c.kind === 'phrase' ? surfacePhrase(c.label, (function* () {
-    for (const i of list) yield textOf(i);
-  })()) : c.label);
+  const surfaceIn =
+    (list: number[]) =>
+    (c: NameCandidate): string =>
+      c.kind === 'phrase'
+        ? surfacePhrase(
+            c.label,
+            (function* () {
+              for (const i of list) yield textOf(i);
+            })(),
+          )
+        : c.label;
   const taken = new Set<string>();
   const neighbourLinks = themeLinks(pg, paperTheme);
 
@@ -167,7 +176,10 @@ export function detectThemes(
     const scored = scores.get(id) ?? [];
     const theme: Theme = {
       id,
-      name: id === OTHER_THEME_ID ? 'Other' : chooseName(scored, phrases.get(id) ?? [], list.length, id, projection.hubLimit, options.phraseWeight, taken, surfaceIn(list)),
+      name:
+        id === OTHER_THEME_ID
+          ? 'Other'
+          : chooseName(scored, phrases.get(id) ?? [], list.length, id, projection.hubLimit, options.phraseWeight, taken, surfaceIn(list)),
       color: colorOf(id),
       size: list.length,
       conceptCount: 0,

@@ -52,7 +52,11 @@ export function scoreConcepts(kg: KnowledgeGraph, paperTheme: Map<string, string
  */
 const NAMING_KINDS: ReadonlySet<ConceptKind> = new Set(['method', 'task', 'modality', 'benchmark', 'dataset', 'topic']);
 
-const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Words that say nothing about a topic in this field. NOTE: c-TF-IDF alone can rank "language models" or a mined
@@ -60,9 +64,10 @@ const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
  * nothing more specific is left.
  */
 const GENERIC_WORDS: ReadonlySet<string> = new Set(
-  ('a an and as at by for from in of on per the to with large small language languages model models text texts data task tasks ' +
-    'specific quality learning natural processing token tokens training trained pre based level method methods approach new')
-    .split(' '),
+  (
+    'a an and as at by for from in of on per the to with large small language languages model models text texts data task tasks ' +
+    'specific quality learning natural processing token tokens training trained pre based level method methods approach new'
+  ).split(' '),
 );
 
 /** True when every word of the label is generic ("language models", "Natural Language Processing", "token per"). */
@@ -72,7 +77,53 @@ export function isGenericLabel(label: string): boolean {
 }
 
 /** Nouns that end like adjectives or verbs ("-al", "-ive", "-ses"): they can end a name. */
-const NOUNS_LIKE_ADJECTIVES: ReadonlySet<string> = new Set(['signal', 'signals', 'interval', 'intervals', 'potential', 'material', 'materials', 'retrieval', 'tutorial', 'proposal', 'journal', 'arrival', 'rival', 'manual', 'chemical', 'chemicals', 'objective', 'objectives', 'derivative', 'derivatives', 'alternative', 'analyses', 'bases', 'processes', 'classes', 'losses', 'biases', 'gases', 'phases', 'diseases', 'responses', 'courses', 'houses', 'speed', 'seed', 'need', 'bed', 'feed', 'embed', 'family', 'anomaly', 'assembly', 'supply', 'reply', 'italy']);
+const NOUNS_LIKE_ADJECTIVES: ReadonlySet<string> = new Set([
+  'signal',
+  'signals',
+  'interval',
+  'intervals',
+  'potential',
+  'material',
+  'materials',
+  'retrieval',
+  'tutorial',
+  'proposal',
+  'journal',
+  'arrival',
+  'rival',
+  'manual',
+  'chemical',
+  'chemicals',
+  'objective',
+  'objectives',
+  'derivative',
+  'derivatives',
+  'alternative',
+  'analyses',
+  'bases',
+  'processes',
+  'classes',
+  'losses',
+  'biases',
+  'gases',
+  'phases',
+  'diseases',
+  'responses',
+  'courses',
+  'houses',
+  'speed',
+  'seed',
+  'need',
+  'bed',
+  'feed',
+  'embed',
+  'family',
+  'anomaly',
+  'assembly',
+  'supply',
+  'reply',
+  'italy',
+]);
 
 /** Words a name may join its phrases with; every other word of a name is a content word. */
 export const NAME_CONNECTIVES: ReadonlySet<string> = new Set(['in', 'for', 'on', 'and']);
@@ -130,7 +181,13 @@ export function scorePhrases(termNames: string[], paperTermIds: Int32Array[], me
       const papers = counts[t];
       counts[t] = 0;
       if (papers < 2) continue;
-      scored.push({ label: termNames[t], kind: 'phrase', words: termNames[t].split(' '), papers, score: (papers / list.length) * Math.log(1 + average / df[t]) });
+      scored.push({
+        label: termNames[t],
+        kind: 'phrase',
+        words: termNames[t].split(' '),
+        papers,
+        score: (papers / list.length) * Math.log(1 + average / df[t]),
+      });
     }
     scored.sort((a, b) => b.score - a.score || b.papers - a.papers || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     out.set(id, scored);
@@ -197,7 +254,14 @@ export function chooseName(
   const overlaps = (a: NameCandidate, b: NameCandidate): boolean =>
     a.words.some((w) => b.words.includes(w)) || (a.id !== undefined && (a.id === b.parent || b.id === a.parent));
   const join = (head: NameCandidate, second: NameCandidate): string => {
-    const connective = second.kind === 'modality' || second.kind === 'model' ? 'in' : second.kind === 'task' ? 'for' : second.kind === 'benchmark' || second.kind === 'dataset' ? 'on' : 'and';
+    const connective =
+      second.kind === 'modality' || second.kind === 'model'
+        ? 'in'
+        : second.kind === 'task'
+          ? 'for'
+          : second.kind === 'benchmark' || second.kind === 'dataset'
+            ? 'on'
+            : 'and';
     return `${capitalise(surface(head))} ${connective} ${surface(second)}`;
   };
   // NOTE: a name another theme already has gets its next distinct second phrase, so two themes never read the same.

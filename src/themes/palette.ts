@@ -8,8 +8,26 @@
  * on white (its yellow 1.6:1).
  */
 export const THEME_PALETTE = Object.freeze([
-  '#1f6fb4', '#d1352b', '#2e8b3a', '#c45a00', '#8a4fbf', '#008b8b', '#c2185b', '#7a6a00', '#3b3fb0', '#b8860b',
-  '#6d8f00', '#a0522d', '#0f5e8a', '#e04e8a', '#1b7f5f', '#7b2d8e', '#9e2a2a', '#a23b72', '#d97706', '#4a148c',
+  '#1f6fb4',
+  '#d1352b',
+  '#2e8b3a',
+  '#c45a00',
+  '#8a4fbf',
+  '#008b8b',
+  '#c2185b',
+  '#7a6a00',
+  '#3b3fb0',
+  '#b8860b',
+  '#6d8f00',
+  '#a0522d',
+  '#0f5e8a',
+  '#e04e8a',
+  '#1b7f5f',
+  '#7b2d8e',
+  '#9e2a2a',
+  '#a23b72',
+  '#d97706',
+  '#4a148c',
 ]);
 
 /** Grey: the "other" theme, and nodes with no theme (4.6:1 on white). */
@@ -41,7 +59,7 @@ export function toLab(hex: string): [number, number, number] {
     const c = parseInt(hex.slice(i, i + 2), 16) / 255;
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
   const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
   const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
   const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);

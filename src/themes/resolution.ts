@@ -15,7 +15,14 @@ export interface ResolutionChoice {
  * the same themes whatever Louvain's traversal order; one that splits or merges arbitrarily moves with it. Partitions
  * with a single community or one per paper are trivially stable and are not candidates.
  */
-export function chooseResolution(graph: ClusteringGraph, papers: string[], rng: () => number, grid: number[], runs: number, tolerance: number): ResolutionChoice {
+export function chooseResolution(
+  graph: ClusteringGraph,
+  papers: string[],
+  rng: () => number,
+  grid: number[],
+  runs: number,
+  tolerance: number,
+): ResolutionChoice {
   const stability: ResolutionChoice['stability'] = [];
   let best: { resolution: number; stability: number } | undefined;
   for (const resolution of grid) {
@@ -28,11 +35,16 @@ export function chooseResolution(graph: ClusteringGraph, papers: string[], rng: 
     }
     let sum = 0;
     let pairs = 0;
-    for (let x = 0; x < runs; x++) for (let y = x + 1; y < runs; y++, pairs++) sum += adjustedMutualInformation(Array.from(partitions[x]), Array.from(partitions[y]));
+    for (let x = 0; x < runs; x++)
+      for (let y = x + 1; y < runs; y++, pairs++) sum += adjustedMutualInformation(Array.from(partitions[x]), Array.from(partitions[y]));
     const s = pairs ? sum / pairs : 1;
     stability.push({ resolution, stability: Number(s.toFixed(4)), communities: Number(communities.toFixed(1)) });
     if (communities < 2 || communities > papers.length / 2) continue;
-    if (!best || s > best.stability + tolerance || (Math.abs(s - best.stability) <= tolerance && Math.abs(Math.log(resolution)) < Math.abs(Math.log(best.resolution)))) {
+    if (
+      !best ||
+      s > best.stability + tolerance ||
+      (Math.abs(s - best.stability) <= tolerance && Math.abs(Math.log(resolution)) < Math.abs(Math.log(best.resolution)))
+    ) {
       best = { resolution, stability: s };
     }
   }

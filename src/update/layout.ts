@@ -41,13 +41,18 @@ export function incrementalLayout(
 ): IncrementalLayoutReport {
   const light: Light = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   let oldNodes = 0;
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   kg.forEachNode((key, attr) => {
     const p = previous.get(key);
     if (p) {
       oldNodes++;
-      minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]);
-      minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
+      minX = Math.min(minX, p[0]);
+      maxX = Math.max(maxX, p[0]);
+      minY = Math.min(minY, p[1]);
+      maxY = Math.max(maxY, p[1]);
       // NOTE: a node whose theme changed may follow its new theme in the placement phase (see UpdateOptions.moveThemeChangers).
       const fixed = !(update.moveThemeChangers && previousTheme && previousTheme.get(key) !== attr.theme);
       light.addNode(key, { x: p[0], y: p[1], theme: attr.theme, fixed });
@@ -55,7 +60,9 @@ export function incrementalLayout(
   });
   // NOTE: the same forces as a full build's polish (src/layout: links inside a theme weigh more, across less), so the
   // update settles towards the picture a build would draw, not another one.
-  kg.forEachEdge((_e, a, s, t, sa, ta) => light.addEdge(s, t, { weight: a.weight * (sa.theme === ta.theme ? layout.intraThemeWeight : layout.interThemeWeight) }));
+  kg.forEachEdge((_e, a, s, t, sa, ta) =>
+    light.addEdge(s, t, { weight: a.weight * (sa.theme === ta.theme ? layout.intraThemeWeight : layout.interThemeWeight) }),
+  );
   const oldExtent = oldNodes ? Math.max(maxX - minX, maxY - minY, 1) : 10 * Math.sqrt(Math.max(1, kg.order));
   // NOTE: jitter keeps nodes placed on one spot (a new concept of a single paper) from sitting exactly on each other.
   const jitter = oldExtent / Math.sqrt(Math.max(1, kg.order)) / 2;
@@ -81,7 +88,12 @@ export function incrementalLayout(
     const still: string[] = [];
     for (const key of left) {
       const theme = light.getNodeAttribute(key, 'theme');
-      let sx = 0, sy = 0, n = 0, tx = 0, ty = 0, tn = 0;
+      let sx = 0,
+        sy = 0,
+        n = 0,
+        tx = 0,
+        ty = 0,
+        tn = 0;
       light.forEachNeighbor(key, (_k, a) => {
         if (Number.isNaN(a.x)) return;
         sx += a.x;
@@ -160,5 +172,13 @@ export function incrementalLayout(
   const medianMove = moves.length ? moves[Math.floor(moves.length / 2)] : 0;
 
   setThemeCentres(kg, themes, f);
-  return { oldNodes, newNodes, placeIterations: movable ? placeIterations : 0, polishIterations, overlapRemoved, medianMove: Math.round(medianMove * f) / f, extent: Math.round(oldExtent * f) / f };
+  return {
+    oldNodes,
+    newNodes,
+    placeIterations: movable ? placeIterations : 0,
+    polishIterations,
+    overlapRemoved,
+    medianMove: Math.round(medianMove * f) / f,
+    extent: Math.round(oldExtent * f) / f,
+  };
 }

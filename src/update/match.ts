@@ -52,7 +52,8 @@ export interface ThemeMatch {
 }
 
 const idNumber = (id: string): number => (/^t(\d+)$/.test(id) ? Number(id.slice(1)) : 0);
-const byCount = (a: { id: string; papers: number }, b: { id: string; papers: number }): number => b.papers - a.papers || idNumber(a.id) - idNumber(b.id) || (a.id < b.id ? -1 : 1);
+const byCount = (a: { id: string; papers: number }, b: { id: string; papers: number }): number =>
+  b.papers - a.papers || idNumber(a.id) - idNumber(b.id) || (a.id < b.id ? -1 : 1);
 
 /**
  * Gives each current theme the id, name and colour of the previous theme it mostly continues (see
@@ -117,7 +118,10 @@ export function matchThemes(
   // NOTE: a colour an old theme had is handed out last, so a reader does not take a new theme for a vanished one.
   const everUsed = new Set(previous.map((t) => t.color));
   const pickColor = (): string => {
-    const free = THEME_PALETTE.find((c) => !usedColors.has(c) && !everUsed.has(c)) ?? THEME_PALETTE.find((c) => !usedColors.has(c)) ?? THEME_PALETTE[usedColors.size % THEME_PALETTE.length];
+    const free =
+      THEME_PALETTE.find((c) => !usedColors.has(c) && !everUsed.has(c)) ??
+      THEME_PALETTE.find((c) => !usedColors.has(c)) ??
+      THEME_PALETTE[usedColors.size % THEME_PALETTE.length];
     usedColors.add(free);
     return free;
   };

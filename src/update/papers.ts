@@ -25,11 +25,19 @@ export function parsePapersJsonl(text: string, name = PAPERS_FILE): Paper[] {
     try {
       json = JSON.parse(line);
     } catch (e) {
-      throw new PaperKgError('E_FORMAT_MALFORMED', `${name}, line ${i + 1}: not valid JSON (${(e as Error).message}); rebuild the directory with "paper-kg build <inputs…> --out <dir>"`, name);
+      throw new PaperKgError(
+        'E_FORMAT_MALFORMED',
+        `${name}, line ${i + 1}: not valid JSON (${(e as Error).message}); rebuild the directory with "paper-kg build <inputs…> --out <dir>"`,
+        name,
+      );
     }
     const parsed = PaperSchema.safeParse(json);
     if (!parsed.success) {
-      throw new PaperKgError('E_FORMAT_MALFORMED', `${name}, line ${i + 1}: not a paper record (${formatZodIssues(parsed.error.issues.slice(0, 3))}); rebuild the directory with "paper-kg build"`, name);
+      throw new PaperKgError(
+        'E_FORMAT_MALFORMED',
+        `${name}, line ${i + 1}: not a paper record (${formatZodIssues(parsed.error.issues.slice(0, 3))}); rebuild the directory with "paper-kg build"`,
+        name,
+      );
     }
     papers.push(parsed.data);
   });

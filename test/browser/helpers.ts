@@ -79,10 +79,13 @@ export async function serveBuild(viewerBudget: number): Promise<{ server: Runnin
 
 /** Temporary graph directories go away with their server. */
 function removingOnClose(server: RunningServer, dir: string): RunningServer {
-  return { ...server, close: async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  } };
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Collects what would show up as errors in the developer console: uncaught exceptions and console.error (CSP violations included). */
@@ -106,7 +109,8 @@ export async function openViewer(page: Page, url: string): Promise<void> {
  */
 export async function countMapPixels(page: Page, colors: string[]): Promise<{ total: number; ink: number; byColor: number[] }> {
   await page.evaluate(() => {
-    for (const node of document.querySelectorAll<HTMLElement>('#map canvas:not(.sigma-nodes):not(.sigma-edges), #theme-labels')) node.style.visibility = 'hidden';
+    for (const node of document.querySelectorAll<HTMLElement>('#map canvas:not(.sigma-nodes):not(.sigma-edges), #theme-labels'))
+      node.style.visibility = 'hidden';
   });
   const png = await page.locator('#map').screenshot();
   await page.evaluate(() => {

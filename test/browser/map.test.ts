@@ -45,7 +45,8 @@ function decodeCount(page: Page, data: string, colors: Array<[number, number, nu
       const x0 = region ? Math.round(region.x0 * img.width) : 0;
       const px = ctx.getImageData(x0, 0, img.width - x0, img.height).data;
       const out = colors.map(() => 0);
-      for (let i = 0; i < px.length; i += 4) colors.forEach((col, j) => (Math.abs(col[0] - px[i]) + Math.abs(col[1] - px[i + 1]) + Math.abs(col[2] - px[i + 2]) < tolerance ? out[j]++ : 0));
+      for (let i = 0; i < px.length; i += 4)
+        colors.forEach((col, j) => (Math.abs(col[0] - px[i]) + Math.abs(col[1] - px[i + 1]) + Math.abs(col[2] - px[i + 2]) < tolerance ? out[j]++ : 0));
       return out;
     },
     { data, colors, tolerance, region },
@@ -54,7 +55,8 @@ function decodeCount(page: Page, data: string, colors: Array<[number, number, nu
 
 const rgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 /** A colour at `alpha` over white, as the region fill is drawn. */
-const over = (hex: string, alpha: number): [number, number, number] => rgb(hex).map((c) => Math.round(255 * (1 - alpha) + c * alpha)) as [number, number, number];
+const over = (hex: string, alpha: number): [number, number, number] =>
+  rgb(hex).map((c) => Math.round(255 * (1 - alpha) + c * alpha)) as [number, number, number];
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
@@ -104,9 +106,15 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
       expect(box.x >= map.x && box.y >= map.y && box.x + box.width <= map.x + map.width && box.y + box.height <= map.y + map.height).toBe(true);
       boxes.push(box);
     }
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `${themes[i].name} / ${themes[j].name}`).toBe(false);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `${themes[i].name} / ${themes[j].name}`).toBe(false);
     // Regions: the region layer alone shows each theme's colour as a soft fill (13 % over white).
-    const counts = await layerPixels(page, '.sigma-theme-regions', themes.map((t) => over(t.color, 0.13)), 10);
+    const counts = await layerPixels(
+      page,
+      '.sigma-theme-regions',
+      themes.map((t) => over(t.color, 0.13)),
+      10,
+    );
     themes.forEach((t, i) => {
       if (t.size >= 3) expect(counts[i], `region of ${t.name}`).toBeGreaterThan(300);
     });
@@ -209,7 +217,9 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
     // The build's neighbours come in its order (link weight in the themes graph); without them, the most shared first.
     if (theme.neighbours?.length) expect(other).toBe(theme.neighbours[0]!.theme);
     else {
-      const maxShared = Math.max(...bundled.json.themes.filter((t) => t.id !== theme.id).map((t) => [...conceptThemes.values()].filter((s) => s.has(theme.id) && s.has(t.id)).length));
+      const maxShared = Math.max(
+        ...bundled.json.themes.filter((t) => t.id !== theme.id).map((t) => [...conceptThemes.values()].filter((s) => s.has(theme.id) && s.has(t.id)).length),
+      );
       expect(shared).toBe(maxShared);
     }
     await expect(top.locator('.shared > *').count()).resolves.toBeGreaterThan(0);
@@ -239,7 +249,7 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
     await page.locator('#suggestions li').first().waitFor();
     await page.locator('input[type="search"]').press('Enter');
     await expect(page.locator('#panel h2').textContent()).resolves.toBe(bench.attributes.label);
-    const label = (k: string | null) => (k ? bundled.json.graph.nodes.find((n) => n.key === k || n.key === `concept:${k}`)?.attributes.label ?? '' : '');
+    const label = (k: string | null) => (k ? (bundled.json.graph.nodes.find((n) => n.key === k || n.key === `concept:${k}`)?.attributes.label ?? '') : '');
     const results = bundled.json.results.filter((r) => r.benchmark === benchKey);
     const distinct = new Set(results.map((r) => `${r.paper}|${label(r.metric)}|${r.value}|${r.unit}|${r.delta}`));
     const tables = page.locator('#panel table.leaderboard');
@@ -281,7 +291,9 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
     const [filtered] = await Promise.all([page.waitForEvent('download'), page.locator('#export-gexf').click()]);
     const xml = await readFile(await filtered.path(), 'utf8');
     expect(xml).not.toMatch(/hex=/);
-    const expected = bundled.json.graph.nodes.filter((n) => n.attributes.theme === theme.id && (n.attributes.kind === 'paper' || n.attributes.kind === 'benchmark'));
+    const expected = bundled.json.graph.nodes.filter(
+      (n) => n.attributes.theme === theme.id && (n.attributes.kind === 'paper' || n.attributes.kind === 'benchmark'),
+    );
     // graphology-gexf (the JS reader).
     const g = parseGexf(Graph, xml);
     expect(g.order).toBe(expected.length);
@@ -296,7 +308,13 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
         'n = next(iter(g.nodes))',
         'print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "version": nx.__version__, "colors": sorted({"#%02x%02x%02x" % (d["viz"]["color"]["r"], d["viz"]["color"]["g"], d["viz"]["color"]["b"]) for _, d in g.nodes(data=True) if d.get("kind") == "paper"}), "names": sorted({d.get("themeName") for _, d in g.nodes(data=True)})}))',
       ].join('\n');
-      const out = JSON.parse(execFileSync('python3', ['-c', script, join(dir, 'map.gexf')], { encoding: 'utf8' })) as { nodes: number; edges: number; version: string; colors: string[]; names: string[] };
+      const out = JSON.parse(execFileSync('python3', ['-c', script, join(dir, 'map.gexf')], { encoding: 'utf8' })) as {
+        nodes: number;
+        edges: number;
+        version: string;
+        colors: string[];
+        names: string[];
+      };
       expect(out.version.split('.')[0]).toBe('3');
       expect(out.nodes).toBe(expected.length);
       expect(out.edges).toBe(g.size);
@@ -322,9 +340,20 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
     expect(size.w).toBe(Math.round(map.width) + 280);
     // The legend strip (right of the map) holds a swatch of every theme; the map part holds each theme's region tint.
     const themes = bundled.json.themes;
-    const legend = await decodeCount(page, bytes.toString('base64'), themes.map((t) => rgb(t.color)), 12, { x0: map.width / size.w });
+    const legend = await decodeCount(
+      page,
+      bytes.toString('base64'),
+      themes.map((t) => rgb(t.color)),
+      12,
+      { x0: map.width / size.w },
+    );
     themes.forEach((t, i) => expect(legend[i], t.name).toBeGreaterThan(40));
-    const regions = await decodeCount(page, bytes.toString('base64'), themes.map((t) => over(t.color, 0.13)), 10);
+    const regions = await decodeCount(
+      page,
+      bytes.toString('base64'),
+      themes.map((t) => over(t.color, 0.13)),
+      10,
+    );
     themes.forEach((t, i) => {
       if (t.size >= 3) expect(regions[i], t.name).toBeGreaterThan(200);
     });
@@ -332,13 +361,16 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
 
   it('every paper has a link out: arXiv / DOI / Hugging Face when it has an id, else a search for its title', async () => {
     await fresh();
-    const links = await page.evaluate((keys) => {
-      const { app } = (window as any).paperKg;
-      return keys.map((k) => {
-        app.select(k);
-        return [...document.querySelectorAll<HTMLAnchorElement>('#panel .links a')].map((a) => ({ text: a.textContent, href: a.href }));
-      });
-    }, papers().map((p) => p.key));
+    const links = await page.evaluate(
+      (keys) => {
+        const { app } = (window as any).paperKg;
+        return keys.map((k) => {
+          app.select(k);
+          return [...document.querySelectorAll<HTMLAnchorElement>('#panel .links a')].map((a) => ({ text: a.textContent, href: a.href }));
+        });
+      },
+      papers().map((p) => p.key),
+    );
     papers().forEach((p, i) => {
       const found = links[i];
       expect(found.length, p.attributes.label).toBeGreaterThan(0);

@@ -11,7 +11,14 @@ import { chromiumMissing, countMapPixels, ensureViewer, launchBrowser, openViewe
 
 const skip = chromiumMissing();
 
-type PaperKgWindow = { paperKg: { mode: string; theme: string | null; model: { graph: { order: number } }; overviewView: { sigma: { graphToViewport(p: { x: number; y: number }): { x: number; y: number } } } } };
+type PaperKgWindow = {
+  paperKg: {
+    mode: string;
+    theme: string | null;
+    model: { graph: { order: number } };
+    overviewView: { sigma: { graphToViewport(p: { x: number; y: number }): { x: number; y: number } } };
+  };
+};
 
 describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => {
   let browser: Browser;
@@ -51,7 +58,10 @@ describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => 
     await expect(page.locator('#sidebar .overview-list > li').count()).resolves.toBe(overview.themes.length);
     const first = overview.themes[0];
     await expect(page.locator(`#sidebar li[data-theme="${first.id}"] .note`).textContent()).resolves.toContain(first.topConcepts[0].label);
-    const pixels = await countMapPixels(page, overview.themes.map((t) => t.color));
+    const pixels = await countMapPixels(
+      page,
+      overview.themes.map((t) => t.color),
+    );
     expect(pixels.byColor.filter((n) => n > 50).length).toBeGreaterThanOrEqual(Math.min(5, overview.themes.length));
     expect(requests).toContain('/overview.json');
     expect(requests).not.toContain('/graph.json');
@@ -65,7 +75,11 @@ describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => 
     const box = (await page.locator('#map').boundingBox())!;
     await page.mouse.move(box.x + at.x, box.y + at.y);
     await page.mouse.click(box.x + at.x, box.y + at.y);
-    await page.waitForFunction(() => (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true && (window as unknown as PaperKgWindow).paperKg.mode === 'theme');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true &&
+        (window as unknown as PaperKgWindow).paperKg.mode === 'theme',
+    );
     const doc = JSON.parse(readFileSync(join(built.dir, theme.file), 'utf8')) as GraphJson;
     expect(await page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.theme)).toBe(theme.id);
     expect(await page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.model.graph.order)).toBe(doc.graph.nodes.length);
@@ -98,11 +112,19 @@ describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => 
     await page.locator('#suggestions li').first().waitFor();
     const picked = await page.locator('#suggestions li').first().getAttribute('data-key');
     await page.locator('input[type="search"]').press('Enter');
-    await page.waitForFunction(() => (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true && (window as unknown as PaperKgWindow).paperKg.mode === 'theme');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true &&
+        (window as unknown as PaperKgWindow).paperKg.mode === 'theme',
+    );
     expect(await page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.theme)).toBe(picked);
     await page.locator('#back-overview').click();
     await page.locator(`#sidebar li[data-theme="${theme.id}"] button.theme-name`).press('Enter');
-    await page.waitForFunction(() => (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true && (window as unknown as PaperKgWindow).paperKg.mode === 'theme');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true &&
+        (window as unknown as PaperKgWindow).paperKg.mode === 'theme',
+    );
     const doc = JSON.parse(readFileSync(join(built.dir, theme.file), 'utf8')) as GraphJson;
     const paper = doc.graph.nodes.find((n) => n.attributes.kind === 'paper')!;
     await page.evaluate((key) => (window as unknown as { paperKg: { app: { select(k: string): void } } }).paperKg.app.select(key), paper.key);
@@ -141,21 +163,32 @@ describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => 
     // A paper title from the index opens its theme with the paper selected.
     const paper = node.get(withIt[0])!;
     await page.locator('#panel ol.papers button', { hasText: paper.attributes.label }).first().click();
-    await page.waitForFunction(() => (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true && (window as unknown as PaperKgWindow).paperKg.mode === 'theme');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { paperKg?: { ready: boolean; mode: string } }).paperKg?.ready === true &&
+        (window as unknown as PaperKgWindow).paperKg.mode === 'theme',
+    );
     await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.attributes.label);
     // In this theme, the benchmark says how many papers of other themes have it, and lists them.
     const here = (paper.attributes as { theme: string }).theme;
     await page.evaluate((key) => (window as unknown as { paperKg: { app: { select(k: string): void } } }).paperKg.app.select(key), bench);
     await expect(page.locator('#panel h2').textContent()).resolves.toBe(label);
     const elsewhere = withIt.filter((p) => (node.get(p)!.attributes as { theme: string }).theme !== here);
-    await expect(page.locator('#panel .more-themes strong').textContent()).resolves.toBe(`${elsewhere.length} more paper${elsewhere.length === 1 ? '' : 's'} in other themes`);
+    await expect(page.locator('#panel .more-themes strong').textContent()).resolves.toBe(
+      `${elsewhere.length} more paper${elsewhere.length === 1 ? '' : 's'} in other themes`,
+    );
     await page.locator('#panel .more-themes details').first().waitFor();
     const names = await page.locator('#panel .more-themes li').allTextContents();
     expect(names.sort()).toEqual(elsewhere.map((p) => node.get(p)!.attributes.label).sort());
     const other = await page.locator('#panel .more-themes details').first().getAttribute('data-theme');
     await page.locator('#panel .more-themes details summary').first().click();
     await page.locator('#panel .more-themes details').first().locator('li button').first().click();
-    await page.waitForFunction((id) => (window as unknown as { paperKg?: { ready: boolean; theme: string | null } }).paperKg?.ready === true && (window as unknown as PaperKgWindow).paperKg.theme === id, other);
+    await page.waitForFunction(
+      (id) =>
+        (window as unknown as { paperKg?: { ready: boolean; theme: string | null } }).paperKg?.ready === true &&
+        (window as unknown as PaperKgWindow).paperKg.theme === id,
+      other,
+    );
   });
 
   it('below the budget nothing changes: no overview files, the viewer opens on the whole graph', async () => {

@@ -18,7 +18,10 @@ describe('paper-kg serve on a fresh install', () => {
 
   it('builds the missing viewer once and serves the map', async () => {
     expect(existsSync(viewerDir)).toBe(false);
-    child = spawn(process.execPath, ['bin/paper-kg.js', 'serve', '--graph', 'graph', '--port', '0', '--viewer-dir', viewerDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['bin/paper-kg.js', 'serve', '--graph', 'graph', '--port', '0', '--viewer-dir', viewerDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     const url = await new Promise<string>((ok, ko) => {

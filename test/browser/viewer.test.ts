@@ -65,7 +65,8 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
   it('typing a paper title and pressing Enter shows its abstract with the extracted concepts highlighted', async () => {
     await fresh();
     // The paper with the most evidence spans, so the highlights are many.
-    const spansOf = (key: string) => bundled.json.graph.edges.filter((e) => e.source === key || e.target === key).flatMap((e) => e.attributes.spans.filter((s) => s.field === 'abstract'));
+    const spansOf = (key: string) =>
+      bundled.json.graph.edges.filter((e) => e.source === key || e.target === key).flatMap((e) => e.attributes.spans.filter((s) => s.field === 'abstract'));
     const paper = papers()
       .map((p) => ({ p, spans: spansOf(p.key) }))
       .sort((a, b) => b.spans.length - a.spans.length)[0];
@@ -117,10 +118,7 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
     const after = await countMapPixels(page, [theme.color]);
     expect(after.byColor[0]).toBeLessThan(before.byColor[0] / 10);
     const members = bundled.json.graph.nodes.filter((n) => n.attributes.theme === theme.id).map((n) => n.key);
-    const hidden = await page.evaluate(
-      (keys) => keys.filter((k) => (window as any).paperKg.app.sigma.getNodeDisplayData(k)?.hidden === true).length,
-      members,
-    );
+    const hidden = await page.evaluate((keys) => keys.filter((k) => (window as any).paperKg.app.sigma.getNodeDisplayData(k)?.hidden === true).length, members);
     expect(hidden).toBe(members.length);
     await page.waitForFunction((id) => decodeURIComponent(location.hash).includes(`hide=${id}`), theme.id);
   });
@@ -208,24 +206,27 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
   };
   /** What the renderer draws for a node, its neighbours and the rest (by display data: the graph itself must stay as loaded). */
   const highlightCounts = (key: string) =>
-    page.evaluate(({ k, FADED }) => {
-      const { app, model } = (window as any).paperKg;
-      const g = model.graph;
-      const neighbours = new Set(g.neighbors(k));
-      let faded = 0;
-      let bright = 0;
-      let others = 0;
-      g.forEachNode((n: string, a: { color: string }) => {
-        const d = app.sigma.getNodeDisplayData(n);
-        if (n === k || neighbours.has(n)) bright += d.color !== FADED ? 1 : 0;
-        else {
-          others++;
-          faded += d.color === FADED ? 1 : 0;
-        }
-        if (!/^#[0-9a-f]{6}$/i.test(a.color)) throw new Error('the graph was mutated');
-      });
-      return { bright, neighbours: neighbours.size + 1, faded, others, graphColor: g.getNodeAttribute(k, 'color') };
-    }, { k: key, FADED: FADED_NODE });
+    page.evaluate(
+      ({ k, FADED }) => {
+        const { app, model } = (window as any).paperKg;
+        const g = model.graph;
+        const neighbours = new Set(g.neighbors(k));
+        let faded = 0;
+        let bright = 0;
+        let others = 0;
+        g.forEachNode((n: string, a: { color: string }) => {
+          const d = app.sigma.getNodeDisplayData(n);
+          if (n === k || neighbours.has(n)) bright += d.color !== FADED ? 1 : 0;
+          else {
+            others++;
+            faded += d.color === FADED ? 1 : 0;
+          }
+          if (!/^#[0-9a-f]{6}$/i.test(a.color)) throw new Error('the graph was mutated');
+        });
+        return { bright, neighbours: neighbours.size + 1, faded, others, graphColor: g.getNodeAttribute(k, 'color') };
+      },
+      { k: key, FADED: FADED_NODE },
+    );
 
   it('hovering a node keeps it and its neighbours bright and fades the rest, without mutating the graph', async () => {
     await fresh();
@@ -264,7 +265,9 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
       const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
       expect(marks.indexOf('paper-kg:first-frame')).toBeGreaterThan(marks.indexOf('paper-kg:mounted'));
       expect(marks.indexOf('paper-kg:edges')).toBeGreaterThan(marks.indexOf('paper-kg:first-frame'));
-      expect(await page.evaluate(() => (window as unknown as { paperKg: { model: { graph: { size: number } } } }).paperKg.model.graph.size)).toBe(large.json.graph.edges.length);
+      expect(await page.evaluate(() => (window as unknown as { paperKg: { model: { graph: { size: number } } } }).paperKg.model.graph.size)).toBe(
+        large.json.graph.edges.length,
+      );
       await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.attributes.label);
       // The panel, drawn before the edges came, was redrawn with them: every concept of the paper is listed.
       expect(concepts).toBeGreaterThan(0);

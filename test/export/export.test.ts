@@ -58,8 +58,16 @@ describe('exports of a tiny graph', () => {
       const b = back.getNodeAttributes(key);
       expect(b).toMatchObject({ label: a.label, kind: a.kind, theme: a.theme, degree: a.degree, x: a.x, y: a.y, size: a.size });
       if (a.kind !== 'paper') expect(b.df).toBe(a.df);
-      const hex = `#${[1, 3, 5].map((i) => parseInt(a.color.slice(i, i + 2), 16).toString(16).padStart(2, '0')).join('')}`;
-      expect(b.color.replace(/\s/g, '')).toMatch(new RegExp(`^(${hex}|rgb\\(${[1, 3, 5].map((i) => parseInt(a.color.slice(i, i + 2), 16)).join(',')}\\))$`, 'i'));
+      const hex = `#${[1, 3, 5]
+        .map((i) =>
+          parseInt(a.color.slice(i, i + 2), 16)
+            .toString(16)
+            .padStart(2, '0'),
+        )
+        .join('')}`;
+      expect(b.color.replace(/\s/g, '')).toMatch(
+        new RegExp(`^(${hex}|rgb\\(${[1, 3, 5].map((i) => parseInt(a.color.slice(i, i + 2), 16)).join(',')}\\))$`, 'i'),
+      );
     });
     ctx.graph.forEachEdge((_k, a, s, t) => {
       const e = back.edge(s, t)!;

@@ -35,7 +35,9 @@ beforeAll(async () => {
 
 describe('vocabulary rule', () => {
   it('matches names across case, hyphens and plurals, keeping the variant as alias (paper 1)', () => {
-    const p = one('such as achieving 78.4% accuracy on OCRBench, 81.4% accuracy on ChartQA, 89.6% ANLS on DocVQA, and 88.1% [email protected] on RefCOCOg-test.');
+    const p = one(
+      'such as achieving 78.4% accuracy on OCRBench, 81.4% accuracy on ChartQA, 89.6% ANLS on DocVQA, and 88.1% [email protected] on RefCOCOg-test.',
+    );
     const ref = find(p, 'refcocog')!;
     expect(ref.kind).toBe('benchmark');
     expect(ref.spans[0]).toMatchObject({ field: 'abstract', text: 'RefCOCOg-test', rule: 'vocabulary' });
@@ -79,7 +81,9 @@ describe('pattern rules', () => {
     expect(find(p, 'retok')).toMatchObject({ kind: 'model', source: 'pattern' });
   });
   it('"the X dataset" / "X benchmark" (HF API fixture 2024-06-05; paper 13)', () => {
-    expect(find(one('when SRPO is evaluated on the OOD XSUM dataset, it outperforms the celebrated DPO by a clear margin of 15%'), 'xsum')).toMatchObject({ kind: 'dataset' });
+    expect(find(one('when SRPO is evaluated on the OOD XSUM dataset, it outperforms the celebrated DPO by a clear margin of 15%'), 'xsum')).toMatchObject({
+      kind: 'dataset',
+    });
     const p = one('We conducted a retrospective study using the CT-RATE-JPN dataset containing 22,778 training reports');
     expect(find(p, 'ct-rate-jpn')!.spans[0]).toMatchObject({ text: 'CT-RATE-JPN', rule: 'pattern:X-benchmark' });
   });
@@ -88,7 +92,7 @@ describe('pattern rules', () => {
     expect(find(inML('We fine-tune Zebra-Llama-8B with care.'), 'zebra-llama')).toMatchObject({ kind: 'model' });
     expect(find(inML('Experiments on SWE-Gym and more.'), 'swe-gym')).toMatchObject({ kind: 'benchmark', source: 'pattern' });
   });
-  it('the paper\'s own system is not a model of other work; its own benchmark still counts (paper 31)', () => {
+  it("the paper's own system is not a model of other work; its own benchmark still counts (paper 31)", () => {
     const p = one(
       'the resulting model, named VILA-HD, significantly improves perception. VILA-HD outperforms previous MLLMs such as NVILA and Qwen2-VL. We propose 4KPro, a new benchmark of image QA at 4K resolution, on which VILA-HD outperforms GPT-4o.',
     );
@@ -100,17 +104,32 @@ describe('pattern rules', () => {
 describe('introduced benchmarks and datasets (HF API fixtures 2025-03)', () => {
   const kindOf = (p: PaperExtraction, label: string) => p.concepts.find((c) => c.label === label)?.kind;
   it('a name ending in "Bench" is a benchmark, even as a title\'s lead (2503.01935)', () => {
-    const p = one('We introduce MultiAgentBench, a comprehensive benchmark designed to evaluate LLM-based multi-agent systems.', 'MultiAgentBench: Evaluating the Collaboration and Competition of LLM agents');
+    const p = one(
+      'We introduce MultiAgentBench, a comprehensive benchmark designed to evaluate LLM-based multi-agent systems.',
+      'MultiAgentBench: Evaluating the Collaboration and Competition of LLM agents',
+    );
     expect(kindOf(p, 'MultiAgentBench')).toBe('benchmark');
     expect(find(p, 'multiagentbench')!.spans.some((s) => s.field === 'title' && s.rule === 'pattern:XBench')).toBe(true);
   });
   it('"a new benchmark, X, to …" and "the … dataset, X." in apposition (2502.20730, 2503.01739)', () => {
-    expect(kindOf(one('To fill this gap, we introduce a new benchmark, SolutionBench, to evaluate a system\'s ability to generate complete and feasible solutions.'), 'SolutionBench')).toBe('benchmark');
-    expect(kindOf(one('we first identify 1,291 user-focused topics from the million-scale real text-to-video prompt dataset, VidProM. Then, we use these topics'), 'VidProM')).toBe('dataset');
+    expect(
+      kindOf(
+        one("To fill this gap, we introduce a new benchmark, SolutionBench, to evaluate a system's ability to generate complete and feasible solutions."),
+        'SolutionBench',
+      ),
+    ).toBe('benchmark');
+    expect(
+      kindOf(
+        one('we first identify 1,291 user-focused topics from the million-scale real text-to-video prompt dataset, VidProM. Then, we use these topics'),
+        'VidProM',
+      ),
+    ).toBe('dataset');
   });
   it('"X, a … curated dataset" and a title "X: A … Dataset" (2502.20545, 2503.00501)', () => {
     expect(kindOf(one('First, we introduce SoS-1K, a meticulously curated dataset of approximately 1,000 polynomials.'), 'SoS-1K')).toBe('dataset');
-    expect(kindOf(one('Our study spans several search tasks.', 'Qilin: A Multimodal Information Retrieval Dataset with APP-level User Sessions'), 'Qilin')).toBe('dataset');
+    expect(
+      kindOf(one('Our study spans several search tasks.', 'Qilin: A Multimodal Information Retrieval Dataset with APP-level User Sessions'), 'Qilin'),
+    ).toBe('dataset');
   });
   it('"two datasets, namely X and Y" (2502.20811)', () => {
     const p = inML('Through this pipeline, we curate two datasets, namely HAICTrain and HAICBench. HAICTrain comprises 126K video-caption pairs.');
@@ -119,7 +138,12 @@ describe('introduced benchmarks and datasets (HF API fixtures 2025-03)', () => {
     expect(kindOf(p, 'HAICBench')).toBe('benchmark');
   });
   it('no name from a description whose own head comes first, nor from a sentence opener (paper 43)', () => {
-    expect(kindOf(one('we systematically investigate the scaling laws by introducing SynthLLM, a scalable framework that transforms pre-training corpora into data.'), 'SynthLLM')).toBeUndefined();
+    expect(
+      kindOf(
+        one('we systematically investigate the scaling laws by introducing SynthLLM, a scalable framework that transforms pre-training corpora into data.'),
+        'SynthLLM',
+      ),
+    ).toBeUndefined();
     expect(one('Finally, a dataset of prompts is released.').concepts.filter((c) => c.kind === 'dataset')).toEqual([]);
   });
 });
@@ -137,7 +161,9 @@ describe('names that are not names (HF API fixtures 2025-03, corpus)', () => {
   });
   it('hyphenated adjectives ("On PhD-level science QA") and words also written in lower case ("Token AR" next to "tokens")', () => {
     expect(one('On PhD-level science QA (GPQA), competition-level math benchmarks').concepts.map((c) => c.id)).not.toContain('phd-level');
-    expect(one('language models learn causal dependencies between tokens (i.e., Token AR), FAR models outperform Token AR').concepts.map((c) => c.id)).not.toContain('token');
+    expect(
+      one('language models learn causal dependencies between tokens (i.e., Token AR), FAR models outperform Token AR').concepts.map((c) => c.id),
+    ).not.toContain('token');
   });
   it('keeps sizes inside names: "surpasses DeepScaleR-1.5B-Preview" (2503.17287)', () => {
     expect(find(inML('FastCuRL-1.5B-Preview surpasses DeepScaleR-1.5B-Preview across all five datasets'), 'deepscaler')).toMatchObject({ kind: 'model' });
@@ -161,11 +187,20 @@ describe('acronym definitions', () => {
 });
 
 describe('results', () => {
-  it('extracts (value, unit, metric, benchmark, delta) from the issue\'s sentences', () => {
-    const r = (s: string) => one(s).results.map((x) => ({ value: x.value, unit: x.unit, metric: x.metric, benchmark: x.benchmark, delta: x.delta, text: x.span.text }));
-    expect(r('achieving 78.4% accuracy on OCRBench')).toEqual([{ value: 78.4, unit: '%', metric: 'accuracy', benchmark: 'ocrbench', delta: false, text: '78.4% accuracy on OCRBench' }]);
+  it("extracts (value, unit, metric, benchmark, delta) from the issue's sentences", () => {
+    const r = (s: string) =>
+      one(s).results.map((x) => ({ value: x.value, unit: x.unit, metric: x.metric, benchmark: x.benchmark, delta: x.delta, text: x.span.text }));
+    expect(r('achieving 78.4% accuracy on OCRBench')).toEqual([
+      { value: 78.4, unit: '%', metric: 'accuracy', benchmark: 'ocrbench', delta: false, text: '78.4% accuracy on OCRBench' },
+    ]);
     expect(r('with a FID of 2.81 on the ImageNet-256 benchmark')[0]).toMatchObject({ value: 2.81, metric: 'fid', benchmark: 'imagenet', delta: false });
-    expect(r('and 88.1% [email protected] on RefCOCOg-test.')[0]).toMatchObject({ value: 88.1, unit: '%', metric: null, benchmark: 'refcocog', text: '88.1% [email protected] on RefCOCOg-test' });
+    expect(r('and 88.1% [email protected] on RefCOCOg-test.')[0]).toMatchObject({
+      value: 88.1,
+      unit: '%',
+      metric: null,
+      benchmark: 'refcocog',
+      text: '88.1% [email protected] on RefCOCOg-test',
+    });
     expect(r('non-math reasoning benchmarks (MMLU-PRO: +12.8%, GPQA-DIAMOND: +11.3%)')).toMatchObject([
       { value: 12.8, benchmark: 'mmlu-pro', delta: true },
       { value: 11.3, benchmark: 'gpqa-diamond', delta: true },
@@ -200,10 +235,23 @@ describe('invariants on the real corpus', () => {
 
 describe('mined keyphrases', () => {
   it('are terms, not prose: evaluation adjectives, generic heads, participles and adjectival compounds are left out', () => {
-    for (const k of ['considerable attention', 'recent study', 'future research', 'reasoning capability', 'downstream task', 'pre-trained', 'fine-tuned', 'training-free', 'fine-grained', 'task-specific', 'remain unclear']) {
+    for (const k of [
+      'considerable attention',
+      'recent study',
+      'future research',
+      'reasoning capability',
+      'downstream task',
+      'pre-trained',
+      'fine-tuned',
+      'training-free',
+      'fine-grained',
+      'task-specific',
+      'remain unclear',
+    ]) {
       expect(isGenericPhrase(k), k).toBe(true);
     }
-    for (const k of ['visual token', 'token pruning', 'context length', 'pre-training', 'latent space', 'speculative decoding']) expect(isGenericPhrase(k), k).toBe(false);
+    for (const k of ['visual token', 'token pruning', 'context length', 'pre-training', 'latent space', 'speculative decoding'])
+      expect(isGenericPhrase(k), k).toBe(false);
   });
   it('on the corpus: none generic, none cut out of a hyphenated compound ("quality data" of "high-quality data")', () => {
     const mined = extract(corpus).concepts.filter((c) => c.source === 'mined');
@@ -217,7 +265,17 @@ describe('mined keyphrases', () => {
 
 describe('vocabulary file', () => {
   it('merges a user file over the bundled one (new entries, extra aliases, removals)', () => {
-    const v = loadVocabulary({ source: 'mine.json', data: { version: 1, concepts: [{ label: 'Zorblax', kind: 'benchmark', aliases: ['ZBX'] }, { id: 'imagenet', label: 'ImageNet', kind: 'benchmark', aliases: ['INet'] }, { label: 'x', id: 'ocrbench', kind: 'benchmark', remove: true }] } });
+    const v = loadVocabulary({
+      source: 'mine.json',
+      data: {
+        version: 1,
+        concepts: [
+          { label: 'Zorblax', kind: 'benchmark', aliases: ['ZBX'] },
+          { id: 'imagenet', label: 'ImageNet', kind: 'benchmark', aliases: ['INet'] },
+          { label: 'x', id: 'ocrbench', kind: 'benchmark', remove: true },
+        ],
+      },
+    });
     const p = extract([paper('We evaluate on ZBX, INet and OCRBench.')], { vocabulary: v }).papers[0]!;
     // NOTE: OCRBench is still recognised by its shape ("…Bench"), but no longer from the vocabulary.
     expect(p.concepts.filter((c) => c.source === 'vocabulary').map((c) => c.id)).toEqual(['zorblax', 'imagenet']);
@@ -231,13 +289,28 @@ describe('vocabulary file', () => {
       }
       throw new Error('no error');
     };
-    const e1 = err({ version: 1, concepts: [{ label: 'Fine', kind: 'model' }, { label: 'Bad', kind: 'modelz' }] });
+    const e1 = err({
+      version: 1,
+      concepts: [
+        { label: 'Fine', kind: 'model' },
+        { label: 'Bad', kind: 'modelz' },
+      ],
+    });
     expect(e1.code).toBe('E_VOCABULARY');
     expect(e1.message).toMatch(/mine\.json: concept #1 "Bad": kind: .*one of method/);
     expect(err({ concepts: [{ label: 'A', kind: 'model', aliases: 'a' }] }).message).toMatch(/concept #0 "A": aliases/);
-    expect(err({ concepts: [{ label: 'GPT 4', kind: 'model' }, { label: 'GPT-4', kind: 'model' }] }).message).toMatch(/concept #1 "GPT-4": id "gpt-4" is already used by concept #0/);
+    expect(
+      err({
+        concepts: [
+          { label: 'GPT 4', kind: 'model' },
+          { label: 'GPT-4', kind: 'model' },
+        ],
+      }).message,
+    ).toMatch(/concept #1 "GPT-4": id "gpt-4" is already used by concept #0/);
     expect(err('{not json').message).toMatch(/mine\.json: not valid JSON/);
-    expect(() => loadVocabulary({ source: 'p.json', data: { concepts: [{ label: 'A', kind: 'method', parent: 'nope' }] } })).toThrow(/p\.json: concept "a": parent "nope" is not in the vocabulary/);
+    expect(() => loadVocabulary({ source: 'p.json', data: { concepts: [{ label: 'A', kind: 'method', parent: 'nope' }] } })).toThrow(
+      /p\.json: concept "a": parent "nope" is not in the vocabulary/,
+    );
   });
 });
 
@@ -264,7 +337,9 @@ describe('quality on the dev and proxy held-out gold (regression)', () => {
   });
   it('keeps the figures of the two blind sets of issue 10 (a month never read for rules; named datasets in 2016 ML abstracts)', async () => {
     const month = JSON.parse(readFileSync('test/fixtures/eval/gold-heldout-hf-2025-10.json', 'utf8')) as GoldRecord[];
-    const days = ['20', '21', '22', '23', '24', '27', '28', '29', '30', '31'].map((d) => fileSource(`test/fixtures/hf-daily-papers-api/2025-10/2025-10-${d}.json`));
+    const days = ['20', '21', '22', '23', '24', '27', '28', '29', '30', '31'].map((d) =>
+      fileSource(`test/fixtures/hf-daily-papers-api/2025-10/2025-10-${d}.json`),
+    );
     const s1 = scoreExtraction(month, extract((await ingest(days)).papers).papers);
     expect(s1.benchmarks.f1).toBeGreaterThanOrEqual(0.8);
     expect(s1.models.f1).toBeGreaterThanOrEqual(0.82);

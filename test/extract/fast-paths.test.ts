@@ -56,7 +56,9 @@ describe('fast paths agree with the plain tests', () => {
     const viaRegex = (t: string): string[] => [...t.matchAll(NUMBER)].map((m) => `${m.index}:${m[0]}`);
     const rng = createRng(7);
     const alphabet = '0123456789.,-+−%x× sAa\n';
-    const random = Array.from({ length: 5000 }, () => Array.from({ length: 1 + Math.floor(rng() * 24) }, () => alphabet[Math.floor(rng() * alphabet.length)]).join(''));
+    const random = Array.from({ length: 5000 }, () =>
+      Array.from({ length: 1 + Math.floor(rng() * 24) }, () => alphabet[Math.floor(rng() * alphabet.length)]).join(''),
+    );
     let numbers = 0;
     for (const t of [...corpus.flatMap((p) => [p.title, p.abstract]), ...random]) {
       const expected = viaRegex(t);

@@ -10,7 +10,13 @@ const ml = (title: string, abstract: string): boolean => {
   return showsMLContext([new Tokens(lex).fill(title), new Tokens(lex).fill(abstract)]);
 };
 const paper = (title: string, abstract: string): Paper => ({
-  id: 'p1', title, abstract, authors: { names: [] }, links: {}, categories: [], provenance: [{ file: 't', format: 'jsonl', index: 0 }],
+  id: 'p1',
+  title,
+  abstract,
+  authors: { names: [] },
+  links: {},
+  categories: [],
+  provenance: [{ file: 't', format: 'jsonl', index: 0 }],
 });
 const ids = (title: string, abstract: string): string[] => extract([paper(title, abstract)]).papers[0]!.concepts.map((c) => c.id);
 
@@ -23,7 +29,12 @@ describe('ML context in older ML prose', () => {
     expect(ml('A survey', abstract)).toBe(false);
   });
   it('"deep learning" alone reads as ML (openreview roZ-eTMgOpH, zotero-bibtex-ml), "deep" or "machine" alone does not', () => {
-    expect(ml('Protecting World Leaders Against Deep Fakes.', 'Recent advances in deep learning, however, have made it significantly easier to create sophisticated and compelling fake videos.')).toBe(true);
+    expect(
+      ml(
+        'Protecting World Leaders Against Deep Fakes.',
+        'Recent advances in deep learning, however, have made it significantly easier to create sophisticated and compelling fake videos.',
+      ),
+    ).toBe(true);
     expect(ml('A paper', 'Machine learning is used.')).toBe(true);
     expect(ml('A paper', 'The deep field of the learning curve of a machine shop.')).toBe(false);
     expect(ml('A paper', 'The deep survey probes the early universe.')).toBe(false);

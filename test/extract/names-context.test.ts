@@ -15,12 +15,18 @@ const conceptOf = (p: PaperExtraction, text: string) => p.concepts.find((c) => c
 
 describe('names typed by their context (HF Daily Papers 2024-06 and 2025-10-01â€¦17)', () => {
   it('"fine-tuned on X" is the training data (2510.03160)', () => {
-    const c = conceptOf(one('In contrast, our model fine-tuned on SpineMed-450k demonstrates consistent and significant improvements across all tasks.'), 'SpineMed-450k')!;
+    const c = conceptOf(
+      one('In contrast, our model fine-tuned on SpineMed-450k demonstrates consistent and significant improvements across all tasks.'),
+      'SpineMed-450k',
+    )!;
     expect(c).toMatchObject({ id: 'spinemed-450k', kind: 'dataset' });
     expect(c.spans[0]!.rule).toBe('pattern:trained-on-X');
   });
   it('"initialized from X" is the model a paper starts from (2509.26476)', () => {
-    const c = conceptOf(one('a small 300M parameter RLM initialized from T5Gemma, obtains > 0.9 Spearman-rank on competitive programming submissions'), 'T5Gemma')!;
+    const c = conceptOf(
+      one('a small 300M parameter RLM initialized from T5Gemma, obtains > 0.9 Spearman-rank on competitive programming submissions'),
+      'T5Gemma',
+    )!;
     expect(c).toMatchObject({ id: 't5gemma', kind: 'model' });
     expect(c.spans[0]!.rule).toBe('pattern:fine-tune-X');
   });
@@ -38,27 +44,40 @@ describe('names typed by their context (HF Daily Papers 2024-06 and 2025-10-01â€
     const p = one('significant improvements in ImageNet generation, setting record FIDs of 1.01 for 64x64 and 1.25 for 512x512');
     expect(conceptOf(p, 'FIDs')).toMatchObject({ id: 'fid', kind: 'metric' });
   });
-  it('the paper\'s own benchmark counts when the text evaluates on it (2510.05096)', () => {
-    const p = one('Experiments on Paper2Video demonstrate that the presentation videos produced by our approach are more faithful.', 'Paper2Video: Automatic Video Generation from Scientific Papers');
+  it("the paper's own benchmark counts when the text evaluates on it (2510.05096)", () => {
+    const p = one(
+      'Experiments on Paper2Video demonstrate that the presentation videos produced by our approach are more faithful.',
+      'Paper2Video: Automatic Video Generation from Scientific Papers',
+    );
     expect(conceptOf(p, 'Paper2Video')).toMatchObject({ id: 'paper2video', kind: 'benchmark' });
   });
   it('but the paper\'s own system after "fine-tuning" is no model, nor a piece of it ("fine-tuning PH-LLM", 2406.06474)', () => {
-    const p = one('Here we present Personal Health Large Language Model (PH-LLM). While experts remain superior for sleep, fine-tuning PH-LLM provided significant improvements.');
+    const p = one(
+      'Here we present Personal Health Large Language Model (PH-LLM). While experts remain superior for sleep, fine-tuning PH-LLM provided significant improvements.',
+    );
     expect(p.concepts.filter((c) => c.kind === 'model').map((c) => c.id)).toEqual([]);
   });
   it('"benchmarks (A, B, â€¦)" types a parenthesised list (2509.24107, 2509.23250)', () => {
-    const p = one('Evaluated on DeepSearch benchmarks (SimpleQA, FRAMES, WebWalker, Seal0, MuSiQue) and DeepResearch-Bench, the system achieves strong results.');
+    const p = one(
+      'Evaluated on DeepSearch benchmarks (SimpleQA, FRAMES, WebWalker, Seal0, MuSiQue) and DeepResearch-Bench, the system achieves strong results.',
+    );
     for (const name of ['SimpleQA', 'FRAMES', 'WebWalker', 'Seal0']) expect(conceptOf(p, name), name).toMatchObject({ kind: 'benchmark' });
     expect(conceptOf(p, 'WebWalker')!.spans[0]!.rule).toBe('pattern:nouns-(X):list');
-    const q = one('Our experiments covering five diverse multimodal benchmarks (MMMU, PuzzleVQA, AlgoPuzzleVQA, MathVista, and MathVision) reveal several key findings.');
+    const q = one(
+      'Our experiments covering five diverse multimodal benchmarks (MMMU, PuzzleVQA, AlgoPuzzleVQA, MathVista, and MathVision) reveal several key findings.',
+    );
     expect(conceptOf(q, 'AlgoPuzzleVQA')).toMatchObject({ kind: 'benchmark' });
   });
   it('"models (X, Y)" types models; "language models (LMs)" is an acronym, not a list (2510.08431)', () => {
-    expect(conceptOf(one('Validated on large-scale models (Cosmos-Predict2, Wan2.1) up to 14B parameters and 5-second videos'), 'Cosmos-Predict2')).toMatchObject({ kind: 'model' });
+    expect(
+      conceptOf(one('Validated on large-scale models (Cosmos-Predict2, Wan2.1) up to 14B parameters and 5-second videos'), 'Cosmos-Predict2'),
+    ).toMatchObject({ kind: 'model' });
     expect(one('We study language models (LMs) and their training.').concepts.filter((c) => c.kind === 'model')).toEqual([]);
   });
   it('"the â€¦ method X" types a model (2510.08431, 2510.13217), not "our method X"', () => {
-    expect(conceptOf(one('rCM matches or surpasses the state-of-the-art distillation method DMD2 on quality metrics'), 'DMD2')).toMatchObject({ kind: 'model' });
+    expect(conceptOf(one('rCM matches or surpasses the state-of-the-art distillation method DMD2 on quality metrics'), 'DMD2')).toMatchObject({
+      kind: 'model',
+    });
     const c = conceptOf(one('Furthermore, compared to the fine-tuned SOTA method DIVER-v2, LATTICE attains comparable results'), 'DIVER-v2')!;
     expect(c).toMatchObject({ id: 'diver', kind: 'model' });
     expect(c.spans[0]!.rule).toBe('pattern:method-X');
@@ -85,9 +104,15 @@ describe('names typed by their context (HF Daily Papers 2024-06 and 2025-10-01â€
 
 describe('names learnt across the corpus', () => {
   // Two real papers of the 2024-06 fixture: 2406.06573 types MedQA ("the MedQA benchmark"); 2406.12066 only names it.
-  const typer = paper('2406.06573', 'We demonstrate the approach by targeting strong assumptions about patient characteristics presented in the MedQA benchmark. We test LLMs and their training.');
-  const user = paper('2406.12066', 'We assess both open-source and API-based LLMs with MedQA and MedMCQA, revealing a consistent performance drop after training.');
-  it('a bare mention in one paper is typed by another paper\'s cue, the rule naming that paper', () => {
+  const typer = paper(
+    '2406.06573',
+    'We demonstrate the approach by targeting strong assumptions about patient characteristics presented in the MedQA benchmark. We test LLMs and their training.',
+  );
+  const user = paper(
+    '2406.12066',
+    'We assess both open-source and API-based LLMs with MedQA and MedMCQA, revealing a consistent performance drop after training.',
+  );
+  it("a bare mention in one paper is typed by another paper's cue, the rule naming that paper", () => {
     const r = extract([typer, user]);
     const c = r.papers[1]!.concepts.find((x) => x.id === 'medqa');
     expect(c).toMatchObject({ kind: 'benchmark', source: 'pattern' });

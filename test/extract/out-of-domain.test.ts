@@ -41,7 +41,12 @@ describe('out-of-domain listings (sense guards)', () => {
     const lex = new Lexicon();
     const ml = (p: Paper) => showsMLContext([new Tokens(lex).fill(p.title), new Tokens(lex).fill(p.abstract)]);
     expect(papers.slice(0, 63).filter(ml).length).toBe(1);
-    expect(papers.slice(63).filter(ml).map((p) => p.id)).toEqual(['0704.0047']);
+    expect(
+      papers
+        .slice(63)
+        .filter(ml)
+        .map((p) => p.id),
+    ).toEqual(['0704.0047']);
   });
 });
 
@@ -77,7 +82,10 @@ describe('sense guards on real sentences', () => {
 
 describe('vocabulary "requires" (the format)', () => {
   it('an entry with requires.context fires only next to one of its words', () => {
-    const vocabulary = loadVocabulary({ source: 'mine.json', data: { version: 1, concepts: [{ label: 'Zorblax', kind: 'dataset', requires: { context: ['dataset', 'corpus'], window: 2 } }] } });
+    const vocabulary = loadVocabulary({
+      source: 'mine.json',
+      data: { version: 1, concepts: [{ label: 'Zorblax', kind: 'dataset', requires: { context: ['dataset', 'corpus'], window: 2 } }] },
+    });
     expect(ids('We train neural models on the Zorblax dataset.', { vocabulary })).toContain('zorblax');
     expect(ids('A Zorblax appeared in the sky over the valley of neural trained dreams.', { vocabulary })).not.toContain('zorblax');
   });
@@ -85,7 +93,9 @@ describe('vocabulary "requires" (the format)', () => {
     const bad = () => parseVocabulary({ version: 1, concepts: [{ label: 'X1', kind: 'model', requires: {} }] }, 'v.json');
     expect(bad).toThrow(PaperKgError);
     expect(bad).toThrow(/v\.json: concept #0 "X1": requires: expected "field": "ml" or "context": \[words\]/);
-    expect(() => parseVocabulary({ version: 1, concepts: [{ label: 'X1', kind: 'model', requires: { field: 'physics' } }] }, 'v.json')).toThrow(/requires\.field/);
+    expect(() => parseVocabulary({ version: 1, concepts: [{ label: 'X1', kind: 'model', requires: { field: 'physics' } }] }, 'v.json')).toThrow(
+      /requires\.field/,
+    );
   });
 });
 

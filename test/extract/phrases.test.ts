@@ -27,7 +27,9 @@ const ALL = { minedMinPapers: 1, minedMaxShare: 1, minedPerPaper: 100 } as const
 
 describe('mined keyphrases are noun-phrase chunks', () => {
   it('the fragments of issue 10 are not mined from real sentences (arXiv ids in the fixture)', () => {
-    const mined = extract(papers, ALL).concepts.filter((c) => c.source === 'mined').map((c) => c.label);
+    const mined = extract(papers, ALL)
+      .concepts.filter((c) => c.source === 'mined')
+      .map((c) => c.label);
     for (const bad of ['typically rely', 'become increasingly', 'benchmark mainly', 'consistently outperform', 'five benchmark', 'percentage point']) {
       expect(mined, bad).not.toContain(bad);
     }
@@ -47,10 +49,31 @@ describe('mined keyphrases are noun-phrase chunks', () => {
     `);
   });
   it('the tagger reads terms as chunks, and verb or adverb fragments as none', () => {
-    for (const p of ['training data', 'latent space', 'dark matter', 'machine learning', 'reinforcement learning', 'visual tokens', 'learning rate', 'curated dataset', 'test-time scaling', 'zero-shot generalization']) {
+    for (const p of [
+      'training data',
+      'latent space',
+      'dark matter',
+      'machine learning',
+      'reinforcement learning',
+      'visual tokens',
+      'learning rate',
+      'curated dataset',
+      'test-time scaling',
+      'zero-shot generalization',
+    ]) {
       expect(isNounChunk(p), p).toBe(true);
     }
-    for (const p of ['typically rely', 'become increasingly', 'benchmarks mainly', 'consistently outperforms', 'five benchmarks', 'benchmark spanning', 'task requiring', 'achieved remarkable success', 'remains challenging']) {
+    for (const p of [
+      'typically rely',
+      'become increasingly',
+      'benchmarks mainly',
+      'consistently outperforms',
+      'five benchmarks',
+      'benchmark spanning',
+      'task requiring',
+      'achieved remarkable success',
+      'remains challenging',
+    ]) {
       expect(isNounChunk(p), p).toBe(false);
     }
     // A participle before a noun is a modifier only where the corpus shows the phrase as a noun phrase (after "the").
@@ -103,13 +126,19 @@ describe('the topic kind end to end', () => {
     const files = exportAll(runPipeline(papers, opts), ['fragments.json']);
     expect(exportAll(runPipeline(papers, opts), ['fragments.json'])).toEqual(files);
     const doc = (JSON.parse(files['graph.json']) as { graph: { nodes: Array<{ key: string; attributes: { kind: string; label: string } }> } }).graph;
-    const topics = doc.nodes.filter((n) => n.attributes.kind === 'topic').map((n) => n.attributes.label).sort();
+    const topics = doc.nodes
+      .filter((n) => n.attributes.kind === 'topic')
+      .map((n) => n.attributes.label)
+      .sort();
     // "human life", "random guessing", "semantic expert": no listed tail, no head the vocabulary agrees on.
     expect(topics).toEqual(expect.arrayContaining(['human life', 'random guessing']));
     const methods = doc.nodes.filter((n) => n.attributes.kind === 'method').map((n) => n.attributes.label);
     expect(methods).not.toContain('human life');
     const g = parse(Graph, files['graph.gexf']);
-    const gexfTopics = g.filterNodes((_k, a) => a.kind === 'topic').map((k) => g.getNodeAttribute(k, 'label') as string).sort();
+    const gexfTopics = g
+      .filterNodes((_k, a) => a.kind === 'topic')
+      .map((k) => g.getNodeAttribute(k, 'label') as string)
+      .sort();
     expect(gexfTopics).toEqual(topics);
     expect(files['graph.graphml']).toContain('>topic<');
     expect(files['nodes.csv'].split('\n').some((l) => l.includes(',topic,') || l.includes(',topic\r') || /,topic(,|$)/.test(l))).toBe(true);

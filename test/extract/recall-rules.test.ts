@@ -33,7 +33,9 @@ describe('list propagation: a known benchmark types its name-shaped siblings (HF
   });
   it('a plural head closes a list: "the Kinetics-GEBD and TAPOS datasets" (2510.06855), "Robomimic, PushT, and RoboTwin benchmarks" (2510.01068)', () => {
     // NOTE: benchmark or dataset, scored together (shared/eval/README.md): "on X" types it first here.
-    expect(['benchmark', 'dataset']).toContain(conceptOf(one('achieves performance comparable to prior offline-GEBD methods on the Kinetics-GEBD and TAPOS datasets.'), 'TAPOS')!.kind);
+    expect(['benchmark', 'dataset']).toContain(
+      conceptOf(one('achieves performance comparable to prior offline-GEBD methods on the Kinetics-GEBD and TAPOS datasets.'), 'TAPOS')!.kind,
+    );
     const p = one('Experiments on Robomimic, PushT, and RoboTwin benchmarks, along with real-world evaluation, show gains.');
     for (const name of ['Robomimic', 'PushT', 'RoboTwin']) expect(conceptOf(p, name), name).toMatchObject({ kind: 'benchmark' });
   });
@@ -43,7 +45,9 @@ describe('list propagation: a known benchmark types its name-shaped siblings (HF
     expect(conceptOf(p, 'Rex-Omni')).toBeUndefined();
   });
   it('pieces of longer names stay untyped: "GSM Hard", "Math Odyssey" (2406.07394), "Open Assistant" (2406.08673)', () => {
-    const p = one('improving success rates across multiple datasets, including GSM8K, GSM Hard, MATH, and Olympiad-level benchmarks, including Math Odyssey, AIME, and OlympiadBench.');
+    const p = one(
+      'improving success rates across multiple datasets, including GSM8K, GSM Hard, MATH, and Olympiad-level benchmarks, including Math Odyssey, AIME, and OlympiadBench.',
+    );
     expect(conceptOf(p, 'Hard')).toBeUndefined();
     expect(conceptOf(p, 'Odyssey')).toBeUndefined();
     const q = one('permissively licensed preference datasets, such as Open Assistant, HH-RLHF, and HelpSteer need to be updated');
@@ -65,7 +69,9 @@ describe('a known task word heading a longer name, descriptions, evaluation befo
     expect(conceptOf(p, 'T2I-ReasonBench')).toMatchObject({ id: 't2i-reasonbench', kind: 'benchmark' });
   });
   it('"VSR-120K, a new dataset" (2510.12747) with "video super-resolution (VSR)" defined', () => {
-    const p = one('applying them to real-world video super-resolution (VSR) remains challenging. To support large-scale training, we also construct VSR-120K, a new dataset with 120k videos and 180k images.');
+    const p = one(
+      'applying them to real-world video super-resolution (VSR) remains challenging. To support large-scale training, we also construct VSR-120K, a new dataset with 120k videos and 180k images.',
+    );
     expect(conceptOf(p, 'VSR-120K')).toMatchObject({ kind: 'dataset' });
   });
   it('but "VLA-0.9B" is a size of the known word, no new name (2510.10274), and a title\'s "On Code-Induced Reasoning" is none', () => {

@@ -4,16 +4,22 @@ import { extract } from '../../src/extract/index.ts';
 import type { Paper } from '../../src/model/paper.ts';
 
 const paper = (abstract: string, title = 'A paper'): Paper => ({
-  id: 'p1', title, abstract, authors: { names: [] }, links: {}, categories: [], provenance: [{ file: 't', format: 'jsonl', index: 0 }],
+  id: 'p1',
+  title,
+  abstract,
+  authors: { names: [] },
+  links: {},
+  categories: [],
+  provenance: [{ file: 't', format: 'jsonl', index: 0 }],
 });
-const found = (abstract: string, title?: string): string[] =>
-  extract([paper(abstract, title)]).papers[0]!.concepts.map((c) => `${c.kind}:${c.label}`);
+const found = (abstract: string, title?: string): string[] => extract([paper(abstract, title)]).papers[0]!.concepts.map((c) => `${c.kind}:${c.label}`);
 
 describe('"the X environment" (one capitalised word) is a benchmark in an ML paper', () => {
   // 2510.12088, "One Life to Learn: Inferring Symbolic World Models for Stochastic Environments from Unguided Exploration"
   const ml = ' Our LLM agents are trained with reinforcement learning.';
   it('"our reimplementation of the Crafter environment" (2510.12088)', () => {
-    const s = 'We develop and evaluate our framework on Crafter-OO, our reimplementation of the Crafter environment that exposes a structured, object-oriented symbolic state.';
+    const s =
+      'We develop and evaluate our framework on Crafter-OO, our reimplementation of the Crafter environment that exposes a structured, object-oriented symbolic state.';
     expect(found(s + ml)).toContain('benchmark:Crafter');
   });
   it('not without ML context, not a software setup, not without "the"', () => {
@@ -27,7 +33,8 @@ describe('"the X environment" (one capitalised word) is a benchmark in an ML pap
 describe('a lower-case "X similarity / distance / rate / score" listed next to a metric is a metric', () => {
   const ml = ' The LLM is trained on speech tokens.';
   it('"in terms of content accuracy, speaker similarity, audio quality" (2406.02897)', () => {
-    const s = 'Experiments show our proposed models achieve competitive results to state-of-the-art baselines in terms of content accuracy, speaker similarity, audio quality, and inference speed while being suitable for low-latency streaming applications.';
+    const s =
+      'Experiments show our proposed models achieve competitive results to state-of-the-art baselines in terms of content accuracy, speaker similarity, audio quality, and inference speed while being suitable for low-latency streaming applications.';
     expect(found(s + ml)).toContain('metric:speaker similarity');
   });
   it('"speaker similarity and WER": the sibling after "and"', () => {
@@ -43,7 +50,8 @@ describe('a lower-case "X similarity / distance / rate / score" listed next to a
 describe('a lower-case piece joined to a mixed-case one starts a name after "on" / "and"', () => {
   const ml = ' Our LLM agents are trained with reinforcement learning.';
   it('"83% on xbench-DeepSearch" (2509.25301)', () => {
-    const s = 'Flash-Searcher achieves 67.7% accuracy on BrowseComp and 83% on xbench-DeepSearch, while reducing agent execution steps by up to 35% compared to current frameworks.';
+    const s =
+      'Flash-Searcher achieves 67.7% accuracy on BrowseComp and 83% on xbench-DeepSearch, while reducing agent execution steps by up to 35% compared to current frameworks.';
     expect(found(s + ml)).toContain('benchmark:xbench-DeepSearch');
   });
   it('"BrowseComp and xbench-DeepSearch": a list sibling of a known benchmark', () => {

@@ -98,7 +98,12 @@ describe('arxiv-atom', () => {
   });
 
   it('broken XML is a file error naming the line', async () => {
-    const r = await ingest([textSource('bad.xml', '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">\n<entry><title>x</entry></feed>')]);
+    const r = await ingest([
+      textSource(
+        'bad.xml',
+        '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">\n<entry><title>x</entry></feed>',
+      ),
+    ]);
     expect(r.ok).toBe(false);
     expect(r.files[0].error?.code).toBe('E_FORMAT_MALFORMED');
     expect(r.files[0].error?.message).toMatch(/^bad\.xml: line 3/);

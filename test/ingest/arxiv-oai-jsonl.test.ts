@@ -35,7 +35,14 @@ describe('arxiv-oai-jsonl', () => {
 
   it('falls back to update_date and the authors string; reports bad lines with their line number', async () => {
     const lines = [
-      JSON.stringify({ id: '0704.0100', title: 'Only\n  update date', authors: 'A. Bal\\\'azs and B. Second', categories: 'cs.LG', abstract: ' x ', update_date: '2008-01-02' }),
+      JSON.stringify({
+        id: '0704.0100',
+        title: 'Only\n  update date',
+        authors: "A. Bal\\'azs and B. Second",
+        categories: 'cs.LG',
+        abstract: ' x ',
+        update_date: '2008-01-02',
+      }),
       '',
       '{"id": "broken",',
       JSON.stringify({ id: '0704.0101', title: '', versions: [], categories: 'cs.LG' }),

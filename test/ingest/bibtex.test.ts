@@ -58,7 +58,7 @@ describe('bibtex', () => {
     const got = await items(
       [
         '@article{balazs2007,',
-        "  title = {Calculation of {Prompt} {Diphoton} Production with \\emph{Resummation}},",
+        '  title = {Calculation of {Prompt} {Diphoton} Production with \\emph{Resummation}},',
         "  author = {Bal\\'azs, C. and Berger, E. L. and {The CDF Collaboration}},",
         '  eprint = {0704.0001}, archivePrefix = {arXiv},',
         '  year = 2007, month = apr,',
@@ -87,7 +87,17 @@ describe('bibtex', () => {
   });
 
   it('reports a broken entry with its line and key, an untitled one with a reason, and keeps the rest', async () => {
-    const bib = ['@article{good1, title = {One}, year = 2020}', '', '@article{broken,', '  title = {Two', '  year = 2020', '}', '@misc{untitled, author = {Nobody}}', '@article{good2, title = {Three \\foo{x}}}', ''].join('\n');
+    const bib = [
+      '@article{good1, title = {One}, year = 2020}',
+      '',
+      '@article{broken,',
+      '  title = {Two',
+      '  year = 2020',
+      '}',
+      '@misc{untitled, author = {Nobody}}',
+      '@article{good2, title = {Three \\foo{x}}}',
+      '',
+    ].join('\n');
     const r = await ingest([textSource('b.bib', bib)]);
     expect(r.files[0]).toMatchObject({ format: 'bibtex', read: 4, parsed: 2, skipped: 2 });
     expect(r.papers.map((p) => p.title)).toEqual(['One', 'Three \\foox']);

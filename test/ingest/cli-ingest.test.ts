@@ -21,7 +21,10 @@ async function run(...args: string[]) {
 
 function papersOf(jsonl: string) {
   expect(jsonl.endsWith('\n')).toBe(true);
-  return jsonl.trimEnd().split('\n').map((line) => PaperSchema.parse(JSON.parse(line)));
+  return jsonl
+    .trimEnd()
+    .split('\n')
+    .map((line) => PaperSchema.parse(JSON.parse(line)));
 }
 
 beforeAll(async () => {
@@ -50,7 +53,11 @@ describe('paper-kg ingest', () => {
     const out = join(dir, 'sub/papers.jsonl');
     const r = await run('--quiet', '--out', out, HTML);
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(papersOf(await readFile(out, 'utf8')).map((p) => p.id).slice(0, 2)).toEqual(['2407.21783', '2407.21705']);
+    expect(
+      papersOf(await readFile(out, 'utf8'))
+        .map((p) => p.id)
+        .slice(0, 2),
+    ).toEqual(['2407.21783', '2407.21705']);
   });
 
   it('exits 1 with one broken input among good ones, still printing the good papers', async () => {
@@ -73,12 +80,19 @@ describe('paper-kg ingest', () => {
     const r = await run('--field-map', 'title=Paper,authors=Who', tsv);
     expect(r.code).toBe(0);
     expect(papersOf(r.stdout)).toEqual([
-      expect.objectContaining({ title: 'A Mapped Title', abstract: 'An abstract.', authors: { names: ['Jane Doe', 'Rick Roe'] }, provenance: [{ file: 'list.tsv', format: 'csv', line: 2, index: 0 }] }),
+      expect.objectContaining({
+        title: 'A Mapped Title',
+        abstract: 'An abstract.',
+        authors: { names: ['Jane Doe', 'Rick Roe'] },
+        provenance: [{ file: 'list.tsv', format: 'csv', line: 2, index: 0 }],
+      }),
     ]);
     const bad = await run('--field-map', 'colour=Paper', tsv);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toBe('paper-kg: invalid ingest options: fieldMap: Unrecognized key: "colour" (--field-map takes id, title, abstract, authors, date, url, doi, categories)\n');
+    expect(bad.stderr).toBe(
+      'paper-kg: invalid ingest options: fieldMap: Unrecognized key: "colour" (--field-map takes id, title, abstract, authors, date, url, doi, categories)\n',
+    );
   });
 
   it('--help describes the command and its options', async () => {

@@ -76,6 +76,9 @@ describe('csl-json', () => {
 
   it('invalid JSON is a file error', async () => {
     const r = await ingest([textSource('bad.json', '[{"type": "article-journal", "issued": {')], { format: 'csl-json' });
-    expect(r.files[0].error).toMatchObject({ code: 'E_FORMAT_MALFORMED', message: expect.stringMatching(/^bad\.json: not valid JSON .*expected a CSL-JSON array of items$/) });
+    expect(r.files[0].error).toMatchObject({
+      code: 'E_FORMAT_MALFORMED',
+      message: expect.stringMatching(/^bad\.json: not valid JSON .*expected a CSL-JSON array of items$/),
+    });
   });
 });

@@ -60,11 +60,21 @@ describe('csv', () => {
       categories: ['transformers', 'attention'],
       provenance: [{ file: 'tiny.csv', format: 'csv', line: 2, index: 0 }],
     });
-    expect(r.papers[1]).toMatchObject({ title: 'Dates Are Hard', authors: { names: ['Alice Smith', 'Bob Jones', 'Carol King'] }, provenance: [{ line: 6, index: 2 }] });
+    expect(r.papers[1]).toMatchObject({
+      title: 'Dates Are Hard',
+      authors: { names: ['Alice Smith', 'Bob Jones', 'Carol King'] },
+      provenance: [{ line: 6, index: 2 }],
+    });
     expect(r.papers[1].date).toBeUndefined();
     expect(r.messages).toEqual([
       { level: 'error', file: 'tiny.csv', index: 1, line: 5, message: 'no title: "Title" is empty or missing' },
-      { level: 'warning', file: 'tiny.csv', index: 2, line: 6, message: expect.stringMatching(/^"Year" value "sometime" is not a date this reader understands .*; date left empty$/) },
+      {
+        level: 'warning',
+        file: 'tiny.csv',
+        index: 2,
+        line: 6,
+        message: expect.stringMatching(/^"Year" value "sometime" is not a date this reader understands .*; date left empty$/),
+      },
     ]);
   });
 
@@ -77,13 +87,23 @@ describe('csv', () => {
   it('follows the field map, reads TSV, and names a mapped column that is not there', async () => {
     const tsv = 'Paper\tSummary\tWho\tWhen\nSparse Mixtures of Experts\tRouting tokens.\tShazeer, Noam\t2017-01-23\n';
     const r = await ingest([textSource('x.tsv', tsv)], { format: 'csv', fieldMap: { title: 'Paper', abstract: 'Summary', authors: 'Who', date: 'When' } });
-    expect(r.papers[0]).toMatchObject({ title: 'Sparse Mixtures of Experts', abstract: 'Routing tokens.', authors: { names: ['Noam Shazeer'] }, date: { value: '2017-01-23', precision: 'day' } });
+    expect(r.papers[0]).toMatchObject({
+      title: 'Sparse Mixtures of Experts',
+      abstract: 'Routing tokens.',
+      authors: { names: ['Noam Shazeer'] },
+      date: { value: '2017-01-23', precision: 'day' },
+    });
     const bad = await ingest([textSource('x.tsv', tsv)], { format: 'csv', fieldMap: { title: 'Headline' } });
     expect(bad.ok).toBe(false);
-    expect(bad.files[0].error).toEqual({ code: 'E_OPTIONS', message: 'x.tsv: --field-map title=Headline: no such column; the columns are "Paper", "Summary", "Who", "When"' });
+    expect(bad.files[0].error).toEqual({
+      code: 'E_OPTIONS',
+      message: 'x.tsv: --field-map title=Headline: no such column; the columns are "Paper", "Summary", "Who", "When"',
+    });
     const none = await ingest([textSource('x.tsv', tsv)], { format: 'csv' });
     expect(none.files[0].error?.code).toBe('E_FORMAT_MALFORMED');
-    expect(none.files[0].error?.message).toMatch(/^x\.tsv: no title column in the header \("Paper", "Summary", "Who", "When"\); expected a column named Title, or pass --field-map title=<column>$/);
+    expect(none.files[0].error?.message).toMatch(
+      /^x\.tsv: no title column in the header \("Paper", "Summary", "Who", "When"\); expected a column named Title, or pass --field-map title=<column>$/,
+    );
   });
 
   it('reports an unclosed quote as a file error naming the file', async () => {

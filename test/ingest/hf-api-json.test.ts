@@ -6,7 +6,10 @@ import { fileSource, textSource } from '../../src/io/files.ts';
 import { hfApiJson } from '../../src/ingest/formats/hf-api-json.ts';
 
 const DIR = new URL('../fixtures/hf-daily-papers-api/', import.meta.url).pathname;
-const month = (m: string) => readdirSync(DIR + m).sort().map((f) => fileSource(`${DIR}${m}/${f}`));
+const month = (m: string) =>
+  readdirSync(DIR + m)
+    .sort()
+    .map((f) => fileSource(`${DIR}${m}/${f}`));
 
 describe('hf-api-json', () => {
   it('reads the 20 day files of 2024-06 (oldest schema) into 316 papers', async () => {
@@ -32,7 +35,9 @@ describe('hf-api-json', () => {
     });
     // Hidden authors keep their names (HF hides them in its own UI only).
     expect(r.papers.some((p) => p.authors.names.includes('Weicai Ye'))).toBe(true);
-    expect(r.papers.every((p) => p.title && p.abstract && p.authors.names.length > 0 && p.date?.precision === 'day' && /^\d{4}\.\d{4,5}$/.test(p.id))).toBe(true);
+    expect(r.papers.every((p) => p.title && p.abstract && p.authors.names.length > 0 && p.date?.precision === 'day' && /^\d{4}\.\d{4,5}$/.test(p.id))).toBe(
+      true,
+    );
   });
 
   it('reads the 21 day files of 2025-03 (transition schema, extra fields) into 344 papers', async () => {
@@ -72,7 +77,18 @@ describe('hf-api-json', () => {
 
   it('skips a record without a title or abstract, with its index and reason, and keeps the others', async () => {
     const day = JSON.stringify([
-      { paper: { id: '2406.00001', title: 'A paper with everything', summary: 'An abstract.', authors: [{ name: 'A. Author' }], publishedAt: '2024-06-01T10:00:00.000Z', upvotes: 3 }, publishedAt: '2024-06-03T00:00:00Z', title: 'A paper with everything' },
+      {
+        paper: {
+          id: '2406.00001',
+          title: 'A paper with everything',
+          summary: 'An abstract.',
+          authors: [{ name: 'A. Author' }],
+          publishedAt: '2024-06-01T10:00:00.000Z',
+          upvotes: 3,
+        },
+        publishedAt: '2024-06-03T00:00:00Z',
+        title: 'A paper with everything',
+      },
       { paper: { id: '2406.00002', summary: 'No title anywhere.', authors: [] }, publishedAt: '2024-06-03T00:00:00Z' },
       { paper: { id: '2406.00003', title: 'No abstract here', authors: [] }, publishedAt: '2024-06-03T00:00:00Z', title: 'No abstract here' },
       'a stray string',

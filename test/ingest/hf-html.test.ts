@@ -11,8 +11,19 @@ describe('hf-html', () => {
     expect(r.ok).toBe(true);
     expect(r.files).toEqual([{ file: 'huggingface_papers_2024-08-01.html', format: 'hf-html', read: 13, parsed: 13, skipped: 0, merged: 0 }]);
     expect(r.papers.map((p) => p.id)).toEqual([
-      '2407.21783', '2407.21705', '2407.21770', '2407.21646', '2407.21772', '2407.21630', '2407.21721',
-      '2407.21530', '2407.20229', '2407.21781', '2407.21686', '2407.21475', '2404.01300',
+      '2407.21783',
+      '2407.21705',
+      '2407.21770',
+      '2407.21646',
+      '2407.21772',
+      '2407.21630',
+      '2407.21721',
+      '2407.21530',
+      '2407.20229',
+      '2407.21781',
+      '2407.21686',
+      '2407.21475',
+      '2404.01300',
     ]);
     const llama = r.papers[0];
     expect(llama.title).toBe('The Llama 3 Herd of Models');
@@ -29,7 +40,19 @@ describe('hf-html', () => {
   });
 
   it('decodes entities in data-props whatever the attribute order, and never renders the text', async () => {
-    const props = JSON.stringify({ dailyPapers: [{ paper: { id: '2401.00001', title: 'Tom & Jerry <b>bold</b> "quoted"', summary: 'x > y', authors: [{ name: 'Zoë' }], publishedAt: '2024-01-02T00:00:00Z' } }] });
+    const props = JSON.stringify({
+      dailyPapers: [
+        {
+          paper: {
+            id: '2401.00001',
+            title: 'Tom & Jerry <b>bold</b> "quoted"',
+            summary: 'x > y',
+            authors: [{ name: 'Zoë' }],
+            publishedAt: '2024-01-02T00:00:00Z',
+          },
+        },
+      ],
+    });
     const escaped = props.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
     const html = `<html><body><div data-props="${escaped}" class="SVELTE_HYDRATER contents" data-target="DailyPapers"></div></body></html>`;
     const r = await ingest([textSource('page.html', html)]);
@@ -40,6 +63,9 @@ describe('hf-html', () => {
   it('says what is missing when the page has no Daily Papers data', async () => {
     const r = await ingest([textSource('other.html', '<html><head><link href="https://huggingface.co/x"></head><body>hi</body></html>')]);
     expect(r.ok).toBe(false);
-    expect(r.files[0].error).toEqual({ code: 'E_FORMAT_MALFORMED', message: expect.stringMatching(/^other\.html: no Daily Papers data found; expected a page saved from https:\/\/huggingface\.co\/papers/) });
+    expect(r.files[0].error).toEqual({
+      code: 'E_FORMAT_MALFORMED',
+      message: expect.stringMatching(/^other\.html: no Daily Papers data found; expected a page saved from https:\/\/huggingface\.co\/papers/),
+    });
   });
 });

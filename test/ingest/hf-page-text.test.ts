@@ -42,7 +42,9 @@ describe('hf-page-text', () => {
   });
 
   it('reads a tiny page exactly', async () => {
-    const page = ['Daily Papers', '', 'A Title', '', 'An abstract.', '', '  • 2 authors', '·', 'Mar 3, 2024 7', '', 'Second', '', 'Its abstract.', ''].join('\n');
+    const page = ['Daily Papers', '', 'A Title', '', 'An abstract.', '', '  • 2 authors', '·', 'Mar 3, 2024 7', '', 'Second', '', 'Its abstract.', ''].join(
+      '\n',
+    );
     const r = await ingest([textSource('p.txt', page)]);
     expect(r.papers.map((p) => [p.title, p.abstract, p.authors.count, p.date?.value, p.upvotes])).toEqual([
       ['A Title', 'An abstract.', 2, '2024-03-03', 7],

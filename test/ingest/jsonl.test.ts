@@ -14,7 +14,14 @@ describe('jsonl', () => {
     const lines = [
       JSON.stringify({ id: 'arXiv:2401.00001v3', title: 'Strings for authors', abstract: 'One.', authors: ['Ada Lovelace', 'Alan Turing'], date: '2024-01' }),
       '',
-      JSON.stringify({ title: 'Objects for authors', summary: 'Two.', authors: [{ name: 'Grace Hopper' }, { given: 'Edsger', family: 'Dijkstra' }], date: 'Mon, 3 Jun 2024 17:50:01 GMT', doi: 'https://doi.org/10.1000/XYZ', keywords: 'a, b' }),
+      JSON.stringify({
+        title: 'Objects for authors',
+        summary: 'Two.',
+        authors: [{ name: 'Grace Hopper' }, { given: 'Edsger', family: 'Dijkstra' }],
+        date: 'Mon, 3 Jun 2024 17:50:01 GMT',
+        doi: 'https://doi.org/10.1000/XYZ',
+        keywords: 'a, b',
+      }),
       '   ',
       '{"title": "broken", ',
       JSON.stringify({ Title: 'A string of authors', Authors: 'Hinton, Geoffrey; LeCun, Yann', Year: 2015, url: 'https://arxiv.org/abs/1505.00001' }),
@@ -65,11 +72,19 @@ describe('jsonl', () => {
 
   it('applies the field map, with dot paths into nested objects', async () => {
     const line = JSON.stringify({ paper: { name: 'Nested title', text: 'Nested abstract.' }, people: 'A. One, B. Two', when: '2023-07-09' });
-    const r = await ingest([textSource('n.jsonl', line)], { format: 'jsonl', fieldMap: { title: 'paper.name', abstract: 'paper.text', authors: 'people', date: 'when' } });
-    expect(r.papers[0]).toMatchObject({ title: 'Nested title', abstract: 'Nested abstract.', authors: { names: ['A. One', 'B. Two'] }, date: { value: '2023-07-09', precision: 'day' } });
+    const r = await ingest([textSource('n.jsonl', line)], {
+      format: 'jsonl',
+      fieldMap: { title: 'paper.name', abstract: 'paper.text', authors: 'people', date: 'when' },
+    });
+    expect(r.papers[0]).toMatchObject({
+      title: 'Nested title',
+      abstract: 'Nested abstract.',
+      authors: { names: ['A. One', 'B. Two'] },
+      date: { value: '2023-07-09', precision: 'day' },
+    });
   });
 
-  it('reads paper-kg\'s own output back to the same papers', async () => {
+  it("reads paper-kg's own output back to the same papers", async () => {
     const first = await ingest([fileSource(PAGE)]);
     const out = first.papers.map((p) => JSON.stringify(p)).join('\n') + '\n';
     const again = await ingest([textSource('papers.jsonl', out)]);
@@ -86,7 +101,11 @@ describe('jsonl', () => {
     expect((await ingest([fileSource(SNAPSHOT)])).files[0].format).toBe('arxiv-oai-jsonl');
     const r = await ingest([fileSource(SNAPSHOT)], { format: 'jsonl' });
     expect(r.files[0]).toMatchObject({ format: 'jsonl', read: 200, parsed: 200, skipped: 0 });
-    expect(r.papers[0]).toMatchObject({ id: '0704.0001', title: 'Calculation of prompt diphoton production cross sections at Tevatron and LHC energies', links: { doi: '10.1103/physrevd.76.013009' } });
+    expect(r.papers[0]).toMatchObject({
+      id: '0704.0001',
+      title: 'Calculation of prompt diphoton production cross sections at Tevatron and LHC energies',
+      links: { doi: '10.1103/physrevd.76.013009' },
+    });
     expect(r.papers[0].authors.names[1]).toBe('E. L. Berger');
   });
 
@@ -99,9 +118,22 @@ describe('jsonl', () => {
   });
 
   it('splits lines across chunk boundaries and drops an over-long line without keeping it', async () => {
-    const source = { name: 's', text: async () => '', async *chunks() { yield 'ab'; yield 'c\r\nxxxx'; yield 'xxxxxx'; yield 'x\nlast'; } };
+    const source = {
+      name: 's',
+      text: async () => '',
+      async *chunks() {
+        yield 'ab';
+        yield 'c\r\nxxxx';
+        yield 'xxxxxx';
+        yield 'x\nlast';
+      },
+    };
     const out = [];
     for await (const l of boundedLines(source, 5)) out.push(l);
-    expect(out).toEqual([{ text: 'abc', line: 1 }, { text: '', line: 2, tooLong: 11 }, { text: 'last', line: 3 }]);
+    expect(out).toEqual([
+      { text: 'abc', line: 1 },
+      { text: '', line: 2, tooLong: 11 },
+      { text: 'last', line: 3 },
+    ]);
   });
 });

@@ -14,9 +14,34 @@ const paper = (p: Omit<PaperInput, 'provenance'> & { file: string; index?: numbe
 describe('mergePapers', () => {
   it('joins records by arXiv id (any version), DOI and normalised title, resolving each field by its rule', () => {
     const records = [
-      paper({ file: 'page.txt', id: titleId('Mamba: Linear-Time Sequence Modeling'), title: 'Mamba: Linear-Time Sequence Modeling', abstract: 'short', authors: { names: [], count: 2 }, date: { value: '2023-12-01', precision: 'day', inferred: true }, upvotes: 5 }),
-      paper({ file: 'api.json', id: '2312.00752', title: 'Mamba: linear-time sequence modeling!', abstract: 'a longer abstract', authors: { names: ['Albert Gu', 'Tri Dao'] }, date: { value: '2023-12-01', precision: 'day' }, upvotes: 3, links: { arxiv: 'https://arxiv.org/abs/2312.00752v2', code: 'https://github.com/state-spaces/mamba' }, categories: ['ssm'] }),
-      paper({ file: 'refs.bib', id: '2312.00752', title: 'MAMBA — linear time sequence modeling', date: { value: '2024', precision: 'year' }, links: { arxiv: 'arXiv:2312.00752v1', doi: '10.1000/MAMBA' }, categories: ['ssm', 'sequence models'] }),
+      paper({
+        file: 'page.txt',
+        id: titleId('Mamba: Linear-Time Sequence Modeling'),
+        title: 'Mamba: Linear-Time Sequence Modeling',
+        abstract: 'short',
+        authors: { names: [], count: 2 },
+        date: { value: '2023-12-01', precision: 'day', inferred: true },
+        upvotes: 5,
+      }),
+      paper({
+        file: 'api.json',
+        id: '2312.00752',
+        title: 'Mamba: linear-time sequence modeling!',
+        abstract: 'a longer abstract',
+        authors: { names: ['Albert Gu', 'Tri Dao'] },
+        date: { value: '2023-12-01', precision: 'day' },
+        upvotes: 3,
+        links: { arxiv: 'https://arxiv.org/abs/2312.00752v2', code: 'https://github.com/state-spaces/mamba' },
+        categories: ['ssm'],
+      }),
+      paper({
+        file: 'refs.bib',
+        id: '2312.00752',
+        title: 'MAMBA — linear time sequence modeling',
+        date: { value: '2024', precision: 'year' },
+        links: { arxiv: 'arXiv:2312.00752v1', doi: '10.1000/MAMBA' },
+        categories: ['ssm', 'sequence models'],
+      }),
       paper({ file: 'refs.csv', id: titleId('Selective state spaces'), title: 'Selective state spaces', links: { doi: 'https://doi.org/10.1000/mamba' } }),
       paper({ file: 'refs.csv', index: 1, id: titleId('An unrelated paper title'), title: 'An unrelated paper title' }),
     ];
@@ -73,12 +98,27 @@ describe('mergePapers', () => {
     const c = JSON.stringify({ title: 'Scaling Laws for Neural Language Models', doi: '10.1145/3000001' });
     const d = JSON.stringify({ title: 'Scaling laws for neural language models.', doi: '10.1145/3000002' });
     const r = await ingest([textSource('one.jsonl', `${a}\n${c}\n`), textSource('two.jsonl', `${b}\n${d}\n`)]);
-    expect(r.papers.map((p) => p.title)).toEqual(['Attention Is All You Need', 'Scaling Laws for Neural Language Models', 'A Completely Different Paper', 'Scaling laws for neural language models.']);
+    expect(r.papers.map((p) => p.title)).toEqual([
+      'Attention Is All You Need',
+      'Scaling Laws for Neural Language Models',
+      'A Completely Different Paper',
+      'Scaling laws for neural language models.',
+    ]);
     expect(r.files.map((f) => f.merged)).toEqual([0, 0]);
     expect(new Set(r.papers.map((p) => p.id)).size).toBe(4);
     expect(r.messages.filter((m) => m.level === 'warning').map((m) => [m.file, m.index, m.line, m.message])).toEqual([
-      ['two.jsonl', 0, 1, 'not merged with one.jsonl record 0 (line 1): they share arxiv 2401.00001 but their titles differ ("A Completely Different Paper" here, "Attention Is All You Need" there); kept as two papers'],
-      ['two.jsonl', 1, 2, 'not merged with one.jsonl record 1 (line 2): they share title scaling laws for neural language models but their DOIs differ ("10.1145/3000002" here, "10.1145/3000001" there); kept as two papers'],
+      [
+        'two.jsonl',
+        0,
+        1,
+        'not merged with one.jsonl record 0 (line 1): they share arxiv 2401.00001 but their titles differ ("A Completely Different Paper" here, "Attention Is All You Need" there); kept as two papers',
+      ],
+      [
+        'two.jsonl',
+        1,
+        2,
+        'not merged with one.jsonl record 1 (line 2): they share title scaling laws for neural language models but their DOIs differ ("10.1145/3000002" here, "10.1145/3000001" there); kept as two papers',
+      ],
     ]);
   });
 

@@ -20,7 +20,11 @@ describe('a truncated OAI-PMH harvest (the real cs page, cut at 60%)', () => {
     expect(kept.length).toBeLessThan(full.papers.length);
     expect(kept).toEqual(full.papers.slice(0, kept.length).map((p) => p.id));
     expect(cut.files[0]).toMatchObject({ parsed: kept.length, error: { code: 'E_FORMAT_MALFORMED' } });
-    expect(cut.files[0].error!.message).toMatch(new RegExp(`^cut\\.xml: \\d+:\\d+: .*\\(after ${kept.length} records\\); expected well-formed OAI-PMH XML; the ${kept.length} record\\(s\\) read before it are kept$`));
+    expect(cut.files[0].error!.message).toMatch(
+      new RegExp(
+        `^cut\\.xml: \\d+:\\d+: .*\\(after ${kept.length} records\\); expected well-formed OAI-PMH XML; the ${kept.length} record\\(s\\) read before it are kept$`,
+      ),
+    );
   });
 });
 
@@ -32,6 +36,8 @@ describe('one size cap per record for every format', () => {
     const r = await ingest([textSource('big.json', JSON.stringify(day))]);
     expect(performance.now() - t0).toBeLessThan(20_000);
     expect(r.files[0]).toMatchObject({ format: 'hf-api-json', read: day.length, parsed: day.length - 1, skipped: 1 });
-    expect(r.messages).toEqual([{ level: 'error', file: 'big.json', index: 1, line: undefined, message: 'record is 5.0 MB of text, over the 4 MB limit for one record; skipped' }]);
+    expect(r.messages).toEqual([
+      { level: 'error', file: 'big.json', index: 1, line: undefined, message: 'record is 5.0 MB of text, over the 4 MB limit for one record; skipped' },
+    ]);
   });
 });

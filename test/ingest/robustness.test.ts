@@ -73,14 +73,18 @@ describe('bad input', () => {
     const { r, file } = await one('huge.jsonl');
     expect(file).toMatchObject({ format: 'jsonl', read: 3, parsed: 2, skipped: 1 });
     expect(r.papers.map((p) => p.title)).toEqual(['Before', 'After']);
-    expect(r.messages).toEqual([{ level: 'error', file: 'huge.jsonl', index: 1, line: 2, message: expect.stringMatching(/^line is 50\.0 MB long, over the 4 MB limit/) }]);
+    expect(r.messages).toEqual([
+      { level: 'error', file: 'huge.jsonl', index: 1, line: 2, message: expect.stringMatching(/^line is 50\.0 MB long, over the 4 MB limit/) },
+    ]);
   });
 
   it('a 50 MB field in CSV is skipped by line, and the rows around it are read', async () => {
     const { r, file } = await one('huge.csv');
     expect(file).toMatchObject({ format: 'csv', read: 3, parsed: 2, skipped: 1 });
     expect(r.papers.map((p) => p.title)).toEqual(['Before', 'After']);
-    expect(r.messages).toEqual([{ level: 'error', file: 'huge.csv', index: 1, line: 3, message: expect.stringMatching(/^row is 50\.0 MB long \(column "abstract": 50\.0 MB\)/) }]);
+    expect(r.messages).toEqual([
+      { level: 'error', file: 'huge.csv', index: 1, line: 3, message: expect.stringMatching(/^row is 50\.0 MB long \(column "abstract": 50\.0 MB\)/) },
+    ]);
   });
 
   it('with several inputs, the good ones go through and ok is false', async () => {

@@ -7,7 +7,15 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { buildToDirectory, updateDirectory } from '../../src/io/build.ts';
-import { BuildWriter, checkBuildDirectory, loadBuildForRewrite, loadGraphDirectory, outputError, MANIFEST_FILE, type BuildManifest } from '../../src/io/build-dir.ts';
+import {
+  BuildWriter,
+  checkBuildDirectory,
+  loadBuildForRewrite,
+  loadGraphDirectory,
+  outputError,
+  MANIFEST_FILE,
+  type BuildManifest,
+} from '../../src/io/build-dir.ts';
 import { PaperKgError } from '../../src/errors.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/hf-daily-papers-api/2024-06');
@@ -38,7 +46,12 @@ describe('a build writes manifest.json: every file with its size and sha256, the
     const out = join(parent, 'out');
     const summary = await buildToDirectory({ inputs: [DAY_A], out });
     const m = manifestOf(out);
-    expect(m).toMatchObject({ format: 'paper-kg-build', version: 1, command: 'build', counts: { papers: summary.papers, concepts: summary.concepts, edges: summary.edges, themes: summary.themes.length } });
+    expect(m).toMatchObject({
+      format: 'paper-kg-build',
+      version: 1,
+      command: 'build',
+      counts: { papers: summary.papers, concepts: summary.concepts, edges: summary.edges, themes: summary.themes.length },
+    });
     expect(m.files.map((f) => f.path)).toEqual(['edges.csv', 'graph.gexf', 'graph.graphml', 'graph.json', 'nodes.csv', 'papers.jsonl']);
     for (const f of m.files) expect([f.path, sha(join(out, f.path)), readFileSync(join(out, f.path)).length]).toEqual([f.path, f.sha256, f.bytes]);
     expect(readdirSync(out).sort()).toEqual([...m.files.map((f) => f.path), MANIFEST_FILE].sort());
@@ -89,7 +102,9 @@ describe('--out is checked before the pipeline runs', () => {
         // A small build fits, a bigger one does not.
         await buildToDirectory({ inputs: [DAY_A], out });
         const before = manifestOf(out);
-        const err = (await buildToDirectory({ inputs: [DAY_A, DAY_B, join(FIXTURES, '2024-06-05.json'), join(FIXTURES, '2024-06-06.json')], out }).catch((e: unknown) => e)) as PaperKgError;
+        const err = (await buildToDirectory({ inputs: [DAY_A, DAY_B, join(FIXTURES, '2024-06-05.json'), join(FIXTURES, '2024-06-06.json')], out }).catch(
+          (e: unknown) => e,
+        )) as PaperKgError;
         expect(err.code).toBe('E_OUTPUT_FULL');
         expect(err.message).toMatch(/ENOSPC.*no space left on the device.*untouched/);
         expect(manifestOf(out)).toEqual(before);

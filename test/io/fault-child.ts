@@ -7,7 +7,9 @@ import { BuildWriter, writeBuild } from '../../src/io/build-dir.ts';
 /** The files of build `variant`: b has one more file (in overview/), a has one b lacks, both share names with other bytes. */
 export function faultBuildFiles(variant: 'a' | 'b'): Array<{ path: string; chunks: number }> {
   const common = ['graph.json', 'graph.gexf', 'graph.graphml', 'nodes.csv', 'edges.csv', 'papers.jsonl'].map((path) => ({ path, chunks: 40 }));
-  return variant === 'a' ? [...common, { path: 'update-report.json', chunks: 2 }] : [...common, { path: 'overview/t1.json', chunks: 10 }, { path: 'overview.json', chunks: 2 }];
+  return variant === 'a'
+    ? [...common, { path: 'update-report.json', chunks: 2 }]
+    : [...common, { path: 'overview/t1.json', chunks: 10 }, { path: 'overview.json', chunks: 2 }];
 }
 
 async function* chunks(variant: string, path: string, n: number): AsyncGenerator<string> {

@@ -18,7 +18,12 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs the child; kills it `afterWritingMs` after its staging directory appears. Resolves with the ms it ran after the staging showed. */
-function killWhileWriting(out: string, variant: 'a' | 'b', afterWritingMs: number | undefined, signal: NodeJS.Signals): Promise<{ killed: boolean; writingMs: number }> {
+function killWhileWriting(
+  out: string,
+  variant: 'a' | 'b',
+  afterWritingMs: number | undefined,
+  signal: NodeJS.Signals,
+): Promise<{ killed: boolean; writingMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, out, variant], { stdio: ['ignore', 'ignore', 'pipe'] });
     const staging = join(out, '..', `.${basename(out)}.paper-kg-staging`);
@@ -31,9 +36,9 @@ function killWhileWriting(out: string, variant: 'a' | 'b', afterWritingMs: numbe
       sawStaging = performance.now();
       if (afterWritingMs !== undefined)
         timer = setTimeout(() => {
-        killed = child.exitCode === null;
-        child.kill(signal);
-      }, afterWritingMs);
+          killed = child.exitCode === null;
+          child.kill(signal);
+        }, afterWritingMs);
     }, 1);
     child.on('error', reject);
     child.on('exit', () => {

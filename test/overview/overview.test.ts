@@ -85,7 +85,12 @@ describe('viewer overview', () => {
       papers.push(...own.map((p) => p.key));
       edges += doc.graph.edges.length;
     });
-    expect(papers.sort()).toEqual(GRAPH.graph.nodes.filter((n) => n.attributes.kind === 'paper').map((n) => n.key).sort());
+    expect(papers.sort()).toEqual(
+      GRAPH.graph.nodes
+        .filter((n) => n.attributes.kind === 'paper')
+        .map((n) => n.key)
+        .sort(),
+    );
     expect(edges).toBe(GRAPH.graph.edges.length);
     expect(overview.links.length).toBeGreaterThan(0);
     for (const l of overview.links) expect(l.weight).toBe(sharedConcepts(GRAPH, l.source, l.target));
@@ -142,13 +147,19 @@ describe('writing the overview (src/io/overview.ts through the build writer)', (
       // Someone else's file in overview/ is left alone (the directory is not a build yet: --force).
       mkdirSync(join(out, 'overview'), { recursive: true });
       writeFileSync(join(out, 'overview', 'notes.txt'), 'mine');
-      const { value: files } = await writeBuild(await BuildWriter.open(out, { command: 'test', force: true }), async (w) => ({ counts, value: await writeViewerOverview(w, ctx, ['corpus.txt'], { budget: 150 }) }));
+      const { value: files } = await writeBuild(await BuildWriter.open(out, { command: 'test', force: true }), async (w) => ({
+        counts,
+        value: await writeViewerOverview(w, ctx, ['corpus.txt'], { budget: 150 }),
+      }));
       const overview = OverviewJsonSchema.parse(JSON.parse(readFileSync(join(out, 'overview.json'), 'utf8')));
       expect(files.at(-1)!.name).toBe('overview.json');
       expect(files.map((f) => f.name).sort()).toEqual([...overview.themes.map((t) => t.file), OVERVIEW_INDEX_FILE, 'overview.json'].sort());
       expect(OverviewIndexSchema.safeParse(JSON.parse(readFileSync(join(out, OVERVIEW_INDEX_FILE), 'utf8'))).success).toBe(true);
       for (const t of overview.themes) expect(GraphJsonSchema.safeParse(JSON.parse(readFileSync(join(out, t.file), 'utf8'))).success).toBe(true);
-      const { value: none } = await writeBuild(await BuildWriter.open(out, { command: 'test' }), async (w) => ({ counts, value: await writeViewerOverview(w, ctx, ['corpus.txt'], { budget: 20_000 }) }));
+      const { value: none } = await writeBuild(await BuildWriter.open(out, { command: 'test' }), async (w) => ({
+        counts,
+        value: await writeViewerOverview(w, ctx, ['corpus.txt'], { budget: 20_000 }),
+      }));
       expect(none).toEqual([]);
       expect(readdirSync(out).sort()).toEqual(['manifest.json', 'overview']);
       expect(readdirSync(join(out, 'overview'))).toEqual(['notes.txt']);

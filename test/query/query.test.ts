@@ -5,7 +5,17 @@ import { runPipeline } from '../../src/pipeline.ts';
 import { toGraphJsonDocument } from '../../src/export/index.ts';
 import { loadGraphDirectory } from '../../src/io/build.ts';
 import { PaperKgError } from '../../src/errors.ts';
-import { createQueryIndex, queryBenchmark, queryBoth, queryShared, querySimilar, queryTheme, queryThemes, editDistance, normalizeName } from '../../src/query/index.ts';
+import {
+  createQueryIndex,
+  queryBenchmark,
+  queryBoth,
+  queryShared,
+  querySimilar,
+  queryTheme,
+  queryThemes,
+  editDistance,
+  normalizeName,
+} from '../../src/query/index.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from '../graph/tiny.ts';
 
 const index = createQueryIndex(toGraphJsonDocument(runPipeline(TINY_PAPERS, { seed: 1 }, TINY_EXTRACTION), ['tiny.txt']));
@@ -39,7 +49,11 @@ describe('queries on the tiny graph', () => {
   });
 
   it('shared: concepts of a kind in ≥ 2 papers, most shared first', () => {
-    expect(queryShared(index, { kind: 'benchmark' }).concepts.map((c) => [c.label, c.papers])).toEqual([['AIME', 3], ['MATH-500', 3], ['TextVQA', 3]]);
+    expect(queryShared(index, { kind: 'benchmark' }).concepts.map((c) => [c.label, c.papers])).toEqual([
+      ['AIME', 3],
+      ['MATH-500', 3],
+      ['TextVQA', 3],
+    ]);
     expect(queryShared(index, {}).concepts[0].label).toBe('accuracy');
   });
 
@@ -73,10 +87,14 @@ describe('queries on the tiny graph', () => {
       // A shared concept has papers in both themes.
       for (const c of n.sharedConcepts) {
         const key = `concept:${c.id}`;
-        const themesOf = new Set(doc.graph.edges.filter((e) => e.source === key || e.target === key).map((e) => {
-          const paper = e.source === key ? e.target : e.source;
-          return doc.graph.nodes.find((x) => x.key === paper)!.attributes!.theme;
-        }));
+        const themesOf = new Set(
+          doc.graph.edges
+            .filter((e) => e.source === key || e.target === key)
+            .map((e) => {
+              const paper = e.source === key ? e.target : e.source;
+              return doc.graph.nodes.find((x) => x.key === paper)!.attributes!.theme;
+            }),
+        );
         expect(themesOf.has('t1') && themesOf.has(n.theme)).toBe(true);
       }
     }

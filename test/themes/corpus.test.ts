@@ -23,7 +23,12 @@ describe('themes of the bundled corpus', async () => {
     return { clustering, result: detectThemes(kg, projection, clustering, createRng(seed), { resolution, autoResolution: false }) };
   }
 
-  it.each([[42, 1], [7, 1], [42, 1.5], [42, 0.5]])('seed %i, resolution %d: the reported modularity is graphology-metrics\' of the partition', (seed, resolution) => {
+  it.each([
+    [42, 1],
+    [7, 1],
+    [42, 1.5],
+    [42, 0.5],
+  ])("seed %i, resolution %d: the reported modularity is graphology-metrics' of the partition", (seed, resolution) => {
     const { clustering, result } = run(seed, resolution);
     const q = modularity(clustering, { getNodeCommunity: (n) => result.communities[n], getEdgeWeight: 'weight', resolution });
     expect(result.modularity).toBeCloseTo(q, 10);

@@ -28,7 +28,10 @@ describe.each(PANELS)('theme names of %s', (file) => {
         continue;
       }
       expect(t.name).not.toMatch(/·/);
-      const words = t.name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const words = t.name
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
       expect(words.length).toBeLessThanOrEqual(9);
       for (const w of words) if (!NAME_CONNECTIVES.has(w)) expect(STOPWORDS.has(w), `"${w}" in "${t.name}"`).toBe(false);
       const phrases = t.name.split(/ (?:in|for|on|and) /);

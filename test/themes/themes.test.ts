@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import modularity from 'graphology-metrics/graph/modularity';
 import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, clusteringGraph, createRng } from '../../src/graph/index.ts';
 import louvain from 'graphology-communities-louvain';
-import { detectThemes, consensusCommunities, adjustedMutualInformation, pairCoherence, THEME_PALETTE, OTHER_COLOR, bagOfWordsThemes } from '../../src/themes/index.ts';
+import {
+  detectThemes,
+  consensusCommunities,
+  adjustedMutualInformation,
+  pairCoherence,
+  THEME_PALETTE,
+  OTHER_COLOR,
+  bagOfWordsThemes,
+} from '../../src/themes/index.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from '../graph/tiny.ts';
 import { chooseResolution } from '../../src/themes/resolution.ts';
 import { chooseName, isGenericLabel, isNameablePhrase, scorePhrases, surfacePhrase, type ScoredConcept, type NameCandidate } from '../../src/themes/naming.ts';
@@ -20,7 +28,11 @@ describe('detectThemes on a tiny corpus', () => {
   const { kg, clustering, result } = tinyThemes();
 
   it('finds the two groups and gathers the isolated paper into "other", with the reason', () => {
-    expect(result.themes.map((t) => [t.id, t.size])).toEqual([['t1', 3], ['t2', 3], ['other', 1]]);
+    expect(result.themes.map((t) => [t.id, t.size])).toEqual([
+      ['t1', 3],
+      ['t2', 3],
+      ['other', 1],
+    ]);
     expect(result.paperTheme.get('paper:t-1')).toBe('t1');
     expect(result.paperTheme.get('paper:t-4')).toBe('t2');
     expect(result.paperTheme.get('paper:t-7')).toBe('other');
@@ -46,7 +58,10 @@ describe('detectThemes on a tiny corpus', () => {
     expect(result.themes[0].keywords).toEqual(result.themes[0].topConcepts.map((c) => c.label));
     expect(result.themes[1].name).toMatch(/GRPO|AIME|MATH-500/);
     for (const t of result.themes) expect(t.name).not.toMatch(/accuracy/);
-    expect(result.themes[1].topBenchmarks.map((b) => [b.label, b.papers])).toEqual([['AIME', 3], ['MATH-500', 3]]);
+    expect(result.themes[1].topBenchmarks.map((b) => [b.label, b.papers])).toEqual([
+      ['AIME', 3],
+      ['MATH-500', 3],
+    ]);
     expect(result.themes[0].topConceptsByKind?.model?.[0]).toMatchObject({ label: 'LLaVA', papers: 3 });
   });
 
@@ -139,7 +154,14 @@ describe('agreement measures', () => {
   });
 
   it('the bag-of-words baseline separates two vocabularies', () => {
-    const texts = ['cats purr and cats sleep', 'cats sleep and purr', 'cats purr loudly', 'rockets launch to orbit', 'rockets reach orbit', 'orbit launch of rockets'];
+    const texts = [
+      'cats purr and cats sleep',
+      'cats sleep and purr',
+      'cats purr loudly',
+      'rockets launch to orbit',
+      'rockets reach orbit',
+      'orbit launch of rockets',
+    ];
     const c = bagOfWordsThemes(texts, createRng(1), 2);
     expect(new Set(c.slice(0, 3)).size).toBe(1);
     expect(new Set(c.slice(3)).size).toBe(1);
@@ -170,7 +192,16 @@ describe('resolution from the data', () => {
 });
 
 describe('theme names', () => {
-  const c = (id: string, label: string, score: number, extra: Partial<ScoredConcept> = {}): ScoredConcept => ({ id, label, kind: 'method', source: 'vocabulary', df: 5, papers: 3, score, ...extra });
+  const c = (id: string, label: string, score: number, extra: Partial<ScoredConcept> = {}): ScoredConcept => ({
+    id,
+    label,
+    kind: 'method',
+    source: 'vocabulary',
+    df: 5,
+    papers: 3,
+    score,
+    ...extra,
+  });
   const phrase = (label: string, score: number, papers = 3): NameCandidate => ({ label, kind: 'phrase', words: label.toLowerCase().split(' '), papers, score });
 
   it('skips labels made only of generic words, stopwords and prose fragments', () => {
@@ -187,10 +218,17 @@ describe('theme names', () => {
   });
 
   it('builds a noun phrase: the head, then a second phrase sharing no word, joined by its kind', () => {
-    const scored = [c('token-pruning', 'token pruning', 3), c('visual-token', 'visual token', 2.9), c('mllm', 'multimodal large language model', 2, { kind: 'modality' }), c('language-model', 'language models', 5)];
+    const scored = [
+      c('token-pruning', 'token pruning', 3),
+      c('visual-token', 'visual token', 2.9),
+      c('mllm', 'multimodal large language model', 2, { kind: 'modality' }),
+      c('language-model', 'language models', 5),
+    ];
     // "visual token" shares "token" with the head; "language models" is generic; the modality is joined by "in".
     expect(chooseName(scored, [], 10, 't1')).toBe('Token pruning in multimodal large language model');
-    expect(chooseName([c('grpo', 'GRPO', 3), c('math-reasoning', 'mathematical reasoning', 2, { kind: 'task' })], [], 10, 't1')).toBe('GRPO for mathematical reasoning');
+    expect(chooseName([c('grpo', 'GRPO', 3), c('math-reasoning', 'mathematical reasoning', 2, { kind: 'task' })], [], 10, 't1')).toBe(
+      'GRPO for mathematical reasoning',
+    );
     expect(chooseName([c('aime', 'AIME', 3, { kind: 'benchmark' })], [phrase('reasoning models', 2)], 10, 't1')).toBe('AIME and reasoning models');
     // A second phrase far below the head is left out; nothing nameable: a placeholder.
     expect(chooseName([c('grpo', 'GRPO', 3), c('rl', 'policy gradient', 1)], [], 10, 't1')).toBe('GRPO');
@@ -201,8 +239,22 @@ describe('theme names', () => {
 
   it('text phrases are scored by c-TF-IDF over papers; the written form comes from the papers', () => {
     const termNames = ['token', 'pruning', 'token pruning', 'rocket', 'orbit', 'rocket orbit'];
-    const paperTermIds = [[0, 1, 2], [0, 1, 2], [0, 1, 2], [3, 4, 5], [3, 4]].map((ids) => Int32Array.from(ids));
-    const out = scorePhrases(termNames, paperTermIds, new Map([['t1', [0, 1, 2]], ['t2', [3, 4]]]), 5);
+    const paperTermIds = [
+      [0, 1, 2],
+      [0, 1, 2],
+      [0, 1, 2],
+      [3, 4, 5],
+      [3, 4],
+    ].map((ids) => Int32Array.from(ids));
+    const out = scorePhrases(
+      termNames,
+      paperTermIds,
+      new Map([
+        ['t1', [0, 1, 2]],
+        ['t2', [3, 4]],
+      ]),
+      5,
+    );
     // Single words are not phrases; a bigram of one paper of the theme names nothing.
     expect(out.get('t1')!.map((p) => [p.label, p.papers])).toEqual([['token pruning', 3]]);
     expect(out.get('t1')![0].score).toBeCloseTo(Math.log(1 + 2.5 / 3), 12);
@@ -214,7 +266,14 @@ describe('theme names', () => {
 
 describe('bag-of-words baseline tokens', () => {
   it('splits hyphenated words as scikit-learn does, so "vision-language" and "vision language" meet', () => {
-    const texts = ['vision-language alpha', 'vision language beta', 'vision-language gamma', 'rockets orbit delta', 'rockets orbit epsilon', 'rockets orbit zeta'];
+    const texts = [
+      'vision-language alpha',
+      'vision language beta',
+      'vision-language gamma',
+      'rockets orbit delta',
+      'rockets orbit epsilon',
+      'rockets orbit zeta',
+    ];
     const c = bagOfWordsThemes(texts, createRng(1), 2);
     expect(new Set(c.slice(0, 3)).size).toBe(1);
     expect(c[0]).not.toBe(c[3]);

@@ -53,7 +53,19 @@ describe('matchThemes', () => {
     ]);
     expect(report.retired).toEqual(['t3', 't4']);
     const beta = report.themes.find((t) => t.id === 't2')!;
-    expect(beta).toEqual({ id: 't2', name: 'beta', color: C2, status: 'continued', size: 10, previousSize: 6, newPapers: 0, from: [{ id: 't2', papers: 6 }, { id: 't3', papers: 4 }] });
+    expect(beta).toEqual({
+      id: 't2',
+      name: 'beta',
+      color: C2,
+      status: 'continued',
+      size: 10,
+      previousSize: 6,
+      newPapers: 0,
+      from: [
+        { id: 't2', papers: 6 },
+        { id: 't3', papers: 4 },
+      ],
+    });
     expect(report.themes.find((t) => t.id === 't6')).toMatchObject({ status: 'appeared', size: 5, newPapers: 4, from: [{ id: 'other', papers: 1 }] });
   });
 
@@ -67,7 +79,12 @@ describe('matchThemes', () => {
   });
 
   it('grows a theme that takes in new papers', () => {
-    const grown = matchThemes(PREVIOUS.slice(0, 1), [{ id: 't1', name: 'x', color: C1, papers: [...papers('a', 1, 10), 'paper:z1'] }], [], DEFAULT_UPDATE_OPTIONS);
+    const grown = matchThemes(
+      PREVIOUS.slice(0, 1),
+      [{ id: 't1', name: 'x', color: C1, papers: [...papers('a', 1, 10), 'paper:z1'] }],
+      [],
+      DEFAULT_UPDATE_OPTIONS,
+    );
     expect(grown.report.grew).toEqual(['t1']);
     expect(grown.report.themes[0]).toMatchObject({ id: 't1', name: 'alpha', previousSize: 10, size: 11, newPapers: 1 });
   });

@@ -45,7 +45,10 @@ describe('theme summary', () => {
     // NOTE: the schema may strip fields it does not know yet; the viewer then derives them, so give them back as the build would.
     Object.assign(model.themeById.get(a.id)!, doc.themes[0]);
     const s = summariseTheme(model, a.id)!;
-    expect(s.keywords).toEqual([{ label: 'alpha', key: null }, { label: concept.attributes.label, key: concept.key }]);
+    expect(s.keywords).toEqual([
+      { label: 'alpha', key: null },
+      { label: concept.attributes.label, key: concept.key },
+    ]);
     expect(s.years).toEqual([{ year: '2020', papers: 3 }]);
     // The build's weight and named concepts; the count of concepts both themes use comes from the graph.
     expect(s.neighbours).toEqual([
@@ -63,10 +66,27 @@ describe('theme summary', () => {
 });
 
 describe('leaderboard', () => {
-  const row = (paper: string, metric: string, value: number, delta = false, unit = '%'): LeaderboardRow => ({ paper, paperTitle: paper, paperId: paper, model: '', metric, value, unit, delta, evidence: `${paper} gets ${value}` });
+  const row = (paper: string, metric: string, value: number, delta = false, unit = '%'): LeaderboardRow => ({
+    paper,
+    paperTitle: paper,
+    paperId: paper,
+    model: '',
+    metric,
+    value,
+    unit,
+    delta,
+    evidence: `${paper} gets ${value}`,
+  });
 
   it('groups by metric, kind of number and unit, sorts inside a group only (lower first for error-like metrics)', () => {
-    const groups = groupLeaderboard([row('a', 'accuracy', 48.1), row('b', 'FID', 1.62, false, ''), row('c', 'accuracy', 70), row('d', 'FID', 3.1, false, ''), row('e', 'accuracy', 5, true), row('f', NO_METRIC, 16, true, 'x')]);
+    const groups = groupLeaderboard([
+      row('a', 'accuracy', 48.1),
+      row('b', 'FID', 1.62, false, ''),
+      row('c', 'accuracy', 70),
+      row('d', 'FID', 3.1, false, ''),
+      row('e', 'accuracy', 5, true),
+      row('f', NO_METRIC, 16, true, 'x'),
+    ]);
     expect(groups.map((g) => [g.title, g.rows.map((r) => r.paper)])).toEqual([
       ['accuracy (%) · score', ['c', 'a']],
       ['FID · score', ['b', 'd']],

@@ -256,15 +256,21 @@ export function mountApp(model: ViewModel, initial: ViewState, links: AppLinks =
     if (state.selected || state.focusTheme || state.benchmark) update({ selected: null, focusTheme: null, benchmark: null });
   });
 
-  const url = syncUrl(sigma as unknown as Sigma, () => state, (next) => {
-    const { camera, ...rest } = next;
-    update(rest, { reframe: !camera });
-    if (camera) sigma.getCamera().setState(camera);
-  });
+  const url = syncUrl(
+    sigma as unknown as Sigma,
+    () => state,
+    (next) => {
+      const { camera, ...rest } = next;
+      update(rest, { reframe: !camera });
+      if (camera) sigma.getCamera().setState(camera);
+    },
+  );
   const controls = mountCameraControls(sigma, container, () => fit());
   byId('map-wrap').append(controls.element);
 
-  const unmountSearch = mountSearch(byId<HTMLInputElement>('search'), byId<HTMLUListElement>('suggestions'), buildSearchIndex(model), (key) => actions.select(key, true));
+  const unmountSearch = mountSearch(byId<HTMLInputElement>('search'), byId<HTMLUListElement>('suggestions'), buildSearchIndex(model), (key) =>
+    actions.select(key, true),
+  );
   performance.mark('paper-kg:search');
   const closePanel = () => update({ selected: null });
   byId('close-panel').onclick = closePanel;

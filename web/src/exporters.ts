@@ -64,7 +64,11 @@ export function graphToGexf(model: ViewModel, hidden: Set<string> = new Set()): 
   return writeGexf<ViewNode, ViewEdge>(sub, {
     version: '1.3',
     pretty: false,
-    formatNode: (_key, a) => ({ label: a.label, viz: { x: a.x, y: a.y, size: a.size, color: rgb(a.color) }, attributes: flatten(a as unknown as Record<string, unknown>, VIZ_KEYS) }),
+    formatNode: (_key, a) => ({
+      label: a.label,
+      viz: { x: a.x, y: a.y, size: a.size, color: rgb(a.color) },
+      attributes: flatten(a as unknown as Record<string, unknown>, VIZ_KEYS),
+    }),
     formatEdge: (_key, a) => ({ weight: a.weight ?? 1, attributes: {} }),
   });
 }
@@ -117,7 +121,13 @@ export async function renderPng(sigma: Sigma<ViewNode, ViewEdge>, model: ViewMod
   ctx.scale(scale, scale);
   ctx.fillStyle = MAP_BACKGROUND;
   ctx.fillRect(0, 0, width + legendW, canvas.height / scale);
-  drawRegions(ctx, new Map([...layer.regions()].filter(([id]) => shown.some((t) => t.id === id))), model.themeById, (p) => sigma.graphToViewport(p), () => false);
+  drawRegions(
+    ctx,
+    new Map([...layer.regions()].filter(([id]) => shown.some((t) => t.id === id))),
+    model.themeById,
+    (p) => sigma.graphToViewport(p),
+    () => false,
+  );
   ctx.drawImage(map, 0, 0, width, height);
   // Theme names where the map shows them.
   ctx.textAlign = 'center';

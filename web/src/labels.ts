@@ -57,7 +57,13 @@ export function themeRegions(model: ViewModel, hidden: Set<string>): Map<string,
 }
 
 /** Draws the regions on a 2D context, `toScreen` mapping graph to CSS pixels. Also used for the PNG export. */
-export function drawRegions(ctx: CanvasRenderingContext2D, regions: Map<string, Point[]>, themes: Map<string, Theme>, toScreen: (p: Point) => Point, dim: (id: string) => boolean): void {
+export function drawRegions(
+  ctx: CanvasRenderingContext2D,
+  regions: Map<string, Point[]>,
+  themes: Map<string, Theme>,
+  toScreen: (p: Point) => Point,
+  dim: (id: string) => boolean,
+): void {
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   for (const [id, hull] of regions) {
@@ -95,7 +101,11 @@ export function placeLabels(items: Array<{ anchor: Point; w: number; h: number }
     const candidates: Rect[] = [];
     for (const k of [0, 1, -1, 2, -2, 3, -3]) for (const dx of [0, -0.6, 0.6]) candidates.push({ x: anchor.x + dx * w, y: anchor.y + k * (h * 0.6 + 2), w, h });
     const inside = (r: Rect) => r.x - r.w / 2 >= 2 && r.x + r.w / 2 <= view.w - 2 && r.y - r.h / 2 >= 2 && r.y + r.h / 2 <= view.h - 2;
-    const clamp = (r: Rect): Rect => ({ ...r, x: Math.min(view.w - r.w / 2 - 2, Math.max(r.w / 2 + 2, r.x)), y: Math.min(view.h - r.h / 2 - 2, Math.max(r.h / 2 + 2, r.y)) });
+    const clamp = (r: Rect): Rect => ({
+      ...r,
+      x: Math.min(view.w - r.w / 2 - 2, Math.max(r.w / 2 + 2, r.x)),
+      y: Math.min(view.h - r.h / 2 - 2, Math.max(r.h / 2 + 2, r.y)),
+    });
     // An anchor on screen keeps its name on screen (clamped); an anchor off screen has no name.
     if (anchor.x < 0 || anchor.y < 0 || anchor.x > view.w || anchor.y > view.h) continue;
     const spot = candidates.map((r) => (inside(r) ? r : clamp(r))).find((r) => !overlaps(r));

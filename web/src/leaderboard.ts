@@ -92,7 +92,14 @@ export function groupLeaderboard(rows: LeaderboardRow[]): LeaderboardGroup[] {
     let g = groups.get(key);
     if (!g) {
       const unit = r.unit ? ` (${r.unit})` : '';
-      g = { title: `${r.metric}${unit} · ${r.delta ? 'improvement' : 'score'}`, metric: r.metric, delta: r.delta, unit: r.unit, higherIsBetter: !LOWER_IS_BETTER.test(r.metric), rows: [] };
+      g = {
+        title: `${r.metric}${unit} · ${r.delta ? 'improvement' : 'score'}`,
+        metric: r.metric,
+        delta: r.delta,
+        unit: r.unit,
+        higherIsBetter: !LOWER_IS_BETTER.test(r.metric),
+        rows: [],
+      };
       groups.set(key, g);
     }
     g.rows.push(r);
@@ -100,7 +107,13 @@ export function groupLeaderboard(rows: LeaderboardRow[]): LeaderboardGroup[] {
   const out = [...groups.values()];
   for (const g of out) g.rows.sort((a, b) => (g.higherIsBetter || g.delta ? b.value - a.value : a.value - b.value) || a.paperTitle.localeCompare(b.paperTitle));
   // Named metrics first (most results first), scores before improvements; the unnamed ones last.
-  out.sort((a, b) => Number(a.metric === NO_METRIC) - Number(b.metric === NO_METRIC) || Number(a.delta) - Number(b.delta) || b.rows.length - a.rows.length || a.title.localeCompare(b.title));
+  out.sort(
+    (a, b) =>
+      Number(a.metric === NO_METRIC) - Number(b.metric === NO_METRIC) ||
+      Number(a.delta) - Number(b.delta) ||
+      b.rows.length - a.rows.length ||
+      a.title.localeCompare(b.title),
+  );
   return out;
 }
 
@@ -113,7 +126,11 @@ export function leaderboardCsv(benchmark: string, groups: LeaderboardGroup[]): s
   const lines = [head.join(',')];
   for (const g of groups) {
     g.rows.forEach((r, i) => {
-      lines.push([benchmark, r.metric, r.delta ? 'delta' : 'absolute', i + 1, r.paperTitle, r.paperId, r.model, r.value, r.unit, r.evidence].map((v) => csvCell(v)).join(','));
+      lines.push(
+        [benchmark, r.metric, r.delta ? 'delta' : 'absolute', i + 1, r.paperTitle, r.paperId, r.model, r.value, r.unit, r.evidence]
+          .map((v) => csvCell(v))
+          .join(','),
+      );
     });
   }
   return lines.join('\r\n') + '\r\n';
@@ -138,7 +155,13 @@ export function leaderboard(model: ViewModel, benchmarkKey: string, select: (key
   const tables = groups.map((g) =>
     el('table', { class: 'results leaderboard', attrs: { 'data-metric': g.metric, 'data-delta': String(g.delta) } }, [
       el('caption', { text: `${g.title}${g.delta ? '' : g.higherIsBetter ? ' · higher first' : ' · lower first'}` }),
-      el('thead', {}, [el('tr', {}, ['#', 'Paper', 'Model', 'Value', 'Type'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })))]),
+      el('thead', {}, [
+        el(
+          'tr',
+          {},
+          ['#', 'Paper', 'Model', 'Value', 'Type'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })),
+        ),
+      ]),
       el(
         'tbody',
         {},
@@ -155,6 +178,17 @@ export function leaderboard(model: ViewModel, benchmarkKey: string, select: (key
       ),
     ]),
   );
-  const csv = linkButton('Download CSV', () => download(`${name.replace(/[^\w.-]+/g, '-') || 'benchmark'}-leaderboard.csv`, leaderboardCsv(name, groups)), 'small csv');
-  return el('div', { class: 'leaderboard-wrap' }, [el('p', { class: 'note', text: `${total} distinct results from ${new Set(groups.flatMap((g) => g.rows.map((r) => r.paper))).size} papers, grouped by metric; numbers are compared only within a table.` }), csv, ...tables]);
+  const csv = linkButton(
+    'Download CSV',
+    () => download(`${name.replace(/[^\w.-]+/g, '-') || 'benchmark'}-leaderboard.csv`, leaderboardCsv(name, groups)),
+    'small csv',
+  );
+  return el('div', { class: 'leaderboard-wrap' }, [
+    el('p', {
+      class: 'note',
+      text: `${total} distinct results from ${new Set(groups.flatMap((g) => g.rows.map((r) => r.paper))).size} papers, grouped by metric; numbers are compared only within a table.`,
+    }),
+    csv,
+    ...tables,
+  ]);
 }

@@ -37,7 +37,9 @@ export function fromGraphJson(data: unknown, name: string): ViewModel {
   const parsed = (defer ? NODES_PASS_SCHEMA : GraphJsonSchema).safeParse(data);
   performance.mark('paper-kg:validated');
   if (!parsed.success) {
-    throw new LoadError(`${name} is not a paper-kg graph.json (${describeIssues(parsed.error.issues)}). Rebuild it with "paper-kg build", or drop a .gexf file instead.`);
+    throw new LoadError(
+      `${name} is not a paper-kg graph.json (${describeIssues(parsed.error.issues)}). Rebuild it with "paper-kg build", or drop a .gexf file instead.`,
+    );
   }
   const json = parsed.data;
   const graph: ViewGraph = new Graph({ type: 'undirected', multi: json.graph.options.multi, allowSelfLoops: json.graph.options.allowSelfLoops });
@@ -99,9 +101,29 @@ export function fromGexf(text: string, name: string): ViewModel {
     const kind = typeof a.kind === 'string' && (NODE_KINDS as readonly string[]).includes(a.kind) ? a.kind : null;
     let node: ViewNode;
     if (kind === 'paper') {
-      node = { ...base, kind, weightedDegree: base.degree, pagerank: 0, paperId: String(a.paperId ?? key), abstract: String(a.abstract ?? ''), authors: typeof a.authors === 'string' ? a.authors.split(/;\s*/).filter(Boolean) : [], date: typeof a.date === 'string' ? a.date : undefined, links: {}, url: typeof a.url === 'string' ? a.url : undefined };
+      node = {
+        ...base,
+        kind,
+        weightedDegree: base.degree,
+        pagerank: 0,
+        paperId: String(a.paperId ?? key),
+        abstract: String(a.abstract ?? ''),
+        authors: typeof a.authors === 'string' ? a.authors.split(/;\s*/).filter(Boolean) : [],
+        date: typeof a.date === 'string' ? a.date : undefined,
+        links: {},
+        url: typeof a.url === 'string' ? a.url : undefined,
+      };
     } else if (kind) {
-      node = { ...base, kind, weightedDegree: base.degree, pagerank: 0, conceptId: String(a.conceptId ?? key), aliases: typeof a.aliases === 'string' ? a.aliases.split(/;\s*/).filter(Boolean) : [], source: 'vocabulary', df: Math.max(1, base.degree) } as ViewNode;
+      node = {
+        ...base,
+        kind,
+        weightedDegree: base.degree,
+        pagerank: 0,
+        conceptId: String(a.conceptId ?? key),
+        aliases: typeof a.aliases === 'string' ? a.aliases.split(/;\s*/).filter(Boolean) : [],
+        source: 'vocabulary',
+        df: Math.max(1, base.degree),
+      } as ViewNode;
     } else {
       const extra: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(a)) if (!['label', 'x', 'y', 'size', 'color'].includes(k)) extra[k] = v;
@@ -123,7 +145,8 @@ export async function loadFromUrl(url: string, started?: Promise<Response>): Pro
   } catch (e) {
     throw new LoadError(`could not fetch ${url} (${(e as Error).message}); is the server still running?`);
   }
-  if (!response.ok) throw new LoadError(`could not load ${url}: HTTP ${response.status}. Build a graph first ("paper-kg build"), or drop a graph.json / .gexf file here.`);
+  if (!response.ok)
+    throw new LoadError(`could not load ${url}: HTTP ${response.status}. Build a graph first ("paper-kg build"), or drop a graph.json / .gexf file here.`);
   const name = url.split('/').pop() || url;
   if (/\.gexf$/i.test(name)) return fromGexf(await response.text(), name);
   let data: unknown;

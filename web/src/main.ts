@@ -40,7 +40,10 @@ function show(model: ViewModel, fromUrl: boolean, theme: OverviewTheme | null = 
   performance.mark('paper-kg:model');
   unmount();
   document.title = `${model.name} · paper-kg map`;
-  const shown = theme && theme.shownPapers < theme.papers ? ` (the ${theme.shownPapers.toLocaleString('en')} most central of ${theme.papers.toLocaleString('en')} papers)` : '';
+  const shown =
+    theme && theme.shownPapers < theme.papers
+      ? ` (the ${theme.shownPapers.toLocaleString('en')} most central of ${theme.papers.toLocaleString('en')} papers)`
+      : '';
   const describe = () => {
     byId('graph-name').textContent = `${model.name} · ${model.graph.order.toLocaleString('en')} nodes, ${model.graph.size.toLocaleString('en')} edges${shown}`;
   };
@@ -78,7 +81,14 @@ function elsewhereLinks(data: OverviewJson, current: OverviewTheme): AppLinks {
       if (i < 0) return [];
       return conceptByTheme(index, i, current.id).flatMap((g) => {
         const t = data.themes.find((x) => x.id === g.theme);
-        return t ? [{ theme: { id: t.id, name: t.name, color: t.color }, papers: g.papers.length ? g.papers : [{ key: conceptKey, title: `${g.count} papers: open the theme` }] }] : [];
+        return t
+          ? [
+              {
+                theme: { id: t.id, name: t.name, color: t.color },
+                papers: g.papers.length ? g.papers : [{ key: conceptKey, title: `${g.count} papers: open the theme` }],
+              },
+            ]
+          : [];
       });
     },
     openElsewhere(themeId, key) {
@@ -109,7 +119,8 @@ async function openTheme(theme: OverviewTheme, fromUrl: boolean, select?: string
     fromUrl = true;
   }
   (window as unknown as { paperKg?: { ready: boolean } }).paperKg = { ready: false };
-  if (!THEME_URL.test(theme.file)) return report(new LoadError(`overview.json names an unexpected file for theme ${theme.id}; rebuild it with "paper-kg build".`));
+  if (!THEME_URL.test(theme.file))
+    return report(new LoadError(`overview.json names an unexpected file for theme ${theme.id}; rebuild it with "paper-kg build".`));
   setStatus(`Loading ${theme.name} (${theme.nodes.toLocaleString('en')} nodes)…`);
   try {
     const model = await loadFromUrl(`./${theme.file}`);

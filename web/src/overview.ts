@@ -63,7 +63,13 @@ function showConceptPanel(overview: OverviewJson, index: OverviewIndex, i: numbe
         sw.style.background = t.color;
         return el('section', { class: 'panel-section', attrs: { 'data-theme': t.id } }, [
           el('h3', {}, [sw, ' ', linkButton(`${t.name} (${g.count})`, () => open(t, key), 'link theme-link')]),
-          g.papers.length ? el('ol', { class: 'papers' }, g.papers.map((p) => el('li', {}, [linkButton(p.title, () => open(t, p.key))]))) : null,
+          g.papers.length
+            ? el(
+                'ol',
+                { class: 'papers' },
+                g.papers.map((p) => el('li', {}, [linkButton(p.title, () => open(t, p.key))])),
+              )
+            : null,
         ]);
       }),
     ]),
@@ -84,12 +90,19 @@ export function mountOverview(overview: OverviewJson, open: (theme: OverviewThem
   const maxPapers = Math.max(1, ...overview.themes.map((t) => t.papers));
   const byId_ = new Map(overview.themes.map((t) => [t.id, t]));
   for (const t of overview.themes) {
-    graph.addNode(`theme:${t.id}`, { x: t.x, y: t.y, size: 6 + 24 * Math.sqrt(t.papers / maxPapers), color: t.color, label: `${t.name} (${t.papers.toLocaleString('en')})` });
+    graph.addNode(`theme:${t.id}`, {
+      x: t.x,
+      y: t.y,
+      size: 6 + 24 * Math.sqrt(t.papers / maxPapers),
+      color: t.color,
+      label: `${t.name} (${t.papers.toLocaleString('en')})`,
+    });
   }
   const maxWeight = Math.max(1, ...overview.links.map((l) => l.weight));
   for (const l of overview.links) {
     const [s, t] = [`theme:${l.source}`, `theme:${l.target}`];
-    if (graph.hasNode(s) && graph.hasNode(t) && !graph.hasEdge(s, t)) graph.addEdge(s, t, { size: 0.5 + 4 * (l.weight / maxWeight), color: '#c9d0d8', label: l.concepts.join(', ') });
+    if (graph.hasNode(s) && graph.hasNode(t) && !graph.hasEdge(s, t))
+      graph.addEdge(s, t, { size: 0.5 + 4 * (l.weight / maxWeight), color: '#c9d0d8', label: l.concepts.join(', ') });
   }
   let hovered: string | null = null;
   const sigma = new Sigma(graph, container, {
@@ -132,7 +145,11 @@ export function mountOverview(overview: OverviewJson, open: (theme: OverviewThem
     name.title = `Open this theme: ${t.nodes.toLocaleString('en')} nodes`;
     const shown = t.shownPapers < t.papers ? ` (the ${t.shownPapers.toLocaleString('en')} most central shown)` : '';
     return el('li', { attrs: { 'data-theme': t.id } }, [
-      el('div', { class: 'overview-row' }, [swatch, name, el('span', { class: 'count', text: t.papers.toLocaleString('en'), attrs: { title: `${t.papers} papers${shown}` } })]),
+      el('div', { class: 'overview-row' }, [
+        swatch,
+        name,
+        el('span', { class: 'count', text: t.papers.toLocaleString('en'), attrs: { title: `${t.papers} papers${shown}` } }),
+      ]),
       el('div', { class: 'note', text: themeSummary(t) + shown }),
     ]);
   });

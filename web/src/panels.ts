@@ -133,14 +133,24 @@ function relatedPapers(model: ViewModel, key: string): Array<{ key: string; scor
 function resultsTable(model: ViewModel, rows: ResultRow[], first: 'benchmark' | 'paper', actions: PanelActions): HTMLTableElement {
   const head = first === 'benchmark' ? ['Benchmark', 'Metric', 'Value'] : ['Paper', 'Metric', 'Value'];
   return el('table', { class: 'results' }, [
-    el('thead', {}, [el('tr', {}, head.map((h) => el('th', { text: h, attrs: { scope: 'col' } })))]),
+    el('thead', {}, [
+      el(
+        'tr',
+        {},
+        head.map((h) => el('th', { text: h, attrs: { scope: 'col' } })),
+      ),
+    ]),
     el(
       'tbody',
       {},
       rows.map((r) => {
         const target = first === 'benchmark' ? r.benchmark : r.paper;
         const cell = target ? linkButton(label(model, target), () => actions.select(target)) : document.createTextNode('(unnamed)');
-        return el('tr', {}, [el('td', {}, [cell]), el('td', { text: label(model, r.metric) }), el('td', { class: 'num', text: formatValue(r), attrs: { title: r.span.text } })]);
+        return el('tr', {}, [
+          el('td', {}, [cell]),
+          el('td', { text: label(model, r.metric) }),
+          el('td', { class: 'num', text: formatValue(r), attrs: { title: r.span.text } }),
+        ]);
       }),
     ),
   ]);
@@ -158,7 +168,8 @@ function paperPanel(model: ViewModel, key: string, a: Extract<ViewNode, { kind: 
     const list = byKind.get(c.kind) ?? [];
     list.push({ key: other, label: c.label, df: graph.degree(other) });
     byKind.set(c.kind, list);
-    for (const s of attrs.spans ?? []) (s.field === 'title' ? titleSpans : abstractSpans).push({ start: s.start, end: s.end, key: other, kind: c.kind, label: c.label });
+    for (const s of attrs.spans ?? [])
+      (s.field === 'title' ? titleSpans : abstractSpans).push({ start: s.start, end: s.end, key: other, kind: c.kind, label: c.label });
   });
   const title = highlightText(a.label, titleSpans, actions);
   const abstract = highlightText(a.abstract, abstractSpans, actions);
@@ -194,7 +205,9 @@ function paperPanel(model: ViewModel, key: string, a: Extract<ViewNode, { kind: 
           el(
             'ol',
             { class: 'related' },
-            related.map((r) => el('li', {}, [linkButton(label(model, r.key), () => actions.select(r.key)), el('span', { class: 'why', text: `shares ${r.shared.join(', ')}` })])),
+            related.map((r) =>
+              el('li', {}, [linkButton(label(model, r.key), () => actions.select(r.key)), el('span', { class: 'why', text: `shares ${r.shared.join(', ')}` })]),
+            ),
           ),
         ])
       : null,
@@ -206,11 +219,13 @@ function paperList(model: ViewModel, keys: string[], actions: PanelActions, sort
   let order: 'date-desc' | 'date-asc' = 'date-desc';
   const date = (k: string) => {
     const a = model.graph.getNodeAttributes(k);
-    return a.kind === 'paper' ? a.date ?? '' : '';
+    return a.kind === 'paper' ? (a.date ?? '') : '';
   };
   const render = () => {
     const sorted = [...keys].sort((x, y) => (order === 'date-desc' ? date(y).localeCompare(date(x)) : date(x).localeCompare(date(y))) || x.localeCompare(y));
-    list.replaceChildren(...sorted.map((k) => el('li', {}, [el('span', { class: 'date', text: date(k) || '—' }), linkButton(label(model, k), () => actions.select(k))])));
+    list.replaceChildren(
+      ...sorted.map((k) => el('li', {}, [el('span', { class: 'date', text: date(k) || '—' }), linkButton(label(model, k), () => actions.select(k))])),
+    );
   };
   render();
   if (!sortable) return list;
@@ -239,7 +254,16 @@ function conceptPanel(model: ViewModel, key: string, a: Extract<ViewNode, { conc
   return el('article', { class: 'concept' }, [
     el('div', { class: 'badges' }, [el('span', { class: `kind-tag kind-${a.kind}`, text: a.kind }), themeChip(model, a.theme, actions)]),
     el('h2', { class: 'title', text: a.label, attrs: { id: 'panel-title' } }),
-    el('p', { class: 'meta', text: [`${papers.length} paper${papers.length === 1 ? '' : 's'}`, a.firstSeen && a.lastSeen ? `${a.firstSeen} → ${a.lastSeen}` : '', `found by ${a.source}`].filter(Boolean).join(' · ') }),
+    el('p', {
+      class: 'meta',
+      text: [
+        `${papers.length} paper${papers.length === 1 ? '' : 's'}`,
+        a.firstSeen && a.lastSeen ? `${a.firstSeen} → ${a.lastSeen}` : '',
+        `found by ${a.source}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
     a.aliases.length ? el('p', { class: 'aliases', text: `Also written: ${a.aliases.join(', ')}` }) : null,
     parent ? el('p', {}, ['Broader: ', linkButton(label(model, parent), () => actions.select(parent))]) : null,
     board ? section(`Leaderboard: ${a.label}`, [board]) : null,
@@ -251,7 +275,10 @@ function conceptPanel(model: ViewModel, key: string, a: Extract<ViewNode, { conc
 /** In one theme of a large build: "N more papers in other themes", then those papers by theme once the index is in. */
 function elsewhereNote(key: string, more: number, actions: PanelActions): HTMLElement {
   const body = el('div', { class: 'elsewhere-list' }, [el('span', { class: 'note', text: 'Looking them up…' })]);
-  const box = el('div', { class: 'more-themes', attrs: { 'data-more': String(more) } }, [el('strong', { text: `${more} more paper${more === 1 ? '' : 's'} in other themes` }), body]);
+  const box = el('div', { class: 'more-themes', attrs: { 'data-more': String(more) } }, [
+    el('strong', { text: `${more} more paper${more === 1 ? '' : 's'} in other themes` }),
+    body,
+  ]);
   actions.elsewhere!(key).then(
     (groups) => {
       body.replaceChildren(
@@ -260,7 +287,11 @@ function elsewhereNote(key: string, more: number, actions: PanelActions): HTMLEl
           sw.style.background = g.theme.color;
           return el('details', { attrs: { 'data-theme': g.theme.id } }, [
             el('summary', {}, [sw, ` ${g.theme.name} `, el('span', { class: 'count', text: `${g.papers.length}` })]),
-            el('ol', { class: 'papers' }, g.papers.map((p) => el('li', {}, [linkButton(p.title, () => actions.openElsewhere?.(g.theme.id, p.key))]))),
+            el(
+              'ol',
+              { class: 'papers' },
+              g.papers.map((p) => el('li', {}, [linkButton(p.title, () => actions.openElsewhere?.(g.theme.id, p.key))])),
+            ),
           ]);
         }),
       );
@@ -278,7 +309,9 @@ function otherPanel(key: string, a: Extract<ViewNode, { kind: 'other' }>): HTMLE
       el(
         'tbody',
         {},
-        Object.entries(a.extra).map(([k, v]) => el('tr', {}, [el('th', { text: k, attrs: { scope: 'row' } }), el('td', { text: typeof v === 'string' ? v : JSON.stringify(v) })])),
+        Object.entries(a.extra).map(([k, v]) =>
+          el('tr', {}, [el('th', { text: k, attrs: { scope: 'row' } }), el('td', { text: typeof v === 'string' ? v : JSON.stringify(v) })]),
+        ),
       ),
     ]),
   ]);

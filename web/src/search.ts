@@ -14,7 +14,10 @@ export interface SearchEntry {
 }
 
 export function normalise(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export function buildSearchIndex(model: ViewModel): SearchEntry[] {
@@ -22,9 +25,11 @@ export function buildSearchIndex(model: ViewModel): SearchEntry[] {
   model.graph.forEachNode((key, a) => {
     const weight = 'degree' in a && typeof a.degree === 'number' ? a.degree : model.graph.degree(key);
     entries.push({ key, label: a.label, text: normalise(a.label), kind: a.kind, weight });
-    if (isConcept(a)) for (const alias of a.aliases) if (alias !== a.label) entries.push({ key, label: `${alias} → ${a.label}`, text: normalise(alias), kind: a.kind, weight });
+    if (isConcept(a))
+      for (const alias of a.aliases) if (alias !== a.label) entries.push({ key, label: `${alias} → ${a.label}`, text: normalise(alias), kind: a.kind, weight });
   });
-  for (const [name, papers] of model.papersByAuthor) entries.push({ key: `author:${name}`, label: name, text: normalise(name), kind: 'author', weight: papers.length });
+  for (const [name, papers] of model.papersByAuthor)
+    entries.push({ key: `author:${name}`, label: name, text: normalise(name), kind: 'author', weight: papers.length });
   return entries;
 }
 

@@ -37,12 +37,23 @@ export function themesLegend(host: SidebarHost): SidebarPart {
     const name = linkButton(t.name, () => host.focusTheme(host.state().selected === `theme:${t.id}` ? null : t.id), 'theme-name');
     name.setAttribute('aria-pressed', 'false');
     if (t.note) name.title = t.note;
-    const row = el('li', { attrs: { 'data-theme': t.id } }, [checkbox, swatch, name, el('span', { class: 'count', text: String(t.size), attrs: { title: `${t.size} papers, ${t.conceptCount} concepts` } })]);
+    const row = el('li', { attrs: { 'data-theme': t.id } }, [
+      checkbox,
+      swatch,
+      name,
+      el('span', { class: 'count', text: String(t.size), attrs: { title: `${t.size} papers, ${t.conceptCount} concepts` } }),
+    ]);
     return { t, row, checkbox, name };
   });
   const element = el('section', { class: 'themes', attrs: { 'aria-labelledby': 'themes-h' } }, [
     el('h2', { text: 'Themes', attrs: { id: 'themes-h' } }),
-    model.themes.length ? el('ul', { class: 'legend' }, rows.map((r) => r.row)) : el('p', { class: 'note', text: 'This graph has no themes.' }),
+    model.themes.length
+      ? el(
+          'ul',
+          { class: 'legend' },
+          rows.map((r) => r.row),
+        )
+      : el('p', { class: 'note', text: 'This graph has no themes.' }),
   ]);
   return {
     element,
@@ -79,11 +90,10 @@ export function filters(host: SidebarHost): SidebarPart {
     });
     return { kind, box, label: el('label', { class: 'kind' }, [box, kindSwatch(kind), kind]) };
   });
-  const themeSelect = el(
-    'select',
-    { attrs: { id: 'theme-filter' }, on: { change: () => host.update({ onlyTheme: themeSelect.value || null }) } },
-    [el('option', { text: 'All themes', attrs: { value: '' } }), ...model.themes.map((t) => el('option', { text: t.name, attrs: { value: t.id } }))],
-  );
+  const themeSelect = el('select', { attrs: { id: 'theme-filter' }, on: { change: () => host.update({ onlyTheme: themeSelect.value || null }) } }, [
+    el('option', { text: 'All themes', attrs: { value: '' } }),
+    ...model.themes.map((t) => el('option', { text: t.name, attrs: { value: t.id } })),
+  ]);
   const months = model.months;
   const last = Math.max(0, months.length - 1);
   const fromRange = el('input', { attrs: { type: 'range', min: '0', max: String(last), step: '1', 'aria-label': 'Papers from month' } });
@@ -106,7 +116,11 @@ export function filters(host: SidebarHost): SidebarPart {
     el('fieldset', {}, [el('legend', { text: 'Show' }), ...kindBoxes.map((k) => k.label)]),
     el('div', { class: 'presets' }, [
       linkButton('Papers + benchmarks', () => host.update({ kinds: new Set<ViewKind>(['paper', 'benchmark']) }), 'small'),
-      linkButton('Reset filters', () => host.update({ kinds: new Set(VIEW_KINDS), onlyTheme: null, from: null, to: null, minDegree: 0, hiddenThemes: new Set() }), 'small'),
+      linkButton(
+        'Reset filters',
+        () => host.update({ kinds: new Set(VIEW_KINDS), onlyTheme: null, from: null, to: null, minDegree: 0, hiddenThemes: new Set() }),
+        'small',
+      ),
     ]),
     model.themes.length ? el('label', { class: 'row' }, ['Theme ', themeSelect]) : null,
     months.length > 1 ? el('div', { class: 'row dates' }, [el('span', { text: 'Dates ' }), dateLabel, fromRange, toRange]) : null,
@@ -142,7 +156,10 @@ export function sharedBenchmarks(host: SidebarHost): SidebarPart {
   items.sort((x, y) => y.papers.length - x.papers.length || x.label.localeCompare(y.label));
   const details = items.map((item) => {
     const body = el('div', { class: 'bench-body' });
-    const d = el('details', { attrs: { 'data-key': item.key } }, [el('summary', {}, [item.label, el('span', { class: 'count', text: ` ${item.papers.length} papers` })]), body]);
+    const d = el('details', { attrs: { 'data-key': item.key } }, [
+      el('summary', {}, [item.label, el('span', { class: 'count', text: ` ${item.papers.length} papers` })]),
+      body,
+    ]);
     d.addEventListener('toggle', () => {
       if (d.open) {
         if (!body.firstChild) body.append(benchmarkBody(host, item.key, item.papers));
@@ -153,7 +170,13 @@ export function sharedBenchmarks(host: SidebarHost): SidebarPart {
   });
   const element = el('section', { class: 'benchmarks', attrs: { 'aria-labelledby': 'bench-h' } }, [
     el('h2', { text: 'Shared benchmarks', attrs: { id: 'bench-h' } }),
-    details.length ? el('div', {}, details.map((x) => x.d)) : el('p', { class: 'note', text: 'No benchmark is used by two papers or more.' }),
+    details.length
+      ? el(
+          'div',
+          {},
+          details.map((x) => x.d),
+        )
+      : el('p', { class: 'note', text: 'No benchmark is used by two papers or more.' }),
   ]);
   return {
     element,
@@ -173,7 +196,11 @@ function benchmarkBody(host: SidebarHost, key: string, papers: string[]): HTMLEl
     without.length
       ? el('div', {}, [
           el('p', { class: 'note', text: `${without.length} paper${without.length === 1 ? '' : 's'} use it without a number:` }),
-          el('ul', { class: 'papers plain' }, without.map((p) => el('li', {}, [linkButton(model.graph.getNodeAttribute(p, 'label'), () => host.select(p))]))),
+          el(
+            'ul',
+            { class: 'papers plain' },
+            without.map((p) => el('li', {}, [linkButton(model.graph.getNodeAttribute(p, 'label'), () => host.select(p))])),
+          ),
         ])
       : null,
   ]);

@@ -139,22 +139,55 @@ export function themePanel(model: ViewModel, id: string, actions: ThemePanelActi
       const fill = el('span', { class: 'fill' });
       fill.style.height = `${Math.max(3, Math.round((y.papers / maxYear) * 36))}px`;
       fill.style.background = theme.color;
-      return el('button', { class: 'bar link', attrs: { type: 'button', title: `${y.papers} papers in ${y.year}: show only ${y.year}`, 'data-year': y.year }, on: { click: () => actions.filterYear(y.year) } }, [
-        el('span', { class: 'count', text: String(y.papers) }),
-        fill,
-        el('span', { text: y.year }),
-      ]);
+      return el(
+        'button',
+        {
+          class: 'bar link',
+          attrs: { type: 'button', title: `${y.papers} papers in ${y.year}: show only ${y.year}`, 'data-year': y.year },
+          on: { click: () => actions.filterYear(y.year) },
+        },
+        [el('span', { class: 'count', text: String(y.papers) }), fill, el('span', { text: y.year })],
+      );
     }),
   );
   return el('article', { class: 'theme', attrs: { 'data-theme': theme.id } }, [
     el('div', { class: 'badges' }, [el('span', { class: 'kind-tag kind-theme', text: 'theme' }), swatch]),
     el('h2', { class: 'title', text: theme.name, attrs: { id: 'panel-title' } }),
-    el('p', { class: 'meta', text: [`${theme.size} papers`, `${theme.conceptCount} concepts`, theme.dateRange ? `${theme.dateRange[0]} → ${theme.dateRange[1]}` : ''].filter(Boolean).join(' · ') }),
+    el('p', {
+      class: 'meta',
+      text: [`${theme.size} papers`, `${theme.conceptCount} concepts`, theme.dateRange ? `${theme.dateRange[0]} → ${theme.dateRange[1]}` : '']
+        .filter(Boolean)
+        .join(' · '),
+    }),
     theme.note ? el('p', { class: 'note', text: theme.note }) : null,
-    s.keywords.length ? section('Keywords', [el('div', { class: 'keywords' }, s.keywords.map((k) => chip(k.label, k.key, actions)))]) : null,
-    s.central.length ? section('Central papers', [el('ol', { class: 'papers central' }, s.central.map((k) => el('li', {}, [linkButton(label(k), () => actions.select(k))])))]) : null,
+    s.keywords.length
+      ? section('Keywords', [
+          el(
+            'div',
+            { class: 'keywords' },
+            s.keywords.map((k) => chip(k.label, k.key, actions)),
+          ),
+        ])
+      : null,
+    s.central.length
+      ? section('Central papers', [
+          el(
+            'ol',
+            { class: 'papers central' },
+            s.central.map((k) => el('li', {}, [linkButton(label(k), () => actions.select(k))])),
+          ),
+        ])
+      : null,
     s.benchmarks.length
-      ? section('Top benchmarks', [el('ol', { class: 'papers benchmarks' }, s.benchmarks.map((b) => el('li', {}, [chip(b.label, b.key, actions, 'link'), el('span', { class: 'count', text: ` ${b.papers} paper${b.papers === 1 ? '' : 's'}` })])))])
+      ? section('Top benchmarks', [
+          el(
+            'ol',
+            { class: 'papers benchmarks' },
+            s.benchmarks.map((b) =>
+              el('li', {}, [chip(b.label, b.key, actions, 'link'), el('span', { class: 'count', text: ` ${b.papers} paper${b.papers === 1 ? '' : 's'}` })]),
+            ),
+          ),
+        ])
       : null,
     s.years.length ? section('Papers per year', [years]) : null,
     s.neighbours.length
@@ -168,7 +201,11 @@ export function themePanel(model: ViewModel, id: string, actions: ThemePanelActi
               const name = linkButton(n.theme.name, () => actions.focusTheme(n.theme.id), 'link theme-link');
               return el('div', { class: 'neighbour', attrs: { 'data-theme': n.theme.id } }, [
                 el('div', {}, [sw, ' ', name, el('span', { class: 'count', text: ` ${n.sharedCount} shared concept${n.sharedCount === 1 ? '' : 's'}` })]),
-                el('div', { class: 'shared' }, n.shared.map((c) => chip(c.label, c.key, actions))),
+                el(
+                  'div',
+                  { class: 'shared' },
+                  n.shared.map((c) => chip(c.label, c.key, actions)),
+                ),
               ]);
             }),
           ),

@@ -72,12 +72,20 @@ export function parseAtomFeeds(xml: string, name: string): AtomFeed[] {
     const valid = XMLValidator.validate(doc);
     if (valid !== true) {
       const { msg, line, col } = valid.err;
-      throw new PaperKgError('E_FORMAT_MALFORMED', `${name}: line ${line + lineOffset}, column ${col}: ${msg}; expected a well-formed arXiv API Atom response`, name);
+      throw new PaperKgError(
+        'E_FORMAT_MALFORMED',
+        `${name}: line ${line + lineOffset}, column ${col}: ${msg}; expected a well-formed arXiv API Atom response`,
+        name,
+      );
     }
     const root = parser.parse(doc) as Record<string, Node>;
     const feed = root.feed;
     if (!feed || typeof feed !== 'object') {
-      throw new PaperKgError('E_FORMAT_MALFORMED', `${name}: no <feed> element; expected an Atom response of the arXiv query API (export.arxiv.org/api/query)`, name);
+      throw new PaperKgError(
+        'E_FORMAT_MALFORMED',
+        `${name}: no <feed> element; expected an Atom response of the arXiv query API (export.arxiv.org/api/query)`,
+        name,
+      );
     }
     feeds.push({
       offset,
@@ -111,10 +119,7 @@ export function atomEntryToPaper(entry: Node, provenance: PaperInput['provenance
   const doi = normaliseDoi(text(entry.doi));
   if (doi) links.doi = doi;
   const primary = entry.primary_category as Node | undefined;
-  const categories = unique([
-    String(primary?.['@term'] ?? ''),
-    ...((entry.category as Node[] | undefined) ?? []).map((c) => String(c['@term'] ?? '').trim()),
-  ]);
+  const categories = unique([String(primary?.['@term'] ?? ''), ...((entry.category as Node[] | undefined) ?? []).map((c) => String(c['@term'] ?? '').trim())]);
   const names = ((entry.author as Node[] | undefined) ?? []).map((a) => decodeLatexAccents(collapse(text(a.name)))).filter(Boolean);
   return {
     id: arxivId ?? titleId(title),

@@ -44,12 +44,23 @@ function rfc2822Date(s: unknown): PaperDate | undefined {
 function authorNames(r: SnapshotRecord): string[] {
   if (Array.isArray(r.authors_parsed)) {
     return r.authors_parsed
-      .map((a) => (Array.isArray(a) ? [a[1], a[0], a[2]].map((x) => collapse(typeof x === 'string' ? x : '')).filter(Boolean).join(' ') : ''))
+      .map((a) =>
+        Array.isArray(a)
+          ? [a[1], a[0], a[2]]
+              .map((x) => collapse(typeof x === 'string' ? x : ''))
+              .filter(Boolean)
+              .join(' ')
+          : '',
+      )
       .map(decodeLatexAccents)
       .filter(Boolean);
   }
   // NOTE: without authors_parsed the snapshot's one-string list is split the way arXiv writes it: commas and "and".
-  if (typeof r.authors === 'string') return decodeLatexAccents(collapse(r.authors)).split(/,\s*|\s+and\s+/).map((s) => s.trim()).filter(Boolean);
+  if (typeof r.authors === 'string')
+    return decodeLatexAccents(collapse(r.authors))
+      .split(/,\s*|\s+and\s+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [];
 }
 

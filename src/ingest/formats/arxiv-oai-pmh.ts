@@ -96,8 +96,15 @@ export const arxivOaiPmh: FormatReader = {
         record = undefined;
         const i = index++;
         const title = collapse(r.fields.title);
-        if (r.deleted) out.push({ kind: 'skip', index: i, line: r.line, reason: `record ${r.identifier || '(no identifier)'} is marked deleted in the OAI-PMH header` });
-        else if (!r.hasArxivMetadata) out.push({ kind: 'skip', index: i, line: r.line, reason: `record ${r.identifier || '(no identifier)'} has no <arXiv> metadata; harvest with metadataPrefix=arXiv` });
+        if (r.deleted)
+          out.push({ kind: 'skip', index: i, line: r.line, reason: `record ${r.identifier || '(no identifier)'} is marked deleted in the OAI-PMH header` });
+        else if (!r.hasArxivMetadata)
+          out.push({
+            kind: 'skip',
+            index: i,
+            line: r.line,
+            reason: `record ${r.identifier || '(no identifier)'} has no <arXiv> metadata; harvest with metadataPrefix=arXiv`,
+          });
         else if (!title) out.push({ kind: 'skip', index: i, line: r.line, reason: `record ${r.identifier || r.fields.id || '(no identifier)'} has no title` });
         else out.push({ kind: 'paper', index: i, line: r.line, paper: toPaper(r, { file: source.name, format: 'arxiv-oai-pmh', line: r.line, index: i }) });
         return;
@@ -121,10 +128,18 @@ export const arxivOaiPmh: FormatReader = {
     if (!parseError) parser.close();
     yield* out.splice(0, out.length);
     if (parseError) {
-      throw new PaperKgError('E_FORMAT_MALFORMED', `${source.name}: ${parseError.message} (after ${index} records); expected well-formed OAI-PMH XML`, source.name);
+      throw new PaperKgError(
+        'E_FORMAT_MALFORMED',
+        `${source.name}: ${parseError.message} (after ${index} records); expected well-formed OAI-PMH XML`,
+        source.name,
+      );
     }
     if (!sawRoot) {
-      throw new PaperKgError('E_FORMAT_MALFORMED', `${source.name}: the root element is not <OAI-PMH>; expected an OAI-PMH ListRecords response (export.arxiv.org/oai2?verb=ListRecords&metadataPrefix=arXiv)`, source.name);
+      throw new PaperKgError(
+        'E_FORMAT_MALFORMED',
+        `${source.name}: the root element is not <OAI-PMH>; expected an OAI-PMH ListRecords response (export.arxiv.org/oai2?verb=ListRecords&metadataPrefix=arXiv)`,
+        source.name,
+      );
     }
     if (oaiError && !oaiError.startsWith('noRecordsMatch')) {
       throw new PaperKgError('E_FORMAT_MALFORMED', `${source.name}: the OAI-PMH response is an error (${oaiError}); harvest again`, source.name);

@@ -87,9 +87,14 @@ function accent(mark: string, letter: string): string {
 /** Decodes LaTeX accents and a few special letters in plain text ("B\"uttiker" → "Büttiker"); math is left alone. */
 export function decodeLatexAccents(text: string): string {
   if (!text.includes('\\')) return text;
-  return text
-    .replace(BRACED_ACCENT, (_, m: string, a?: string, b?: string) => accent(m, (a ?? b)!))
-    .replace(BARE_ACCENT, (_, m1?: string, a1?: string, b1?: string, m2?: string, a2?: string, b2?: string) => accent((m1 ?? m2)!, (a1 ?? b1 ?? a2 ?? b2)!))
-    // NOTE: TeX swallows the space after a control word ("Stra\\ss e" is "Straße").
-    .replace(/\{(\\(?:ss|o|O|l|L|ae|AE|aa|AA))\}|(\\(?:ss|o|O|l|L|ae|AE|aa|AA))(?:\{\}| (?=[a-z])|(?![A-Za-z]))/g, (m, a?: string, b?: string) => LETTERS[(a ?? b)!] ?? m);
+  return (
+    text
+      .replace(BRACED_ACCENT, (_, m: string, a?: string, b?: string) => accent(m, (a ?? b)!))
+      .replace(BARE_ACCENT, (_, m1?: string, a1?: string, b1?: string, m2?: string, a2?: string, b2?: string) => accent((m1 ?? m2)!, (a1 ?? b1 ?? a2 ?? b2)!))
+      // NOTE: TeX swallows the space after a control word ("Stra\\ss e" is "Straße").
+      .replace(
+        /\{(\\(?:ss|o|O|l|L|ae|AE|aa|AA))\}|(\\(?:ss|o|O|l|L|ae|AE|aa|AA))(?:\{\}| (?=[a-z])|(?![A-Za-z]))/g,
+        (m, a?: string, b?: string) => LETTERS[(a ?? b)!] ?? m,
+      )
+  );
 }

@@ -97,7 +97,9 @@ export const bibtex: FormatReader = {
   name: 'bibtex',
   description: 'BibTeX / BibLaTeX (.bib), e.g. a Zotero or JabRef export',
   detect(head) {
-    const entries = head.match(/^\s*@\s*(article|inproceedings|incollection|book|misc|techreport|phdthesis|mastersthesis|online|unpublished|proceedings|report|thesis|conference|inbook|booklet|manual|preamble|string|comment)\s*[{(]/gim);
+    const entries = head.match(
+      /^\s*@\s*(article|inproceedings|incollection|book|misc|techreport|phdthesis|mastersthesis|online|unpublished|proceedings|report|thesis|conference|inbook|booklet|manual|preamble|string|comment)\s*[{(]/gim,
+    );
     if (!entries) return 0;
     return entries.length >= 2 || /^\s*@\w+\s*\{[^,\s]+,\s*$/m.test(head) ? 0.9 : 0.6;
   },

@@ -90,7 +90,10 @@ export const cslJson: FormatReader = {
   detect(head) {
     const t = head.trimStart();
     if (!t.startsWith('[') && !t.startsWith('{')) return 0;
-    const cslType = /"type"\s*:\s*"(article|article-journal|article-magazine|paper-conference|report|book|chapter|thesis|webpage|manuscript|post|dataset|entry-encyclopedia|speech)"/.test(t);
+    const cslType =
+      /"type"\s*:\s*"(article|article-journal|article-magazine|paper-conference|report|book|chapter|thesis|webpage|manuscript|post|dataset|entry-encyclopedia|speech)"/.test(
+        t,
+      );
     const cslFields = /"(issued|container-title|date-parts)"\s*:/.test(t) || /"family"\s*:/.test(t);
     return cslType && cslFields ? 0.9 : 0;
   },
@@ -102,8 +105,19 @@ export const cslJson: FormatReader = {
       throw new PaperKgError('E_FORMAT_MALFORMED', `${source.name}: not valid JSON (${(e as Error).message}); expected a CSL-JSON array of items`, source.name);
     }
     // A single item, or {items: [...]} as some tools wrap it, is read like an array.
-    const items = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : data && typeof data === 'object' ? [data] : undefined;
-    if (!items) throw new PaperKgError('E_FORMAT_MALFORMED', `${source.name}: expected a CSL-JSON array of items, got ${data === null ? 'null' : typeof data}`, source.name);
+    const items = Array.isArray(data)
+      ? data
+      : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)
+        ? (data as { items: unknown[] }).items
+        : data && typeof data === 'object'
+          ? [data]
+          : undefined;
+    if (!items)
+      throw new PaperKgError(
+        'E_FORMAT_MALFORMED',
+        `${source.name}: expected a CSL-JSON array of items, got ${data === null ? 'null' : typeof data}`,
+        source.name,
+      );
     for (let index = 0; index < items.length; index++) {
       const item = items[index] as CslItem;
       if (!item || typeof item !== 'object' || Array.isArray(item)) {

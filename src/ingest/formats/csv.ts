@@ -14,7 +14,7 @@ function sniffDelimiter(firstLine: string): string {
   let most = 0;
   for (const d of DELIMITERS) {
     const n = unquoted.split(d).length - 1;
-    if (n > most) (best = d), (most = n);
+    if (n > most) ((best = d), (most = n));
   }
   return best;
 }
@@ -79,11 +79,22 @@ export const csv: FormatReader = {
           plan = planFields(header, options.fieldMap);
           for (const [field, column] of Object.entries(options.fieldMap ?? {})) {
             if (column !== undefined && !plan[field as keyof typeof plan]?.every((k) => header!.includes(k))) {
-              throw new PaperKgError('E_OPTIONS', `${source.name}: --field-map ${field}=${column}: no such column; the columns are ${header.map((h) => `"${h}"`).join(', ')}`, source.name);
+              throw new PaperKgError(
+                'E_OPTIONS',
+                `${source.name}: --field-map ${field}=${column}: no such column; the columns are ${header.map((h) => `"${h}"`).join(', ')}`,
+                source.name,
+              );
             }
           }
           if (!plan.title) {
-            throw new PaperKgError('E_FORMAT_MALFORMED', `${source.name}: no title column in the header (${header.slice(0, 12).map((h) => `"${h}"`).join(', ')}${header.length > 12 ? ', …' : ''}); expected a column named Title, or pass --field-map title=<column>`, source.name);
+            throw new PaperKgError(
+              'E_FORMAT_MALFORMED',
+              `${source.name}: no title column in the header (${header
+                .slice(0, 12)
+                .map((h) => `"${h}"`)
+                .join(', ')}${header.length > 12 ? ', …' : ''}); expected a column named Title, or pass --field-map title=<column>`,
+              source.name,
+            );
           }
           continue;
         }
@@ -91,7 +102,12 @@ export const csv: FormatReader = {
         const size = record.reduce((n, c) => n + c.length, 0);
         if (size > MAX_RECORD_CHARS) {
           const widest = record.reduce((w, c, k) => (c.length > record[w].length ? k : w), 0);
-          yield { kind: 'skip', index: i, line, reason: `row is ${megabytes(size)} long (column "${header[widest] ?? widest + 1}": ${megabytes(record[widest].length)}), over the ${megabytes(MAX_RECORD_CHARS)} limit; a stray quote may have merged many rows into one` };
+          yield {
+            kind: 'skip',
+            index: i,
+            line,
+            reason: `row is ${megabytes(size)} long (column "${header[widest] ?? widest + 1}": ${megabytes(record[widest].length)}), over the ${megabytes(MAX_RECORD_CHARS)} limit; a stray quote may have merged many rows into one`,
+          };
           continue;
         }
         const row: Record<string, string> = {};
@@ -100,7 +116,11 @@ export const csv: FormatReader = {
       }
     } catch (e) {
       if (e instanceof PaperKgError) throw e;
-      throw new PaperKgError('E_FORMAT_MALFORMED', `${source.name}: not valid CSV near line ${nextLine}: ${(e as Error).message}; check the quoting (a field with a comma, quote or line break must be in double quotes, its quotes doubled)`, source.name);
+      throw new PaperKgError(
+        'E_FORMAT_MALFORMED',
+        `${source.name}: not valid CSV near line ${nextLine}: ${(e as Error).message}; check the quoting (a field with a comma, quote or line break must be in double quotes, its quotes doubled)`,
+        source.name,
+      );
     } finally {
       input.destroy();
       parser.destroy();

@@ -31,7 +31,10 @@ export const ALIAS_TITLES: readonly string[] = ALIASES.title;
 
 /** "Abstract Note", "abstract_note" and "ABSTRACT-NOTE" are one name. */
 export function normaliseKey(key: string): string {
-  return key.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return key
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 /** Where each field is read from: the keys (columns) to try, in order. */
@@ -91,17 +94,27 @@ export function authorNames(v: unknown): string[] {
   }
   const s = text(v);
   if (!s) return [];
-  if (s.includes(';')) return s.split(';').map((n) => flipName(n)).filter(Boolean);
+  if (s.includes(';'))
+    return s
+      .split(';')
+      .map((n) => flipName(n))
+      .filter(Boolean);
   const commas = s.split(',').length - 1;
   if (commas === 1 && !/\s+and\s+/.test(s) && /^[^\s,]+,/.test(s)) return [flipName(s)];
-  return s.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/).map((n) => n.trim()).filter(Boolean);
+  return s
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
+    .map((n) => n.trim())
+    .filter(Boolean);
 }
 
 function listValues(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(text).filter(Boolean);
   const s = text(v);
   if (!s) return [];
-  return s.split(s.includes(';') ? ';' : ',').map((x) => x.trim()).filter(Boolean);
+  return s
+    .split(s.includes(';') ? ';' : ',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /** Reads a value by key; in JSON, a key that is not present may be a dot path into nested objects ("paper.title"). */
@@ -134,7 +147,12 @@ export function genericToItems(
   if (!title) {
     const reason = plan.title
       ? `no title: ${plan.title.map((k) => `"${k}"`).join(' / ')} is empty or missing`
-      : `no title: no "title" key among ${Object.keys(record).slice(0, 8).map((k) => `"${k}"`).join(', ') || 'none'}; name the key with --field-map title=<key>`;
+      : `no title: no "title" key among ${
+          Object.keys(record)
+            .slice(0, 8)
+            .map((k) => `"${k}"`)
+            .join(', ') || 'none'
+        }; name the key with --field-map title=<key>`;
     return [{ kind: 'skip', index, line, reason }];
   }
   const items: ReadItem[] = [];
@@ -159,7 +177,12 @@ export function genericToItems(
     if (raw === undefined || raw === null || raw === '') continue;
     date = parseDate(raw && typeof raw === 'object' ? (raw as { value?: unknown }).value : raw);
     if (date) break;
-    items.push({ kind: 'warning', index, line, message: `"${key}" value ${JSON.stringify((typeof raw === 'string' ? raw : JSON.stringify(raw)).slice(0, 40))} is not a date this reader understands (YYYY, YYYY-MM, YYYY-MM-DD, an ISO timestamp, RFC 2822, "Jun 3, 2024"); ${key === dateKeys[dateKeys.length - 1] ? 'date left empty' : 'trying the next date column'}` });
+    items.push({
+      kind: 'warning',
+      index,
+      line,
+      message: `"${key}" value ${JSON.stringify((typeof raw === 'string' ? raw : JSON.stringify(raw)).slice(0, 40))} is not a date this reader understands (YYYY, YYYY-MM, YYYY-MM-DD, an ISO timestamp, RFC 2822, "Jun 3, 2024"); ${key === dateKeys[dateKeys.length - 1] ? 'date left empty' : 'trying the next date column'}`,
+    });
   }
   const categories = unique((plan.categories ?? []).flatMap((k) => listValues(valueAt(record, k))));
   items.push({

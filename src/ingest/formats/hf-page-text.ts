@@ -58,7 +58,7 @@ function toBlocks(lines: Line[]): { blocks: Block[]; listingDate?: Line } {
   while (i < lines.length) {
     const t = lines[i].text;
     if (HEADER_LINES.has(t.toLowerCase())) i++;
-    else if (DATE_LINE.test(t) && !listingDate) (listingDate = lines[i]), i++;
+    else if (DATE_LINE.test(t) && !listingDate) ((listingDate = lines[i]), i++);
     else break;
   }
   const blocks: Block[] = [];
@@ -98,7 +98,11 @@ export const hfPageText: FormatReader = {
     const text = await source.text();
     const { blocks } = toBlocks(toLines(text));
     if (blocks.length === 0) {
-      throw new PaperKgError('E_INPUT_EMPTY', `${source.name}: no papers found in the page text. Expected a title line, an abstract line, then "N authors", "·" and a date line per paper.`, source.name);
+      throw new PaperKgError(
+        'E_INPUT_EMPTY',
+        `${source.name}: no papers found in the page text. Expected a title line, an abstract line, then "N authors", "·" and a date line per paper.`,
+        source.name,
+      );
     }
     // The page writes the year only for dates outside the current year, so the current year is the listing
     // date's, else one after the newest year written out.
@@ -128,7 +132,12 @@ export const hfPageText: FormatReader = {
       }
       const abstract = b.abstract.text;
       if (EMAIL_ARTEFACT.test(abstract)) {
-        yield { kind: 'warning', index, line: b.abstract.line, message: `abstract contains "[email protected]", an e-mail-obfuscation artefact of the page where the original text had an "@" (e.g. accuracy@0.5); kept as copied` };
+        yield {
+          kind: 'warning',
+          index,
+          line: b.abstract.line,
+          message: `abstract contains "[email protected]", an e-mail-obfuscation artefact of the page where the original text had an "@" (e.g. accuracy@0.5); kept as copied`,
+        };
       }
       let date: { value: string; precision: 'day'; inferred: boolean } | undefined;
       let upvotes: number | undefined;
@@ -141,7 +150,12 @@ export const hfPageText: FormatReader = {
           year = new Date().getUTCFullYear();
           if (!warnedYear) {
             warnedYear = true;
-            yield { kind: 'warning', index, line: b.date.line, message: `dates without a year and no year anywhere on the page: assumed ${year}; set --listing-date YYYY-MM-DD` };
+            yield {
+              kind: 'warning',
+              index,
+              line: b.date.line,
+              message: `dates without a year and no year anywhere on the page: assumed ${year}; set --listing-date YYYY-MM-DD`,
+            };
           }
         }
         if (inferred && !warnedYear && yearReason) {

@@ -78,7 +78,11 @@ const PYTHON_REPR = /^\s*[{[]\s*'|:\s*(?:True|False|None)\b/;
 export function expectHfList(value: unknown, file: string): unknown[] {
   const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.dailyPapers) ? value.dailyPapers : undefined;
   if (!list) {
-    throw new PaperKgError('E_FORMAT_MALFORMED', `${file}: expected a JSON array of Daily Papers objects (as /api/daily_papers returns), got ${Array.isArray(value) ? 'an array' : typeof value}`, file);
+    throw new PaperKgError(
+      'E_FORMAT_MALFORMED',
+      `${file}: expected a JSON array of Daily Papers objects (as /api/daily_papers returns), got ${Array.isArray(value) ? 'an array' : typeof value}`,
+      file,
+    );
   }
   const firstString = list.find((x) => typeof x === 'string') as string | undefined;
   if (firstString !== undefined && PYTHON_REPR.test(firstString)) {

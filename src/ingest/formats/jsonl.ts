@@ -34,7 +34,7 @@ export async function* boundedLines(source: SourceInput, max: number): AsyncIter
     }
     const tail = chunk.length - from;
     if (dropping) dropping += tail;
-    else if (rest.length + tail > max) (dropping = rest.length + tail), (rest = '');
+    else if (rest.length + tail > max) ((dropping = rest.length + tail), (rest = ''));
     else rest += chunk.slice(from);
   }
   if (dropping) yield { text: '', line, tooLong: dropping };
@@ -47,7 +47,11 @@ export const jsonl: FormatReader = {
   name: 'jsonl',
   description: 'JSON Lines, one paper object per line (title, abstract, authors, date, id; other keys via --field-map)',
   detect(head) {
-    const first = head.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+    const first =
+      head
+        .split('\n')
+        .find((l) => l.trim() !== '')
+        ?.trim() ?? '';
     if (!first.startsWith('{')) return 0;
     let o: unknown;
     try {
@@ -66,7 +70,12 @@ export const jsonl: FormatReader = {
       if (tooLong === undefined && !text.trim()) continue;
       const i = index++;
       if (tooLong !== undefined) {
-        yield { kind: 'skip', index: i, line, reason: `line is ${(tooLong / (1024 * 1024)).toFixed(1)} MB long, over the ${MAX_RECORD_CHARS / (1024 * 1024)} MB limit for one record; skipped without reading it` };
+        yield {
+          kind: 'skip',
+          index: i,
+          line,
+          reason: `line is ${(tooLong / (1024 * 1024)).toFixed(1)} MB long, over the ${MAX_RECORD_CHARS / (1024 * 1024)} MB limit for one record; skipped without reading it`,
+        };
         continue;
       }
       let value: unknown;
@@ -77,7 +86,12 @@ export const jsonl: FormatReader = {
         continue;
       }
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        yield { kind: 'skip', index: i, line, reason: `expected a JSON object per line, got ${Array.isArray(value) ? 'an array' : JSON.stringify(value)?.slice(0, 20) ?? typeof value}` };
+        yield {
+          kind: 'skip',
+          index: i,
+          line,
+          reason: `expected a JSON object per line, got ${Array.isArray(value) ? 'an array' : (JSON.stringify(value)?.slice(0, 20) ?? typeof value)}`,
+        };
         continue;
       }
       const record = value as Record<string, unknown>;
