@@ -230,7 +230,17 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
 
   it('hovering a node keeps it and its neighbours bright and fades the rest, without mutating the graph', async () => {
     await fresh();
-    const paper = papers()[0];
+    // A paper a person can point at: the first whose disc no theme name covers.
+    const keys = papers().map((p) => p.key);
+    const free = await page.evaluate((ks) => {
+      const s = (window as any).paperKg.app.sigma;
+      const box = document.querySelector('#map')!.getBoundingClientRect();
+      return ks.find((k) => {
+        const at = s.framedGraphToViewport(s.getNodeDisplayData(k));
+        return !document.elementFromPoint(box.x + at.x, box.y + at.y)?.closest('.theme-label');
+      });
+    }, keys);
+    const paper = papers().find((p) => p.key === free)!;
     const r = await hoverCheck(paper.key);
     expect(r.bright).toBe(r.neighbours);
     expect(r.faded).toBe(r.others);

@@ -99,7 +99,9 @@ export function placeLabels(items: Array<{ anchor: Point; w: number; h: number }
   for (const i of order) {
     const { anchor, w, h } = items[i];
     const candidates: Rect[] = [];
-    for (const k of [0, 1, -1, 2, -2, 3, -3]) for (const dx of [0, -0.6, 0.6]) candidates.push({ x: anchor.x + dx * w, y: anchor.y + k * (h * 0.6 + 2), w, h });
+    // NOTE: nearest spots first, then further out, so a crowded map still shows every name (near its theme, not on it).
+    for (const k of [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 8, -8])
+      for (const dx of [0, -0.6, 0.6, -1.2, 1.2]) candidates.push({ x: anchor.x + dx * w, y: anchor.y + k * (h * 0.6 + 2), w, h });
     const inside = (r: Rect) => r.x - r.w / 2 >= 2 && r.x + r.w / 2 <= view.w - 2 && r.y - r.h / 2 >= 2 && r.y + r.h / 2 <= view.h - 2;
     const clamp = (r: Rect): Rect => ({
       ...r,
