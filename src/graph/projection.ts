@@ -196,6 +196,13 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
   const topSim = new Float64Array(k);
   const topIdx = new Int32Array(k);
   const q = options.queryFeatures;
+  // The edges found (papers, similarity), and where each paper's own start: madeFrom[i]..madeFrom[i + 1] are those paper
+  // i made, to papers after it (edgeA = i, edgeB = the other).
+  const edgeA = new Int32Array(n * k);
+  const edgeB = new Int32Array(n * k);
+  const edgeW = new Float64Array(n * k);
+  const madeFrom = new Int32Array(n + 1);
+  let edges = 0;
   // Higher similarity first; ties to the paper that comes first, so the result never depends on visiting order.
   const better = (sim: number, j: number, otherSim: number, otherJ: number): boolean => sim > otherSim || (sim === otherSim && j < otherJ);
   const order = new Int32Array(q);
@@ -263,13 +270,19 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
     }
     for (let c = 0; c < kept; c++) {
       const j = topIdx[c];
-      const a = paperKeys[Math.min(i, j)];
-      const b = paperKeys[Math.max(i, j)];
       // NOTE: with query features cut, i→j and j→i may differ slightly; the edge keeps the larger, whichever comes first.
-      const e = graph.edge(a, b);
-      if (e === undefined) graph.addEdge(a, b, { weight: topSim[c] });
-      else if (topSim[c] > graph.getEdgeAttribute(e, 'weight')) graph.setEdgeAttribute(e, 'weight', topSim[c]);
+      // An edge to an earlier paper j exists only if j made it (i was in j's best k), among j's few edges.
+      let e = -1;
+      if (j < i) for (let x = madeFrom[j]; x < madeFrom[j + 1]; x++) if (edgeB[x] === i) e = x;
+      if (e === -1) {
+        edgeA[edges] = Math.min(i, j);
+        edgeB[edges] = Math.max(i, j);
+        edgeW[edges++] = topSim[c];
+      } else if (topSim[c] > edgeW[e]) edgeW[e] = topSim[c];
     }
+    madeFrom[i + 1] = edges;
   }
+  // Edges in the order they were first found, as adding them during the search gave.
+  for (let e = 0; e < edges; e++) graph.addEdge(paperKeys[edgeA[e]], paperKeys[edgeB[e]], { weight: edgeW[e] });
   return { graph, hubLimit, hubs, conceptShare, conceptCoverage, termNames, paperTermIds };
 }
