@@ -1,5 +1,6 @@
 // What a name looks like in an abstract: runs of hyphen-joined tokens such as "FlexVAR", "CT-RATE-JPN", "VideoGPT+".
 import { Gap, Shape, wordTest, type Tokens } from './tokenize.ts';
+import { isJsSpace } from './results.ts';
 
 /** Upper-case words that are not names of benchmarks or models. */
 const NOT_NAMES = new Set([
@@ -257,23 +258,6 @@ function lowerLedAfterOn(tokens: Tokens, i: number): boolean {
 function allFirstUpper(tokens: Tokens, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if ((tokens.shape[k]! & Shape.FirstUpper) === 0) return false;
   return true;
-}
-
-/** JavaScript's \s: white space and line terminators. */
-function isJsSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** Sentence starts (". X") make capitalised words unreliable as names. */

@@ -80,7 +80,7 @@ const DELTA_BEFORE_ENDS = new Set([
 ]);
 
 /** JavaScript's \s: white space and line terminators. */
-function isJsSpace(c: number): boolean {
+export function isJsSpace(c: number): boolean {
   return (
     (c >= 9 && c <= 13) ||
     c === 32 ||
