@@ -41,29 +41,32 @@ export function fileSource(path: string): SourceInput {
       }
     },
     async *chunks() {
-      const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
       const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
       try {
-        for await (const buf of stream) {
-          try {
-            yield decoder.decode(buf as Buffer, { stream: true });
-          } catch {
-            throw decodeError(name, buf as Buffer);
-          }
-        }
-        yield decoder.decode();
-      } catch (e) {
-        if (e instanceof PaperKgError) throw e;
-        throw new PaperKgError(
-          'E_INPUT_UNREADABLE',
-          `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`,
-          name,
-        );
+        yield* decodeStream(name, stream, '; check the path');
       } finally {
         stream.destroy();
       }
     },
   };
+}
+
+/** UTF-8 text of a byte stream, chunk by chunk; bad bytes are decodeError's, a read failure E_INPUT_UNREADABLE (+ hint). */
+async function* decodeStream(name: string, stream: AsyncIterable<unknown>, hint: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  try {
+    for await (const buf of stream) {
+      try {
+        yield decoder.decode(buf as Buffer, { stream: true });
+      } catch {
+        throw decodeError(name, buf as Buffer);
+      }
+    }
+    yield decoder.decode();
+  } catch (e) {
+    if (e instanceof PaperKgError) throw e;
+    throw new PaperKgError('E_INPUT_UNREADABLE', `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})${hint}`, name);
+  }
 }
 
 /**
@@ -74,22 +77,6 @@ export function streamSource(name: string, open: () => Readable): SourceInput {
   let iterator: AsyncIterator<string> | undefined;
   let kept: string[] = [];
   let consumers = 0;
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  async function* decode(stream: Readable): AsyncGenerator<string> {
-    try {
-      for await (const buf of stream) {
-        try {
-          yield decoder.decode(buf as Buffer, { stream: true });
-        } catch {
-          throw decodeError(name, buf as Buffer);
-        }
-      }
-      yield decoder.decode();
-    } catch (e) {
-      if (e instanceof PaperKgError) throw e;
-      throw new PaperKgError('E_INPUT_UNREADABLE', `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, name);
-    }
-  }
   const chunks = async function* (): AsyncGenerator<string> {
     consumers++;
     // NOTE: the first reader (format detection) reads a head and stops; the second (the format's reader) gets that head
@@ -99,7 +86,7 @@ export function streamSource(name: string, open: () => Readable): SourceInput {
     const replay = kept;
     kept = [];
     for (const c of replay) yield c;
-    iterator ??= decode(open())[Symbol.asyncIterator]();
+    iterator ??= decodeStream(name, open(), '')[Symbol.asyncIterator]();
     for (;;) {
       // NOTE: next() by hand, never return(): a consumer that stops early must not close the stream for the next one.
       const r = await iterator.next();
