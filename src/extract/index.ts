@@ -14,7 +14,7 @@ import { resolveExtractOptions, type ExtractOptions } from './options.ts';
 import { bundledVocabulary, slugify, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
 import { compileMatcher, matchVocabulary, VocabularyScan, type DictMatch, type Matcher } from './matcher.ts';
 import { contextNear, showsMLContext, type Requires } from './guards.ts';
-import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
+import { Lexicon, normalizeWord, Shape, Tokens, wordTest } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { bareCoreEnd, coverCode, findAtKMetrics, findStatMetrics, findPatternNames, findProposed, runKey } from './patterns.ts';
 import { CorpusNames, LEARN_RULES, type LearntName } from './corpus-names.ts';
@@ -363,8 +363,9 @@ const RELEASE_CUE = /\b(available|release[sd]?|releasing|open-sourced?|github|ht
  * code"), as [from, to) pairs: there "code", "audio samples", "video demos" name artefacts, not what the paper works on.
  * NOTE: one pass of the cue over the text, asked only for a field with a modality match.
  */
-function releaseSentences(text: string): number[] {
+function releaseSentences(text: string, tokens: Tokens): number[] {
   const out: number[] = [];
+  if (!mayHaveReleaseCue(tokens)) return out;
   RELEASE_CUE.lastIndex = 0;
   for (let m = RELEASE_CUE.exec(text); m !== null; m = RELEASE_CUE.exec(text)) {
     const [from, to] = sentenceBounds(text, m.index);
@@ -372,6 +373,22 @@ function releaseSentences(text: string): number[] {
     RELEASE_CUE.lastIndex = Math.max(RELEASE_CUE.lastIndex, to);
   }
   return out;
+}
+
+/**
+ * Keys that hold a release cue's letters: every match of RELEASE_CUE lies inside one such token, so a field without one
+ * has no match. NOTE: a pre-filter, one memo load per token, as most fields with a modality state no release.
+ */
+const RELEASE_WORD = wordTest('norm', (w) => /available|releas|source|github|http|acceptance|publicly|supplementary/.test(w));
+
+function mayHaveReleaseCue(tokens: Tokens): boolean {
+  const { lex, nid, n } = tokens;
+  const memo = lex.memo(RELEASE_WORD);
+  for (let i = 0; i < n; i++) {
+    const v = memo[nid[i]!]!;
+    if (v === 1 || (v === 0 && lex.is(RELEASE_WORD, nid[i]!))) return true;
+  }
+  return false;
 }
 
 function inRanges(ranges: number[], start: number, end: number): boolean {
@@ -461,7 +478,7 @@ function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptio
     let release: number[] | undefined;
     for (const m of matches[fi]!) {
       if (m.entry.kind === 'modality') {
-        release ??= releaseSentences(ft.text);
+        release ??= releaseSentences(ft.text, tokens);
         if (inRanges(release, tokens.start[m.from]!, tokens.end[m.to - 1]!)) continue;
       }
       const single = m.to - m.from === 1 && defs.length > 0 ? defOf(tokens.nid[m.from]!) : undefined;

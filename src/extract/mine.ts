@@ -377,13 +377,13 @@ export class PhraseMiner {
 
   /** The scored phrase, or undefined when it is too rare or too common, or no noun-phrase chunk. */
   phrase(pid: number): MinedPhrase | undefined {
-    const df = this.df[pid]!;
-    if (df < this.minDf || df > this.maxDf) return undefined;
-    if (isGenericPhrase(this.key(pid)) || !this.isChunk(pid)) return undefined;
+    // NOTE: the cached score is -1 exactly when the phrase is too rare, too common or generic.
+    const score = this.cachedScore(pid);
+    if (score < 0 || !this.isChunk(pid)) return undefined;
     const at = this.scoredAt[pid]!;
     if (at > 0) return this.scored[at - 1];
     const key = this.key(pid);
-    const score = this.scoreOf(pid);
+    const df = this.df[pid]!;
     const p: MinedPhrase = { id: slugify(key), key, label: key, df, score, kind: minedKind(key, this.evidence) };
     this.scored.push(p);
     this.scoredAt[pid] = this.scored.length;

@@ -146,6 +146,8 @@ function listedMetric(text: string, tokens: Tokens, m: number, covered: Uint8Arr
 /** The statistic after an eponym: "Kendall's tau", "Spearman's rho", "Cohen's kappa", "Pearson's r". */
 const STATISTICS = new Set(['tau', 'rho', 'kappa', 'alpha', 'r', 'w', 'correlation', 'coefficient', 'τ', 'ρ', 'κ']);
 const PERCENTILE = /^[Pp](50|90|95|99|999)$/;
+/** The keys a rule of findStatMetrics() needs at i + 1: a listed head, "latency", the "s" of "Kendall's". */
+const STAT_NEXT = wordTest('norm', (w) => LISTED_HEADS.has(w) || w === 'latency' || w === 's');
 
 /**
  * Metrics by a shape of words: an eponymous statistic ("Kendall's tau", issue 10's miss; "Cohen's kappa") and a
@@ -153,7 +155,13 @@ const PERCENTILE = /^[Pp](50|90|95|99|999)$/;
  */
 export function findStatMetrics(text: string, tokens: Tokens, covered: Uint8Array): PatternHit[] {
   const hits: PatternHit[] = [];
+  const { lex, nid } = tokens;
+  // NOTE: the memo of STAT_NEXT is read in place (2: no rule below can start here), so most tokens cost one load.
+  const memo = lex.memo(STAT_NEXT);
   for (let i = 0; i + 1 < tokens.n; i++) {
+    const id = nid[i + 1]!;
+    const v = memo[id]!;
+    if (v === 2 || (v === 0 && !lex.is(STAT_NEXT, id))) continue;
     const next = tokens.norm(i + 1);
     if (LISTED_HEADS.has(next) && tokens.gap[i + 1] === Gap.Space) {
       const hit = listedMetric(text, tokens, i, covered);
@@ -353,14 +361,15 @@ function listHeadKind(tokens: Tokens, i: number): ConceptKind | undefined {
 
 /** Where a name ends without its trailing sizes, versions and splits ("Qwen3-VL-8B" → "Qwen3-VL"), whatever its kind. */
 export function bareCoreEnd(tokens: Tokens, from: number, to: number): number {
-  while (to - 1 > from && tokens.gap[to - 1]! === Gap.Join && (SIZE.test(tokens.norm(to - 1)) || SPLIT.test(tokens.norm(to - 1)))) to--;
+  while (to - 1 > from && tokens.gap[to - 1]! === Gap.Join && (tokens.lex.is(SIZE_WORD, tokens.nid[to - 1]!) || tokens.lex.is(SPLIT_WORD, tokens.nid[to - 1]!)))
+    to--;
   return to;
 }
 
 function coreEnd(tokens: Tokens, run: NameRun, kind: ConceptKind): number {
   let to = run.to;
-  const drop = kind === 'model' ? SIZE : SPLIT;
-  while (to - 1 > run.from && tokens.gap[to - 1]! === Gap.Join && drop.test(tokens.norm(to - 1))) to--;
+  const drop = kind === 'model' ? SIZE_WORD : SPLIT_WORD;
+  while (to - 1 > run.from && tokens.gap[to - 1]! === Gap.Join && tokens.lex.is(drop, tokens.nid[to - 1]!)) to--;
   return to;
 }
 
@@ -369,13 +378,19 @@ const NO_LIST_RULES = new Set(['pattern:X-benchmark', 'pattern:XBench', 'pattern
 
 /** A name ending in "Bench" ("MultiAgentBench", "MT-Bench") names a benchmark whatever the context. */
 const BENCH_NAME = /[A-Za-z0-9]Bench(mark)?$|^Bench$/;
+const BENCH_NAME_WORD = wordTest('raw', (w) => BENCH_NAME.test(w));
+const BENCH_WORD = wordTest('raw', (w) => /^Bench(mark)?$/.test(w));
+const SPLIT_WORD = wordTest('norm', (w) => SPLIT.test(w));
+const SIZE_WORD = wordTest('norm', (w) => SIZE.test(w));
+const SIZE_BM_WORD = wordTest('norm', (w) => /^\d+(\.\d+)?[bm]$/.test(w));
 
 /**
  * The kind a description right after a name gives it: "SoS-1K, a meticulously curated dataset", "Qilin: A Multimodal
  * Information Retrieval Dataset" (a title). A few words at most, within the clause; a plural head ("datasets") is not it.
  */
 function describedAfter(text: string, tokens: Tokens, to: number): ConceptKind | undefined {
-  if (to >= tokens.n || !/^\s*[,:]\s*$/.test(text.slice(tokens.end[to - 1]!, tokens.start[to]!))) return undefined;
+  // NOTE: a gap of "," or ":" is a Break, so the gap's text is read only there.
+  if (to >= tokens.n || tokens.gap[to] !== Gap.Break || !/^\s*[,:]\s*$/.test(text.slice(tokens.end[to - 1]!, tokens.start[to]!))) return undefined;
   const article = tokens.norm(to);
   if (article !== 'a' && article !== 'an' && article !== 'the') return undefined;
   // NOTE: ten words, commas between adjectives allowed: "HoneyBee, a large-scale, high-quality CoT reasoning dataset"
@@ -444,7 +459,9 @@ const SOFTWARE_ENVIRONMENTS = new Set([
 function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
   // NOTE: "Terminal-Bench" is two capitalised words, but "-Bench" joined on makes it a name by itself.
-  if ((run.strong || (to - from > 1 && tokens.gap[to - 1]! === Gap.Join && /^Bench(mark)?$/.test(tokens.raw(to - 1)))) && BENCH_NAME.test(tokens.raw(to - 1))) {
+  const lex = tokens.lex;
+  const lastRid = tokens.rid[to - 1]!;
+  if ((run.strong || (to - from > 1 && tokens.gap[to - 1]! === Gap.Join && lex.is(BENCH_WORD, lastRid))) && lex.is(BENCH_NAME_WORD, lastRid)) {
     return { kind: 'benchmark', rule: 'pattern:XBench', explicit: true };
   }
   // NOTE: a capitalised word qualifies only as a title's lead ("Qilin: A … Dataset"), never at a sentence start
@@ -462,11 +479,11 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   // no benchmark: SOFTWARE_ENVIRONMENTS names the few that papers install.
   if (
     to - from === 1 &&
-    !SOFTWARE_ENVIRONMENTS.has(tokens.norm(from)) &&
-    from > 0 &&
     to < tokens.n &&
     tokens.gap[to] === Gap.Space &&
     tokens.norm(to) === 'environment' &&
+    !SOFTWARE_ENVIRONMENTS.has(tokens.norm(from)) &&
+    from > 0 &&
     tokens.norm(from - 1) === 'the' &&
     tokens.gap[from] === Gap.Space &&
     /^[A-Z][a-z]{3,}$/.test(tokens.raw(from))
@@ -477,9 +494,9 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
     const metric = metricAfter(text, tokens, to);
     if (metric) return { kind: 'metric', rule: metric, explicit: false };
   }
-  const last = tokens.norm(to - 1);
-  if (to - from > 1 && SPLIT.test(last) && run.strong) return { kind: 'benchmark', rule: 'pattern:X-test', explicit: false };
-  if (to - from > 1 && /^\d+(\.\d+)?[bm]$/.test(last)) return { kind: 'model', rule: 'pattern:X-7B', explicit: false };
+  const lastNid = tokens.nid[to - 1]!;
+  if (to - from > 1 && run.strong && lex.is(SPLIT_WORD, lastNid)) return { kind: 'benchmark', rule: 'pattern:X-test', explicit: false };
+  if (to - from > 1 && lex.is(SIZE_BM_WORD, lastNid)) return { kind: 'model', rule: 'pattern:X-7B', explicit: false };
   if (tokens.gap[from]! === Gap.Start) return undefined;
   if (!tokens.lex.is(CONTEXT_WORDS, tokens.nid[from - 1]!)) return undefined;
   const b1 = norm(tokens, from - 1);
@@ -718,8 +735,10 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
   if (kindScratch.length < n) kindScratch = new Uint8Array(Math.max(n, kindScratch.length * 2));
   const kinds = kindScratch;
   kinds.fill(0, 0, n);
-  for (const h of hits) kinds.fill(coverCode(h.kind), h.from, h.to);
+  for (let k = 0; k < hits.length; k++) kinds.fill(coverCode(hits[k]!.kind), hits[k]!.from, hits[k]!.to);
+  // NOTE: refilled in place with a count: setting length = 0 would drop the array's store, and every list would allocate one.
   const items: ListItem[] = [];
+  let count = 0;
   let i = 0;
   while (i < n) {
     const first = listItemAt(tokens, i, covered, kinds);
@@ -727,28 +746,29 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
       i++;
       continue;
     }
-    items.length = 0;
-    items.push(first);
+    items[0] = first;
+    count = 1;
     let end = first.to;
-    while (items.length < 12 && mayContinueList(text, tokens, end)) {
+    while (count < 12 && mayContinueList(text, tokens, end)) {
       const k = nextListItem(text, tokens, end, NO_COVER);
       if (k === undefined) break;
       const item = listItemAt(tokens, k, covered, kinds);
       if (!item) break;
-      items.push(item);
+      items[count++] = item;
       end = item.to;
       // "COCO and LVIS, Rex-Omni attains …" (2510.12798): "and" closes the list.
       const sep = tokens.norm(k - 1);
       if (sep === 'and' || sep === 'or') break;
     }
     i = end;
-    if (items.length < 2) continue;
+    if (count < 2) continue;
     // "the Kinetics-GEBD and TAPOS datasets", "Robomimic, PushT, and RoboTwin benchmarks" (2510.06855, 2510.01068)
     const head = end < n && tokens.gap[end]! === Gap.Space && /s$/i.test(tokens.raw(end)) ? LIST_HEADS.get(tokens.norm(end)) : undefined;
     let bench = 0;
     let model = 0;
     let metric = 0;
-    for (const it of items) {
+    for (let k = 0; k < count; k++) {
+      const it = items[k]!;
       if (it.code === COVER_BENCH) bench++;
       else if (it.code === COVER_MODEL) model++;
       else if (it.code === COVER_METRIC) metric++;
@@ -757,9 +777,10 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
     if (head && model === 0 && metric === 0) kind = head;
     else if (bench > 0 && model === 0 && metric === 0) kind = 'benchmark';
     else if (metric > 0 && bench === 0 && model === 0) kind = 'metric';
-    else if (bench === 0 && model === 0 && metric === 0 && evaluatedOnList(text, tokens, items)) kind = 'benchmark';
+    else if (bench === 0 && model === 0 && metric === 0 && evaluatedOnList(text, tokens, items, count)) kind = 'benchmark';
     if (!kind) continue;
-    for (const it of items) {
+    for (let k = 0; k < count; k++) {
+      const it = items[k]!;
       if (it.code !== 0 || partOfLongerName(text, tokens, it)) continue;
       // A capitalised word ("Humaneval", "Robomimic") only as a benchmark, in running text.
       if (!it.strong && (kind === 'metric' || titleCase || atSentenceStart(text, tokens, it.from))) continue;
@@ -773,13 +794,13 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
  * "We evaluate on Sokoban and FrozenLake": a list right after "on" (not "based on", "trained on") with a name-shaped item
  * is a list of benchmarks, its capitalised words too ("on X" alone types only a name-shaped X).
  */
-function evaluatedOnList(text: string, tokens: Tokens, items: ListItem[]): boolean {
+function evaluatedOnList(text: string, tokens: Tokens, items: ListItem[], count: number): boolean {
   const from = items[0]!.from;
   if (from < 2 || tokens.norm(from - 1) !== 'on' || !/^\s+$/.test(text.slice(tokens.end[from - 1]!, tokens.start[from]!))) return false;
   const verb = tokens.norm(from - 2);
   if (ON_BLOCKERS.has(verb) || TRAINED_ON.has(verb)) return false;
   let strong = 0;
-  for (const it of items) if (it.strong && it.code === 0) strong++;
+  for (let k = 0; k < count; k++) if (items[k]!.strong && items[k]!.code === 0) strong++;
   return strong > 0;
 }
 
