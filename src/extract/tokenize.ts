@@ -415,9 +415,16 @@ function gapKind(t: Uint16Array, from: number, to: number): Gap {
   return Gap.Space;
 }
 
-/** Tokens of a short text on a throwaway lexicon: for compiling the vocabulary, not for the hot path. */
+let onceTokens: Tokens | undefined;
+
+/**
+ * Tokens of a short text, for compiling the vocabulary, not for the hot path. NOTE: one scratch lexicon serves every
+ * call (a new one per call cost more than the tokenizing: ~40 KB of buffers each, thousands of calls per vocabulary),
+ * started afresh once it holds many spellings, so it stays small; the keys do not depend on it.
+ */
 function tokenizeOnce(text: string): Tokens {
-  return new Tokens(new Lexicon()).fill(text);
+  if (!onceTokens || onceTokens.lex.raws.length > 1 << 16) onceTokens = new Tokens(new Lexicon());
+  return onceTokens.fill(text);
 }
 
 /** The key of a phrase: its tokens' keys run together, so "MMLU-Pro", "MMLU Pro" and "MMLUPro" are one. */
