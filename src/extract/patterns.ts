@@ -598,6 +598,33 @@ function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Ar
   return k;
 }
 
+/**
+ * nameRunAt() remembered for one findPatternNames() call (its tokens and `covered` do not change during it): the main
+ * walk, the lists it continues and list propagation ask about the same tokens. Runs are read, never changed, so the
+ * same record serves every asker.
+ */
+let runStamp = 0;
+let runSeen = new Int32Array(512);
+let runOf: Array<NameRun | undefined> = [];
+let runTokens: Tokens | undefined;
+let runCovered: Uint8Array | undefined;
+
+function beginRuns(tokens: Tokens, covered: Uint8Array): void {
+  runStamp++;
+  runTokens = tokens;
+  runCovered = covered;
+  if (runSeen.length < tokens.n) runSeen = new Int32Array(Math.max(tokens.n, 2 * runSeen.length));
+}
+
+function runAt(tokens: Tokens, i: number, covered: Uint8Array): NameRun | undefined {
+  if (tokens !== runTokens || covered !== runCovered) return nameRunAt(tokens, i, covered);
+  if (runSeen[i] === runStamp) return runOf[i];
+  const run = nameRunAt(tokens, i, covered);
+  runSeen[i] = runStamp;
+  runOf[i] = run;
+  return run;
+}
+
 /** Finds names by the way the text uses them. `covered` marks tokens the vocabulary already explained. */
 export function findPatternNames(
   text: string,
@@ -607,6 +634,7 @@ export function findPatternNames(
   bare?: (from: number, to: number) => void,
 ): PatternHit[] {
   const hits: PatternHit[] = [];
+  beginRuns(tokens, covered);
   let i = 0;
   while (i < tokens.n) {
     if (covered[i] === COVER_OTHER && (i === 0 || !covered[i - 1] || tokens.gap[i]! !== Gap.Join)) {
@@ -633,7 +661,7 @@ export function findPatternNames(
       if (c && !NO_LIST_RULES.has(c.rule)) i = continueList(text, tokens, covered, to, c, hits);
       continue;
     }
-    const run = nameRunAt(tokens, i, covered);
+    const run = runAt(tokens, i, covered);
     if (!run || (run.from > 0 && tokens.gap[run.from]! === Gap.Join && !covered[run.from - 1])) {
       i = run ? run.to : i + 1;
       continue;
@@ -651,6 +679,8 @@ export function findPatternNames(
     i = Math.max(end, run.to);
   }
   typeListSiblings(text, tokens, covered, titleCase, hits);
+  runTokens = undefined;
+  runCovered = undefined;
   return hits;
 }
 
@@ -685,7 +715,7 @@ function continueList(text: string, tokens: Tokens, covered: Uint8Array, from: n
       end = e;
       continue;
     }
-    const next = nameRunAt(tokens, k, covered);
+    const next = runAt(tokens, k, covered);
     if (!next || (!next.strong && c.kind !== 'model')) break;
     hits.push({
       from: next.from,
@@ -718,7 +748,7 @@ function listItemAt(tokens: Tokens, k: number, covered: Uint8Array, kinds: Uint8
     while (to < tokens.n && tokens.gap[to]! === Gap.Join) to++;
     return { from: k, to, code: kinds[k] || covered[k]!, strong: true };
   }
-  const run = nameRunAt(tokens, k, covered);
+  const run = runAt(tokens, k, covered);
   if (!run || (k > 0 && tokens.gap[k]! === Gap.Join)) return undefined;
   return { from: run.from, to: run.to, code: kinds[run.from]!, strong: run.strong };
 }
