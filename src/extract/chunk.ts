@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type { WinkMethods } from 'wink-nlp';
 import type { ConceptKind } from './types.ts';
-import { normalizeWord } from './tokenize.ts';
+import { normalizeWord } from './lexicon.ts';
 
 let tagger: WinkMethods | undefined;
 

@@ -1,5 +1,6 @@
 // Sense guards: whether a paper reads as machine learning, and whether an ambiguous name has its typing words nearby.
-import { normalizeWord, wordTest, type Tokens } from './tokenize.ts';
+import { type Tokens } from './tokenize.ts';
+import { normalizeWord, wordTest } from './lexicon.ts';
 
 /**
  * Words that say a text is about machine learning (keys: lower case, plural folded). One is not enough ("training" of

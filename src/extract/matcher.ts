@@ -1,6 +1,7 @@
 // The vocabulary matcher: one pass over a field's tokens through a character trie of phrase keys (longest match wins).
 import type { ConceptKind } from './types.ts';
-import { Gap, Shape, phraseKey, rawKey, wordTest, type Lexicon, type Tokens } from './tokenize.ts';
+import { Gap, phraseKey, rawKey, type Tokens } from './tokenize.ts';
+import { Shape, wordTest, type Lexicon } from './lexicon.ts';
 import type { Vocabulary, VocabularyEntry } from './vocabulary.ts';
 import { PairMap } from './int-tables.ts';
 

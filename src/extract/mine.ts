@@ -1,6 +1,7 @@
 // Keyphrases mined from the corpus: recurring noun-like phrases nobody listed, scored by document frequency × IDF.
 import type { ConceptKind } from './types.ts';
-import { Gap, Shape, wordSet, type Lexicon, type Tokens } from './tokenize.ts';
+import { Gap, type Tokens } from './tokenize.ts';
+import { Shape, wordSet, type Lexicon } from './lexicon.ts';
 import { PairMap } from './int-tables.ts';
 import { slugify } from './vocabulary.ts';
 import { isNounChunkTagged, isQuantity, minedKind, tagPhrases, type KindEvidence } from './chunk.ts';

@@ -1,5 +1,6 @@
 // What a name looks like in an abstract: runs of hyphen-joined tokens such as "FlexVAR", "CT-RATE-JPN", "VideoGPT+".
-import { Gap, Shape, wordTest, type Tokens } from './tokenize.ts';
+import { Gap, type Tokens } from './tokenize.ts';
+import { Shape, wordTest } from './lexicon.ts';
 import { isJsSpace } from './results.ts';
 
 /** Upper-case words that are not names of benchmarks or models. */

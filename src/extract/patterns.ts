@@ -1,6 +1,7 @@
 // Names recognised from how abstracts use them: "on X", "the X benchmark", "X-test", "outperforms X", "X-7B", lists.
 import type { ConceptKind } from './types.ts';
-import { Gap, Shape, wordTest, type Tokens } from './tokenize.ts';
+import { Gap, type Tokens } from './tokenize.ts';
+import { Shape, wordTest } from './lexicon.ts';
 import { atSentenceStart, isStrongNameToken, nameRunAt, type NameRun } from './names.ts';
 
 export interface PatternHit {
@@ -605,7 +606,7 @@ function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Ar
  */
 let runStamp = 0;
 let runSeen = new Int32Array(512);
-let runOf: Array<NameRun | undefined> = [];
+const runOf: Array<NameRun | undefined> = [];
 let runTokens: Tokens | undefined;
 let runCovered: Uint8Array | undefined;
 

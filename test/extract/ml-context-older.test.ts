@@ -1,7 +1,8 @@
 // The ML-context test on older ML prose (2014–2019 abstracts name their task, not a model): real sentences, and negatives.
 import { describe, expect, it } from 'vitest';
 import { showsMLContext } from '../../src/extract/guards.ts';
-import { Lexicon, Tokens } from '../../src/extract/tokenize.ts';
+import { Tokens } from '../../src/extract/tokenize.ts';
+import { Lexicon } from '../../src/extract/lexicon.ts';
 import { extract } from '../../src/extract/index.ts';
 import type { Paper } from '../../src/model/paper.ts';
 

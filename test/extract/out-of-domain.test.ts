@@ -5,7 +5,8 @@ import { fileSource } from '../../src/io/files.ts';
 import type { Paper } from '../../src/model/paper.ts';
 import { extract, loadVocabulary, parseVocabulary, type PaperExtraction } from '../../src/extract/index.ts';
 import { showsMLContext } from '../../src/extract/guards.ts';
-import { Lexicon, Tokens } from '../../src/extract/tokenize.ts';
+import { Tokens } from '../../src/extract/tokenize.ts';
+import { Lexicon } from '../../src/extract/lexicon.ts';
 import { PaperKgError } from '../../src/errors.ts';
 
 const FILES = ['test/fixtures/arxiv-atom-api/new2026-astro-ph-63.xml', 'test/fixtures/arxiv-oai-snapshot-sample/arxiv-metadata-oai-snapshot.head.jsonl'];

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/model/paper.ts';
 import { extract, type PaperExtraction } from '../../src/extract/index.ts';
-import { Lexicon, Tokens } from '../../src/extract/tokenize.ts';
+import { Tokens } from '../../src/extract/tokenize.ts';
+import { Lexicon } from '../../src/extract/lexicon.ts';
 import { showsMLContext } from '../../src/extract/guards.ts';
 
 function paper(id: string, abstract: string, title = 'A paper'): Paper {
