@@ -1,0 +1,247 @@
+// The first pass over one paper: vocabulary matches, acronyms, sense guards and names by their use, with their mentions.
+import type { ConceptKind } from './types.ts';
+import type { ExtractOptions } from './options.ts';
+import { slugify, type VocabularyEntry } from './vocabulary.ts';
+import { matchVocabulary, type DictMatch, type VocabularyScan } from './matcher.ts';
+import { contextNear, showsMLContext, type Requires } from './guards.ts';
+import type { Tokens } from './tokenize.ts';
+import { normalizeWord, Shape, wordTest } from './lexicon.ts';
+import { findAcronymDefinitions } from './acronyms.ts';
+import { bareCoreEnd, coverCode, findAtKMetrics, findStatMetrics, findPatternNames, runKey } from './patterns.ts';
+import { LEARN_RULES, type CorpusNames } from './corpus-names.ts';
+import { sentenceBounds } from './results.ts';
+import { spanOf, type ConceptInfo, type FieldText, type MentionLog, type RunFindings } from './findings.ts';
+
+/** The state of the first pass for the current paper: one record, refilled paper after paper (tokens are scratch too). */
+export interface PaperPass {
+  found: RunFindings;
+  mentions: MentionLog;
+  fields: FieldText[];
+  covered: Uint8Array[];
+  own: Set<string>;
+  /** Whether the paper shows machine-learning context (guards.ts): -1 not asked yet, 0 no, 1 yes. */
+  ml: number;
+  /** The paper's index in the run and its id. */
+  wi: number;
+  paperId: string;
+  /** Names learnt across the corpus (corpus-names.ts). */
+  corpus: CorpusNames;
+  /** slugify() remembered for the run: the same labels come back paper after paper. */
+  slug: (label: string) => string;
+}
+
+/** slugify() with a memo for one run. */
+export function memoSlugify(): (label: string) => string {
+  const memo = new Map<string, string>();
+  return (label) => {
+    let id = memo.get(label);
+    if (id === undefined) memo.set(label, (id = slugify(label)));
+    return id;
+  };
+}
+
+const METRIC_HEADS = /(rate|score|error|accuracy|distance|ratio|loss|perplexity|precision|recall|similarity|time)$/i;
+const DATA_HEADS = /(benchmark|bench|dataset|db|database|corpus|leaderboard)$/i;
+
+function guessAcronymKind(long: string): ConceptKind {
+  if (METRIC_HEADS.test(long)) return 'metric';
+  if (DATA_HEADS.test(long)) return 'dataset';
+  return 'method';
+}
+
+function addMention(pp: PaperPass, fi: number, gid: number, kind: ConceptKind, from: number, to: number): void {
+  const ft = pp.fields[fi]!;
+  pp.mentions.push(gid, kind, fi, ft.tokens.start[from]!, ft.tokens.end[to - 1]!);
+  pp.covered[fi]!.fill(coverCode(kind), from, to);
+}
+
+const RELEASE_CUE = /\b(available|release[sd]?|releasing|open-sourced?|github|https?:|upon acceptance|publicly|supplementary)\b/gi;
+
+/**
+ * The sentences that say what is released ("The code is available at https://…", "We release all tokenizers and
+ * code"), as [from, to) pairs: there "code", "audio samples", "video demos" name artefacts, not what the paper works on.
+ * NOTE: one pass of the cue over the text, asked only for a field with a modality match.
+ */
+function releaseSentences(text: string, tokens: Tokens): number[] {
+  const out: number[] = [];
+  if (!mayHaveReleaseCue(tokens)) return out;
+  RELEASE_CUE.lastIndex = 0;
+  for (let m = RELEASE_CUE.exec(text); m !== null; m = RELEASE_CUE.exec(text)) {
+    const [from, to] = sentenceBounds(text, m.index);
+    out.push(from, to);
+    RELEASE_CUE.lastIndex = Math.max(RELEASE_CUE.lastIndex, to);
+  }
+  return out;
+}
+
+/**
+ * Keys that hold a release cue's letters: every match of RELEASE_CUE lies inside one such token, so a field without one
+ * has no match. NOTE: a pre-filter, one memo load per token, as most fields with a modality state no release.
+ */
+const RELEASE_WORD = wordTest('norm', (w) => /available|releas|source|github|http|acceptance|publicly|supplementary/.test(w));
+
+function mayHaveReleaseCue(tokens: Tokens): boolean {
+  const { lex, nid, n } = tokens;
+  const memo = lex.memo(RELEASE_WORD);
+  for (let i = 0; i < n; i++) {
+    const v = memo[nid[i]!]!;
+    if (v === 1 || (v === 0 && lex.is(RELEASE_WORD, nid[i]!))) return true;
+  }
+  return false;
+}
+
+function inRanges(ranges: number[], start: number, end: number): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (start >= ranges[k]! && end <= ranges[k + 1]!) return true;
+  return false;
+}
+
+const NAME_KINDS: ReadonlySet<ConceptKind> = new Set(['benchmark', 'dataset', 'model', 'metric']);
+/** Mixed case, two capitals or a digit with letters: a name by its shape, safe to learn across papers. */
+const NAME_SHAPE = /[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]/;
+/** "INterleaved": the capitals of an acronym's source, not a name. */
+const MNEMONIC = /^[A-Z]{2}[a-z]{3,}$/;
+
+/** True when the paper shows machine-learning context (asked once per paper, only when a guard needs it). */
+function paperIsML(pp: PaperPass): boolean {
+  if (pp.ml < 0) pp.ml = showsMLContext([pp.fields[0]!.tokens, pp.fields[1]!.tokens]) ? 1 : 0;
+  return pp.ml === 1;
+}
+
+function requiresHold(pp: PaperPass, ft: FieldText, m: DictMatch, r: Requires): boolean {
+  if (r.field === 'ml' && !paperIsML(pp)) return false;
+  return r.context === undefined || contextNear(ft.tokens, m.from, m.to, r.context, r.window);
+}
+
+/** Sense guards: the matches of entries whose "requires" does not hold here are dropped (a copy only when one is). */
+function guarded(pp: PaperPass, ft: FieldText, ms: DictMatch[]): DictMatch[] {
+  let out: DictMatch[] | undefined;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k]!;
+    const ok = m.entry.requires === undefined || requiresHold(pp, ft, m, m.entry.requires);
+    if (!ok && out === undefined) out = ms.slice(0, k);
+    else if (ok && out !== undefined) out.push(m);
+  }
+  return out ?? ms;
+}
+
+/** Vocabulary matches, with acronyms defined in the paper taking over their short forms. */
+export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptions): void {
+  const { found, own } = pp;
+  const lex = scan.lex;
+  // Acronyms defined in the paper, by the norm id of the short form (-1: no token of the run has that key).
+  const defKeys: string[] = [];
+  const defNids: number[] = [];
+  const defs: ConceptInfo[] = [];
+  const defOf = (nid: number): ConceptInfo | undefined => {
+    for (let k = 0; k < defNids.length; k++) if (defNids[k] === nid) return defs[k];
+    return undefined;
+  };
+  const found0 = pp.fields.map((ft) => matchVocabulary(scan, ft.tokens));
+  // An unambiguous name of the field ("OCRBench", "GPT-4o": an entry without a guard) is ML context by itself.
+  if (pp.ml < 0 && found0.some((ms) => ms.some((m) => m.entry.requires === undefined && NAME_KINDS.has(m.entry.kind)))) pp.ml = 1;
+  const matches = pp.fields.map((ft, fi) => guarded(pp, ft, found0[fi]!));
+  if (opts.acronyms) {
+    for (let fi = 0; fi < pp.fields.length; fi++) {
+      const ft = pp.fields[fi]!;
+      for (const d of findAcronymDefinitions(ft.text, ft.tokens)) {
+        // The long form ends where a vocabulary match ends: "attack success rate (ASR)" is the metric.
+        const m = matches[fi]!.find((x) => x.to === d.longTo && x.from >= d.longFrom);
+        const shortKey = normalizeWord(d.short);
+        if (defKeys.includes(shortKey)) continue;
+        let def: ConceptInfo | undefined;
+        if (m && (m.from === d.longFrom || m.to - m.from > 1)) {
+          const e = m.entry;
+          def = e.parent
+            ? { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', parent: e.parent }
+            : { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary' };
+        } else if (!matches[fi]!.some((x) => x.from === d.longFrom && x.to === d.longTo)) {
+          const label = ft.text.slice(ft.tokens.start[d.longFrom]!, ft.tokens.end[d.longTo - 1]!);
+          let kind = own.has(shortKey) ? 'method' : guessAcronymKind(label);
+          // Sense guard: "discrete self-similarity (DSS)" of a physics paper is no metric.
+          if (kind === 'metric' && !paperIsML(pp)) kind = 'method';
+          def = { id: pp.slug(label), label, kind, source: 'acronym' };
+          const g = found.add(def, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'), d.short);
+          addMention(pp, fi, g, kind, d.longFrom, d.longTo);
+        }
+        if (def) {
+          defKeys.push(shortKey);
+          defNids.push(lex.normId(shortKey));
+          defs.push(def);
+        }
+      }
+    }
+  }
+  for (let fi = 0; fi < pp.fields.length; fi++) {
+    const ft = pp.fields[fi]!;
+    const tokens = ft.tokens;
+    let release: number[] | undefined;
+    for (const m of matches[fi]!) {
+      if (m.entry.kind === 'modality') {
+        release ??= releaseSentences(ft.text, tokens);
+        if (inRanges(release, tokens.start[m.from]!, tokens.end[m.to - 1]!)) continue;
+      }
+      const single = m.to - m.from === 1 && defs.length > 0 ? defOf(tokens.nid[m.from]!) : undefined;
+      if (single) {
+        const g = found.add(single, spanOf(ft, m.from, m.to, 'acronym:use'), tokens.raw(m.from));
+        addMention(pp, fi, g, single.kind, m.from, m.to);
+      } else {
+        const g = found.addEntry(m.entry, spanOf(ft, m.from, m.to, m.rule));
+        addMention(pp, fi, g, m.entry.kind, m.from, m.to);
+      }
+    }
+    if (defs.length === 0) continue;
+    // Uses of a defined acronym the vocabulary does not know ("HICom", "DAP").
+    const covered = pp.covered[fi]!;
+    for (let i = 0; i < tokens.n; i++) {
+      if (covered[i]) continue;
+      const d = defOf(tokens.nid[i]!);
+      if (!d || (tokens.shape[i]! & Shape.Lower) !== 0) continue;
+      const g = found.add(d, spanOf(ft, i, i + 1, 'acronym:use'), tokens.raw(i));
+      addMention(pp, fi, g, d.kind, i, i + 1);
+    }
+  }
+}
+
+/** Names recognised from their use; the paper's own system names are not models of other work. */
+export function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>): void {
+  const { found, own: proposed } = pp;
+  for (let fi = 0; fi < pp.fields.length; fi++) {
+    const ft = pp.fields[fi]!;
+    const tokens = ft.tokens;
+    // Bare name runs, for the corpus pass: not the paper's own names, and only in a paper that reads as ML.
+    const bare = (from: number, to: number): void => {
+      const key = runKey(tokens, from, to);
+      if (proposed.has(key) || !paperIsML(pp)) return;
+      const core = bareCoreEnd(tokens, from, to);
+      pp.corpus.bare(pp.wi, fi, tokens.start[from]!, tokens.end[to - 1]!, key, core === to ? key : runKey(tokens, from, core));
+    };
+    const hits = findPatternNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', bare);
+    // "Cons@5", "nDCG@10": metrics by their shape (NOTE: a cheap scan; most fields have no "@").
+    if (ft.text.includes('@')) hits.push(...findAtKMetrics(ft.text, tokens, pp.covered[fi]!));
+    // "Kendall's tau", "P95 latency": metrics by a shape of words.
+    hits.push(...findStatMetrics(ft.text, tokens, pp.covered[fi]!));
+    for (const h of hits) {
+      const key = runKey(ft.tokens, h.from, h.to);
+      const core = runKey(ft.tokens, h.from, h.coreTo);
+      const own = proposed.has(key) || proposed.has(core);
+      if (own && (h.kind === 'model' || !h.explicit)) continue;
+      // Sense guard: outside machine learning "on NP", "outperforms CO5BOLD" name no benchmark or model; a name the
+      // context types outright ("the Gaia dataset") still counts.
+      if (!h.explicit && !paperIsML(pp)) continue;
+      const label = h.label ?? ft.text.slice(ft.tokens.start[h.from]!, ft.tokens.end[h.coreTo - 1]!);
+      let id = pp.slug(label);
+      if (id === '') continue;
+      let known = vocabIds.get(id);
+      // "FIDs of 1.01": the plural of a known name is that name.
+      if (!known && id.endsWith('s') && (known = vocabIds.get(id.slice(0, -1)))) id = known.id;
+      const g = known
+        ? found.add({ id, label: known.label, kind: known.kind, source: 'vocabulary' }, spanOf(ft, h.from, h.to, h.rule), known.aliases)
+        : found.add({ id, label, kind: h.kind, source: 'pattern' }, spanOf(ft, h.from, h.to, h.rule));
+      // A name typed outright here types its bare mentions elsewhere (a name-shaped one: "Qwen3-VL", not "Harmon").
+      if (!known && !own && LEARN_RULES.has(h.rule) && NAME_SHAPE.test(label) && !MNEMONIC.test(label)) {
+        pp.corpus.learn(core, { id, label, kind: h.kind, paper: pp.wi, paperId: pp.paperId });
+      }
+      addMention(pp, fi, g, known ? known.kind : h.kind, h.from, h.to);
+    }
+  }
+}
