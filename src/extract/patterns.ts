@@ -3,6 +3,7 @@ import type { ConceptKind } from './types.ts';
 import { Gap, type Tokens } from './tokenize.ts';
 import { Shape, wordTest } from './lexicon.ts';
 import { atSentenceStart, isStrongNameToken, nameRunAt, type NameRun } from './names.ts';
+import { isJsSpace } from './results.ts';
 
 export interface PatternHit {
   from: number;
@@ -576,11 +577,13 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
 function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Array): number | undefined {
   let k = to;
   if (k >= tokens.n) return undefined;
-  let gap = text.slice(tokens.end[k - 1]!, tokens.start[k]!);
-  if (/^\s*\($/.test(gap)) {
+  // NOTE: the gaps are read in place (no slice per name): /^\s*\($/, /^\s*,\s*$/ and /^\s+$/ as character scans.
+  let from = tokens.end[k - 1]!;
+  let gapTo = tokens.start[k]!;
+  if (gapTo > from && text.charCodeAt(gapTo - 1) === 40 && spacesOnly(text, from, gapTo - 1)) {
     // skip a short parenthesis
     let depth = 1;
-    let p = tokens.end[k - 1]! + gap.length;
+    let p = gapTo;
     const limit = Math.min(text.length, p + 60);
     for (; p < limit && depth > 0; p++) {
       if (text[p] === '(') depth++;
@@ -589,14 +592,29 @@ function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Ar
     if (depth !== 0) return undefined;
     while (k < tokens.n && tokens.start[k]! < p) k++;
     if (k >= tokens.n) return undefined;
-    gap = text.slice(p, tokens.start[k]!);
+    from = p;
+    gapTo = tokens.start[k]!;
   }
-  if (/^\s*,\s*$/.test(gap)) {
+  if (commaGap(text, from, gapTo)) {
     if (tokens.norm(k) === 'and' || tokens.norm(k) === 'or') k++;
-  } else if (/^\s+$/.test(gap) && (tokens.norm(k) === 'and' || tokens.norm(k) === 'or')) k++;
+  } else if (gapTo > from && spacesOnly(text, from, gapTo) && (tokens.norm(k) === 'and' || tokens.norm(k) === 'or')) k++;
   else return undefined;
-  if (k >= tokens.n || (covered[k] && !/^\s+$/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!)))) return undefined;
+  if (k >= tokens.n || (covered[k] && !(tokens.start[k]! > tokens.end[k - 1]! && spacesOnly(text, tokens.end[k - 1]!, tokens.start[k]!)))) return undefined;
   return k;
+}
+
+/** True when text[from, to) is white space only (JavaScript's \s; empty is true). */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (!isJsSpace(text.charCodeAt(p))) return false;
+  return true;
+}
+
+/** /^\s*,\s*$/ on text[from, to). */
+function commaGap(text: string, from: number, to: number): boolean {
+  let p = from;
+  while (p < to && isJsSpace(text.charCodeAt(p))) p++;
+  if (p >= to || text.charCodeAt(p) !== 44) return false;
+  return spacesOnly(text, p + 1, to);
 }
 
 /**
