@@ -504,14 +504,16 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   const b1 = norm(tokens, from - 1);
   const b2 = norm(tokens, from - 2);
   const b3 = norm(tokens, from - 3);
-  const gapBefore = text.slice(tokens.end[from - 1]!, tokens.start[from]!);
-  const plain = /^\s+$/.test(gapBefore);
+  // NOTE: the gap before the name is read in place (most names reach here: "the", "on", "a" are context words).
+  const gapFrom = tokens.end[from - 1]!;
+  const gapTo = tokens.start[from]!;
+  const plain = gapTo > gapFrom && spacesOnly(text, gapFrom, gapTo);
   const singular = !/s$/i.test(tokens.raw(from - 1)); // "benchmarks Datarus surpasses": not a name for the benchmark
   if (plain && ((BENCH_HEADS.has(b1) && singular) || ((b1 === 'called' || b1 === 'named') && BENCH_HEADS.has(b2)))) {
     return { kind: BENCH_HEADS.get(b1) ?? BENCH_HEADS.get(b2)!, rule: 'pattern:benchmark-X', explicit: true };
   }
   // In apposition: "a new benchmark, SolutionBench, to evaluate …", "the … prompt dataset, VidProM."
-  if (run.strong && BENCH_HEADS.has(b1) && singular && /^\s*,\s*$/.test(gapBefore) && appositionEnds(text, tokens, to)) {
+  if (run.strong && BENCH_HEADS.has(b1) && singular && commaGap(text, gapFrom, gapTo) && appositionEnds(text, tokens, to)) {
     return { kind: BENCH_HEADS.get(b1)!, rule: 'pattern:benchmark-X', explicit: true };
   }
   if (!run.strong) {
@@ -554,7 +556,9 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   // opening a parenthesised list types its items.
   // NOTE: a list, so the item is followed by a comma: "language models (LMs)" is an acronym, not a list.
   if (
-    /^\s*\($/.test(gapBefore) &&
+    gapTo > gapFrom &&
+    text.charCodeAt(gapTo - 1) === 40 &&
+    spacesOnly(text, gapFrom, gapTo - 1) &&
     !singular &&
     run.strong &&
     (BENCH_NOUNS.has(b1) || MODEL_NOUNS.has(b1) || METRIC_NOUNS.has(b1)) &&
@@ -566,7 +570,8 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
     const head = listHeadKind(tokens, b1 === 'a' ? from - 2 : from - 1);
     if (head && (run.strong || head === 'model')) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
   }
-  if (/e\.g\.,?\s*$/.test(gapBefore) || /\(e\.g\.,?\s*$/.test(text.slice(Math.max(0, tokens.start[from]! - 8), tokens.start[from]!))) {
+  // NOTE: "e.g." before a name is always cut into tokens ("e", "g"), so only the text before the name is tested.
+  if (/\(e\.g\.,?\s*$/.test(text.slice(Math.max(0, tokens.start[from]! - 8), tokens.start[from]!))) {
     const head = listHeadKind(tokens, from - 1);
     if (head) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
   }
