@@ -5,7 +5,7 @@ import type { NodeDisplayData } from 'sigma/types';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { NodeSquareProgram } from '@sigma/node-square';
 import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
-import { flattened } from './programs.ts';
+import { flattened, withoutPicking } from './programs.ts';
 import { CONCEPT_FILL, EDGE_COLOR } from './colors.ts';
 import type { ViewEdge, ViewKind, ViewNode } from './model.ts';
 
@@ -24,18 +24,22 @@ const PaperProgram = flattened(
 );
 const ConceptProgram = flattened(NodeSquareProgram as unknown as typeof PaperProgram);
 const RectEdgeProgram = flattened(EdgeRectangleProgram);
+const STILL_NODE_PROGRAMS = { paper: withoutPicking(PaperProgram), concept: withoutPicking(ConceptProgram) };
 
 export function shortLabel(label: string): string {
   return label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1).trimEnd()}…` : label;
 }
 
-/** Sigma's settings of the map, reducers aside. `large`: a graph over LARGE_GRAPH_EDGES edges. */
-export function mapSettings(large: boolean): Partial<Settings<ViewNode, ViewEdge>> {
+/**
+ * Sigma's settings of the map, reducers aside. `large`: a graph over LARGE_GRAPH_EDGES edges. `still`: a map that
+ * answers no pointer (the first frame): its node programs skip the picking pass, which draws nothing one can see.
+ */
+export function mapSettings(large: boolean, still = false): Partial<Settings<ViewNode, ViewEdge>> {
   return {
     // NOTE: on large graphs hairline edges (gl.LINES) cost a fraction of quads, which matters most on software WebGL.
     edgeProgramClasses: { line: EdgeLineProgram, rect: RectEdgeProgram },
     defaultEdgeType: large ? 'line' : 'rect',
-    nodeProgramClasses: { paper: PaperProgram, concept: ConceptProgram },
+    nodeProgramClasses: still ? STILL_NODE_PROGRAMS : { paper: PaperProgram, concept: ConceptProgram },
     defaultNodeType: 'paper',
     labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     labelSize: 12,

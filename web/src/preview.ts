@@ -59,7 +59,7 @@ export function mountPreview(data: FirstFrameJson, state: ViewState): MountedPre
     if (!state.kinds.has(kind) || state.hiddenThemes.has(theme) || (state.onlyTheme !== null && theme !== state.onlyTheme)) hidden.add(key);
   }
   const sigma = new Sigma<ViewNode, ViewEdge>(graph, byId('map'), {
-    ...mapSettings(data.edges > LARGE_GRAPH_EDGES),
+    ...mapSettings(data.edges > LARGE_GRAPH_EDGES, true),
     nodeReducer: (key, a) => {
       const out = nodeDisplay(a, labels[Number(key)]);
       if (hidden.has(key)) out.hidden = true;

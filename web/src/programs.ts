@@ -67,3 +67,18 @@ export function flattened<T extends AnyClass>(Program: T): T {
   }
   return Flat as unknown as T;
 }
+
+/**
+ * The same program without its picking pass (sigma draws every node program twice a frame: into the picking buffer
+ * that finds the node under the mouse, then on screen). For a map nobody can point at yet (preview.ts's first frame):
+ * half the draws, and on software WebGL half the shaders compiled before the first frame.
+ */
+export function withoutPicking<T extends AnyClass>(Program: T): T {
+  const Base = Program as unknown as new (gl: unknown, pickingBuffer: unknown, renderer: unknown) => object;
+  class NoPicking extends Base {
+    constructor(gl: unknown, _pickingBuffer: unknown, renderer: unknown) {
+      super(gl, null, renderer);
+    }
+  }
+  return NoPicking as unknown as T;
+}
