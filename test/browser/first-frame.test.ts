@@ -2,11 +2,13 @@
 // colours, regions, every theme name) before graph.json arrives, and the same pixels once the full map replaces it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
 import type { GraphJson } from '../../src/model/graph-json.ts';
 import type { RunningServer } from '../../src/serve/index.ts';
 import { chromiumMissing, countMapPixels, ensureViewer, launchBrowser, serveBundled, watchErrors } from './helpers.ts';
 
 const skip = chromiumMissing();
+const LES_MISERABLES = fileURLToPath(new URL('../fixtures/gexf/graphology-fixtures/les_miserables.gexf', import.meta.url));
 
 type Exposed = { paperKg?: { mode?: string; ready?: boolean } };
 
@@ -120,5 +122,17 @@ describe.skipIf(skip !== null)('the first frame, from first-frame.json', () => {
     release();
     await page.waitForFunction(() => (window as unknown as Exposed).paperKg?.ready === true, null, { timeout: 20_000 });
     await expect(page.locator('#panel h2').textContent()).resolves.toBe(paper.attributes.label);
+  });
+
+  it('a file opened over the first frame stays: graph.json arriving later does not replace it', async () => {
+    await holdingGraphJson(bundled.server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('paper-kg:first-frame').length > 0, null, { timeout: 20_000 });
+    await page.locator('#open-file').setInputFiles(LES_MISERABLES);
+    await page.waitForFunction(() => document.querySelector('#graph-name')?.textContent?.startsWith('les_miserables.gexf'));
+    release();
+    await page.waitForResponse((r) => r.url().endsWith('/graph.json'));
+    await page.waitForTimeout(1000);
+    await expect(page.locator('#graph-name').textContent()).resolves.toContain('77 nodes');
+    expect(await page.evaluate(() => (window as unknown as { paperKg: { model: { name: string } } }).paperKg.model.name)).toBe('les_miserables.gexf');
   });
 });

@@ -145,10 +145,14 @@ function report(e: unknown): void {
   console.warn(`paper-kg: ${message}`);
 }
 
+/** Set once a person opens a file of their own: graph.json arriving later must not replace it. */
+let ownFile = false;
+
 async function openFile(file: File): Promise<void> {
   setStatus(`Reading ${file.name}…`);
   try {
     show(loadText(await file.text(), file.name), false);
+    ownFile = true;
   } catch (e) {
     report(e);
   }
@@ -169,7 +173,9 @@ async function boot(): Promise<void> {
     setStatus('Loading graph.json…');
     await showFirstFrame();
     const started = await EARLY.graph;
-    show(await loadFromUrl('./graph.json', started ? Promise.resolve(started) : undefined), true);
+    const model = await loadFromUrl('./graph.json', started ? Promise.resolve(started) : undefined);
+    // NOTE: the first frame makes the page look loaded early, so a file may well be dropped on it before graph.json is in.
+    if (!ownFile) show(model, true);
   } catch (e) {
     report(e);
   }
@@ -183,7 +189,7 @@ async function showFirstFrame(): Promise<void> {
   const state = hashToState(location.hash);
   if (!previewable(state)) return;
   const data = await readFirstFrame(await EARLY.firstFrame.catch(() => null));
-  if (!data || app || preview) return;
+  if (!data || app || preview || ownFile) return;
   preview = mountPreview(data, state);
   performance.mark('paper-kg:preview');
   byId('graph-name').textContent = `graph.json · ${data.nodes.toLocaleString('en')} nodes, ${data.edges.toLocaleString('en')} edges`;
