@@ -49,6 +49,8 @@ export function flattened<T extends AnyClass>(Program: T): T {
         this.flat = { rows, own, scratch: new Float32Array(own) };
       }
       const { rows, own, scratch } = this.flat;
+      // A program that was not instanced in the first place is left as it is.
+      if (!rows.length) return (Base.prototype as unknown as ProgramInternals).processVisibleItem.call(this, index, startIndex, ...rest);
       // The original writes one instance's attributes at startIndex of this.array: let it write them into a scratch row.
       const array = self.array;
       self.array = scratch;
