@@ -20,14 +20,15 @@ function devGraph(): Plugin {
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.end(readFileSync(path));
       });
-      // The overview of a build above the viewer budget, as `paper-kg serve` gives it: 204 when there is none.
+      // The overview of a build above the viewer budget and first-frame.json, as `paper-kg serve` gives them: 204 when there is none.
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0];
-        const m = url === '/overview.json' ? 'overview.json' : /^\/overview\/([A-Za-z0-9_-]{1,64}\.json)$/.exec(url)?.[1];
+        const top = url === '/overview.json' || url === '/first-frame.json';
+        const m = top ? url.slice(1) : /^\/overview\/([A-Za-z0-9_-]{1,64}\.json)$/.exec(url)?.[1];
         if (!m) return next();
-        const path = resolve(process.env.PAPER_KG_GRAPH ?? here('./graph'), m === 'overview.json' ? m : `overview/${m}`);
+        const path = resolve(process.env.PAPER_KG_GRAPH ?? here('./graph'), top ? m : `overview/${m}`);
         if (!existsSync(path)) {
-          res.statusCode = m === 'overview.json' ? 204 : 404;
+          res.statusCode = top ? 204 : 404;
           return res.end();
         }
         res.setHeader('Content-Type', 'application/json; charset=utf-8');

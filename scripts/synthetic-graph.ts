@@ -10,6 +10,8 @@ import { GraphJsonSchema, type GraphJson } from '../src/model/graph-json.ts';
 import { PaperKgError, formatZodIssues } from '../src/errors.ts';
 import { resolveOptions } from '../src/options.ts';
 import { createRng } from '../src/graph/rng.ts';
+import { toFirstFrame } from '../src/export/first-frame.ts';
+import { FIRST_FRAME_FILE } from '../src/model/first-frame-json.ts';
 
 export const SyntheticOptionsSchema = z.object({
   papers: z.number().int().positive(),
@@ -274,10 +276,13 @@ export function syntheticGraph(partial: Partial<SyntheticOptions> = {}): GraphJs
 }
 
 /** Writes <out>/graph.json and returns its path. */
-export function writeSyntheticGraph(out: string, partial: Partial<SyntheticOptions> = {}): string {
+/** Writes graph.json and, as a build does, first-frame.json beside it (`firstFrame: false` leaves it out, like an older build). */
+export function writeSyntheticGraph(out: string, partial: Partial<SyntheticOptions> = {}, opts: { firstFrame?: boolean } = {}): string {
   mkdirSync(out, { recursive: true });
   const path = join(out, 'graph.json');
-  writeFileSync(path, JSON.stringify(syntheticGraph(partial)));
+  const doc = syntheticGraph(partial);
+  writeFileSync(path, JSON.stringify(doc));
+  if (opts.firstFrame !== false) writeFileSync(join(out, FIRST_FRAME_FILE), JSON.stringify(toFirstFrame(doc)) + '\n');
   return path;
 }
 
@@ -304,7 +309,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const { out, options } = parseArgs(process.argv.slice(2));
     const path = writeSyntheticGraph(out, options);
-    process.stderr.write(`wrote ${path}\n`);
+    process.stderr.write(`wrote ${path} and ${FIRST_FRAME_FILE}\n`);
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exitCode = 1;

@@ -8,7 +8,8 @@ import { runPipeline, conceptsByKind, type PipelineContext, type PipelineOptions
 import { exportFileChunks, OUTPUT_FILES } from '../export/index.ts';
 import type { ConceptKind } from '../extract/types.ts';
 import { inputSource } from './files.ts';
-import { writeViewerOverview } from './overview.ts';
+import { writeViewerFirstFrame, writeViewerOverview } from './overview.ts';
+import { FIRST_FRAME_FILE } from '../model/first-frame-json.ts';
 import { PAPERS_FILE, papersToJsonl } from '../update/papers.ts';
 import { updateBuild, type UpdateOptions, type UpdateReport } from '../update/index.ts';
 import { BuildWriter, loadBuildForRewrite, writeBuild, type BuildManifest } from './build-dir.ts';
@@ -39,7 +40,7 @@ export interface BuildSummary {
   messages: PipelineMessage[];
   /** Milliseconds per stage, including ingest and write. */
   timings: Partial<Record<Stage | 'ingest' | 'export' | 'write', number>>;
-  /** Every file written but the overview's: the five exports, papers.jsonl, update-report.json after an update. */
+  /** Every file written but the overview's: the five exports, papers.jsonl, update-report.json after an update, first-frame.json below the viewer budget. */
   files: Array<{ name: string; bytes: number }>;
   /** The viewer overview's files (none below the viewer budget). */
   overview?: Array<{ name: string; bytes: number }>;
@@ -64,7 +65,7 @@ export interface WrittenOutputs {
 /**
  * Every output of a run through a build writer, each made in chunks and written as they come (at 100k papers an output
  * is 100–450 MB of text: never one string): the five exports, papers.jsonl (what `build --update` and `import-themes`
- * rebuild from), `extra` files (update-report.json), the viewer overview. `onFile` is told after each (the bench times them).
+ * rebuild from), `extra` files (update-report.json), the viewer overview or first-frame.json. `onFile` is told after each (the bench times them).
  */
 export async function writeOutputs(
   writer: BuildWriter,
@@ -81,6 +82,8 @@ export async function writeOutputs(
   done(PAPERS_FILE, await writer.write(PAPERS_FILE, papersChunks(ctx)));
   for (const [name, text] of Object.entries(options.extra ?? {})) done(name, await writer.write(name, text));
   const overview = await writeViewerOverview(writer, ctx, inputs, { budget: options.viewerBudget });
+  // A build the viewer opens whole (no overview) gets the file the viewer draws its first frame from.
+  if (!overview.length) done(FIRST_FRAME_FILE, await writeViewerFirstFrame(writer, ctx, inputs));
   options.onFile?.(
     'overview',
     overview.reduce((a, f) => a + f.bytes, 0),

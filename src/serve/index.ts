@@ -9,6 +9,7 @@ import { PaperKgError } from '../errors.ts';
 import { checkBuildDirectory } from '../io/build-dir.ts';
 import { resolveOptions } from '../options.ts';
 import { OVERVIEW_DIR, OVERVIEW_FILE, THEME_FILE_PATTERN } from '../model/overview-json.ts';
+import { FIRST_FRAME_FILE } from '../model/first-frame-json.ts';
 
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -121,9 +122,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: ServeOptions
   const build = dirname(o.graphFile);
   const themeFile = path.startsWith(`/${OVERVIEW_DIR}/`) ? path.slice(OVERVIEW_DIR.length + 2) : null;
   if (path === '/graph.json') file = o.graphFile;
-  else if (path === `/${OVERVIEW_FILE}`) {
-    file = join(build, OVERVIEW_FILE);
-    // NOTE: a build below the viewer budget has no overview; "no content" tells the viewer so without a 404 in its console.
+  else if (path === `/${OVERVIEW_FILE}` || path === `/${FIRST_FRAME_FILE}`) {
+    file = join(build, path.slice(1));
+    // NOTE: a build below the viewer budget has no overview (one above it, or an older build, no first-frame.json); "no
+    // content" tells the viewer so without a 404 in its console.
     if (!(await stat(file).catch(() => null))?.isFile()) {
       res.writeHead(204, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
       return void res.end();

@@ -96,6 +96,19 @@ describe('viewer server', () => {
     }
   });
 
+  it('serves the build first-frame.json, and 204 for a build without one (an older build, or one with an overview)', async () => {
+    const none = await get(server.port, '/first-frame.json');
+    expect([none.status, none.body]).toEqual([204, '']);
+    writeFileSync(join(build, 'first-frame.json'), '{"version":1,"ff":1}');
+    try {
+      const ff = await get(server.port, '/first-frame.json');
+      expect([ff.status, ff.body, ff.headers['content-type']]).toEqual([200, '{"version":1,"ff":1}', 'application/json; charset=utf-8']);
+      expect(ff.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    } finally {
+      rmSync(join(build, 'first-frame.json'));
+    }
+  });
+
   it('names what is missing when --graph has no graph.json', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'paper-kg-empty-'));
     await expect(resolveGraphFile(empty)).rejects.toThrow(/has no graph\.json; run "paper-kg build/);

@@ -12,7 +12,7 @@ describe('graph/ (the committed build of the bundled corpus)', () => {
     const out = inject('corpusBuild');
     expect(JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')).meta.papers).toBe(109);
     // manifest.json too: its sha256 of every file must be the committed files' (a reader refuses a mixed build).
-    for (const name of [...OUTPUT_FILES, 'papers.jsonl', 'manifest.json']) {
+    for (const name of [...OUTPUT_FILES, 'papers.jsonl', 'first-frame.json', 'manifest.json']) {
       const fresh = readFileSync(join(out, name), 'utf8');
       const committed = readFileSync(join(ROOT, 'graph', name), 'utf8');
       // NOTE: compared as strings but with a short message: a full diff of a 700 KB file helps nobody.

@@ -52,7 +52,7 @@ describe('a build writes manifest.json: every file with its size and sha256, the
       command: 'build',
       counts: { papers: summary.papers, concepts: summary.concepts, edges: summary.edges, themes: summary.themes.length },
     });
-    expect(m.files.map((f) => f.path)).toEqual(['edges.csv', 'graph.gexf', 'graph.graphml', 'graph.json', 'nodes.csv', 'papers.jsonl']);
+    expect(m.files.map((f) => f.path)).toEqual(['edges.csv', 'first-frame.json', 'graph.gexf', 'graph.graphml', 'graph.json', 'nodes.csv', 'papers.jsonl']);
     for (const f of m.files) expect([f.path, sha(join(out, f.path)), readFileSync(join(out, f.path)).length]).toEqual([f.path, f.sha256, f.bytes]);
     expect(readdirSync(out).sort()).toEqual([...m.files.map((f) => f.path), MANIFEST_FILE].sort());
     expect(readdirSync(parent)).toEqual(['out']);

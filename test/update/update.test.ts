@@ -20,7 +20,7 @@ const JUNE = days('2024-06');
 const MARCH = days('2025-03');
 const FIRST_HALF = JUNE.filter((f) => /2024-06-(0\d|1[0-4])\.json$/.test(f));
 const SECOND_HALF = JUNE.filter((f) => !FIRST_HALF.includes(f));
-const FILES = [...OUTPUT_FILES, PAPERS_FILE, UPDATE_REPORT_FILE];
+const FILES = [...OUTPUT_FILES, PAPERS_FILE, UPDATE_REPORT_FILE, 'first-frame.json'];
 
 let tmp: string;
 let before: GraphJson;

@@ -2,9 +2,6 @@
 // live beside it: what is shown (visibility.ts), theme regions and names (labels.ts), camera (camera.ts), URL (url.ts).
 import Sigma from 'sigma';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
-import { createNodeBorderProgram } from '@sigma/node-border';
-import { NodeSquareProgram } from '@sigma/node-square';
-import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import { byId } from './dom.ts';
 import type { ViewModel, ViewNode, ViewEdge } from './model.ts';
 import { renderPanel, type PanelActions } from './panels.ts';
@@ -13,7 +10,8 @@ import { filters, sharedBenchmarks, themesLegend, type SidebarHost } from './sid
 import type { ViewState } from './state.ts';
 import { exportGexf, exportPng } from './exporters.ts';
 import { loadPendingEdges } from './load.ts';
-import { CONCEPT_FILL, EDGE_COLOR, EDGE_HIGHLIGHT, FADED_NODE } from './colors.ts';
+import { EDGE_COLOR, EDGE_HIGHLIGHT, FADED_NODE } from './colors.ts';
+import { LARGE_GRAPH_EDGES, mapSettings, nodeDisplay, shortLabel } from './map-style.ts';
 import { computeHidden, computeHighlight, filterChanged, themeMembers, type Highlight } from './visibility.ts';
 import { frameNodes, mountCameraControls } from './camera.ts';
 import { mountThemeLayer } from './labels.ts';
@@ -25,20 +23,6 @@ export interface MountedApp {
   /** Resolves once every edge is on the map (at once, unless a large graph's edges come after its first frame). */
   edgesLoaded: Promise<void>;
   kill(): void;
-}
-
-const LABEL_MAX = 40;
-const LARGE_GRAPH_EDGES = 20_000;
-
-const PaperProgram = createNodeBorderProgram<ViewNode, ViewEdge>({
-  borders: [
-    { size: { value: 0.18 }, color: { value: '#ffffff' } },
-    { size: { fill: true }, color: { attribute: 'color' } },
-  ],
-});
-
-function shortLabel(label: string): string {
-  return label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1).trimEnd()}…` : label;
 }
 
 /** What the map can do beyond its own graph: in one theme of a large build, look up and open papers of other themes. */
@@ -67,37 +51,9 @@ export function mountApp(model: ViewModel, initial: ViewState, links: AppLinks =
   recomputeHighlight();
   const large = graph.size + (model.pendingEdges?.length ?? 0) > LARGE_GRAPH_EDGES;
   const sigma = new Sigma<ViewNode, ViewEdge>(graph, container, {
-    // NOTE: on large graphs hairline edges (gl.LINES) cost a fraction of quads, which matters most on software WebGL.
-    edgeProgramClasses: { line: EdgeLineProgram, rect: EdgeRectangleProgram },
-    defaultEdgeType: large ? 'line' : 'rect',
-    nodeProgramClasses: { paper: PaperProgram, concept: NodeSquareProgram as unknown as typeof PaperProgram },
-    defaultNodeType: 'paper',
-    labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-    labelSize: 12,
-    labelWeight: '500',
-    labelColor: { color: '#1f2933' },
-    labelDensity: 0.2,
-    labelGridCellSize: 150,
-    // NOTE: at the default zoom the map is read by its theme names; paper titles appear as one zooms in (or on hover).
-    labelRenderedSizeThreshold: 14,
-    defaultEdgeColor: EDGE_COLOR,
-    zIndex: true,
-    minCameraRatio: 0.03,
-    maxCameraRatio: 4,
-    // NOTE: at tens of thousands of edges, drawing them while panning costs more frames than it is worth.
-    hideEdgesOnMove: large,
+    ...mapSettings(large),
     nodeReducer: (key, a) => {
-      // One encoding per mark: a hue is a theme (papers); concepts are grey squares, their kind told by shape and panel.
-      const isPaper = a.kind === 'paper' || a.kind === 'other';
-      const out: Partial<NodeDisplayData> & { type: string } = {
-        x: a.x,
-        y: a.y,
-        size: isPaper ? a.size : a.size * 0.8,
-        label: labels.get(key) ?? a.label,
-        color: isPaper ? a.color : CONCEPT_FILL,
-        type: isPaper ? 'paper' : 'concept',
-        zIndex: a.kind === 'paper' ? 1 : 0,
-      };
+      const out = nodeDisplay(a, labels.get(key) ?? a.label);
       if (hidden.has(key)) out.hidden = true;
       if (hl.nodes) {
         if (hl.nodes.has(key)) {
@@ -302,7 +258,8 @@ export function mountApp(model: ViewModel, initial: ViewState, links: AppLinks =
     : new Promise<void>((ok, ko) => {
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
-            performance.mark('paper-kg:first-frame');
+            // NOTE: after a first frame drawn from first-frame.json (preview.ts), this is the full map's.
+            performance.mark(performance.getEntriesByName('paper-kg:first-frame').length ? 'paper-kg:full-map' : 'paper-kg:first-frame');
             setTimeout(() => {
               if (killed) return ok();
               try {

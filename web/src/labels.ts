@@ -6,6 +6,10 @@ import { el } from './dom.ts';
 import type { ViewEdge, ViewModel, ViewNode } from './model.ts';
 
 type MapSigma = Sigma<ViewNode, ViewEdge>;
+/** What the layer reads of a theme (the first frame's file has only these). */
+export type MapTheme = Pick<Theme, 'id' | 'name' | 'color' | 'size' | 'x' | 'y'>;
+/** What the layer reads of the model: nodes' kind, theme and position, and the themes. */
+export type ThemeLayerModel = Pick<ViewModel, 'graph'> & { themes: MapTheme[]; themeById: Map<string, MapTheme> };
 type Point = { x: number; y: number };
 type Rect = { x: number; y: number; w: number; h: number };
 
@@ -34,7 +38,7 @@ export function convexHull(points: Point[]): Point[] {
 }
 
 /** Each theme's region in graph coordinates: the hull of its visible papers nearest its centre. */
-export function themeRegions(model: ViewModel, hidden: Set<string>): Map<string, Point[]> {
+export function themeRegions(model: Pick<ViewModel, 'graph'>, hidden: Set<string>): Map<string, Point[]> {
   const byTheme = new Map<string, Point[]>();
   model.graph.forEachNode((key, a) => {
     if (a.kind !== 'paper' || hidden.has(key)) return;
@@ -60,7 +64,7 @@ export function themeRegions(model: ViewModel, hidden: Set<string>): Map<string,
 export function drawRegions(
   ctx: CanvasRenderingContext2D,
   regions: Map<string, Point[]>,
-  themes: Map<string, Theme>,
+  themes: Map<string, MapTheme>,
   toScreen: (p: Point) => Point,
   dim: (id: string) => boolean,
 ): void {
@@ -125,14 +129,14 @@ export interface ThemeLayer {
   /** Draws regions and names for the current camera. */
   render(): void;
   /** The names as placed on screen, for the PNG export. */
-  placedNames(): Array<{ theme: Theme; rect: Rect; font: string }>;
+  placedNames(): Array<{ theme: MapTheme; rect: Rect; font: string }>;
   regions(): Map<string, Point[]>;
   dispose(): void;
 }
 
 export function mountThemeLayer(
   sigma: MapSigma,
-  model: ViewModel,
+  model: ThemeLayerModel,
   labelsLayer: HTMLElement,
   opts: { isShown: (id: string) => boolean; isDim: (id: string) => boolean; onPick: (id: string) => void },
 ): ThemeLayer {

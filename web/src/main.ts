@@ -10,11 +10,13 @@ import { LoadError, loadFromUrl, loadText } from './load.ts';
 import type { ViewModel } from './model.ts';
 import { defaultState, hashToState } from './state.ts';
 import { fetchOverview, mountOverview, THEME_URL, type MountedOverview } from './overview.ts';
+import { mountPreview, previewable, readFirstFrame, type MountedPreview } from './preview.ts';
 import type { OverviewJson, OverviewTheme } from '../../src/model/overview-json.ts';
 
 const status = byId('status');
 let app: MountedApp | null = null;
 let overviewView: MountedOverview | null = null;
+let preview: MountedPreview | null = null;
 let overview: OverviewJson | null = null;
 const back = byId<HTMLButtonElement>('back-overview');
 
@@ -25,6 +27,8 @@ function setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
 }
 
 function unmount(): void {
+  preview?.kill();
+  preview = null;
   app?.kill();
   app = null;
   overviewView?.kill();
@@ -141,10 +145,14 @@ function report(e: unknown): void {
   console.warn(`paper-kg: ${message}`);
 }
 
+/** Set once a person opens a file of their own: graph.json arriving later must not replace it. */
+let ownFile = false;
+
 async function openFile(file: File): Promise<void> {
   setStatus(`Reading ${file.name}…`);
   try {
     show(loadText(await file.text(), file.name), false);
+    ownFile = true;
   } catch (e) {
     report(e);
   }
@@ -163,11 +171,31 @@ async function boot(): Promise<void> {
       return showOverview(found);
     }
     setStatus('Loading graph.json…');
+    await showFirstFrame();
     const started = await EARLY.graph;
-    show(await loadFromUrl('./graph.json', started ? Promise.resolve(started) : undefined), true);
+    const model = await loadFromUrl('./graph.json', started ? Promise.resolve(started) : undefined);
+    // NOTE: the first frame makes the page look loaded early, so a file may well be dropped on it before graph.json is in.
+    if (!ownFile) show(model, true);
   } catch (e) {
     report(e);
   }
+}
+
+/**
+ * The map from first-frame.json while graph.json loads (a build without it, or a link whose state needs graph.json, waits
+ * for graph.json instead). NOTE: "paper-kg:first-frame" marks the frame after the one that drew it, as app.ts does.
+ */
+async function showFirstFrame(): Promise<void> {
+  const state = hashToState(location.hash);
+  if (!previewable(state)) return;
+  const data = await readFirstFrame(await EARLY.firstFrame.catch(() => null));
+  if (!data || app || preview || ownFile) return;
+  preview = mountPreview(data, state);
+  performance.mark('paper-kg:preview');
+  byId('graph-name').textContent = `graph.json · ${data.nodes.toLocaleString('en')} nodes, ${data.edges.toLocaleString('en')} edges`;
+  (window as unknown as { paperKg: unknown }).paperKg = { mode: 'preview', ready: false };
+  const shown = preview;
+  requestAnimationFrame(() => requestAnimationFrame(() => (preview === shown ? performance.mark('paper-kg:first-frame') : undefined)));
 }
 
 // Opening your own graph: drop it anywhere, or use the Open button.
