@@ -393,18 +393,21 @@ export class BuildWriter {
         this.out,
       );
     }
-    this.release();
+    // NOTE: the lock goes before the signal handlers do: a SIGINT in between would end the process with the lock left.
     await rm(this.paths.lock, { force: true });
+    this.release();
     return manifest;
   }
 
   /** Deletes the staging directory and the lock; --out stays as it was. */
   async abort(): Promise<void> {
     if (this.done) return;
+    if (this.locked) {
+      // NOTE: the handlers stay until both are gone (a signal meanwhile removes them synchronously, as while writing).
+      await rm(this.paths.staging, { recursive: true, force: true });
+      await rm(this.paths.lock, { force: true });
+    }
     this.release();
-    if (!this.locked) return;
-    await rm(this.paths.staging, { recursive: true, force: true });
-    await rm(this.paths.lock, { force: true });
   }
 
   private release(): void {
