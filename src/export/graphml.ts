@@ -77,7 +77,7 @@ export function* graphmlChunks(kg: KnowledgeGraph, themes: Theme[]): Generator<s
     for (const [name, open] of nodeColumns) {
       const v = n.row[name];
       if (v === undefined || v === '') continue;
-      s += `${open}${escapeXml(String(v))}</data>`;
+      s += `${open}${typeof v === 'string' ? escapeXml(v) : v}</data>`;
     }
     const id = escapeXml(n.key);
     ids.set(n.key, id);
