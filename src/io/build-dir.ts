@@ -543,18 +543,18 @@ export async function loadGraphDirectory(dir: string, options: ReadBuildOptions 
   return readGraphJson(dir);
 }
 
-async function readGraphJson(dir: string): Promise<GraphJson> {
-  const path = join(dir, GRAPH_FILE);
-  let text: string;
+/** The text of one file of a build directory; one that cannot be read is E_BUILD_MISSING, its message ending with `fix`. */
+async function readBuildFile(dir: string, name: string, fix: string): Promise<{ path: string; text: string }> {
+  const path = join(dir, name);
   try {
-    text = await readFile(path, 'utf8');
+    return { path, text: await readFile(path, 'utf8') };
   } catch (e) {
-    throw new PaperKgError(
-      'E_BUILD_MISSING',
-      `${path}: cannot be read (${errnoOf(e) ?? (e as Error).message}); build it first with "paper-kg build <inputs…> --out ${dir}"`,
-      path,
-    );
+    throw new PaperKgError('E_BUILD_MISSING', `${path}: cannot be read (${errnoOf(e) ?? (e as Error).message}); ${fix}`, path);
   }
+}
+
+async function readGraphJson(dir: string): Promise<GraphJson> {
+  const { path, text } = await readBuildFile(dir, GRAPH_FILE, `build it first with "paper-kg build <inputs…> --out ${dir}"`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -573,17 +573,11 @@ async function readGraphJson(dir: string): Promise<GraphJson> {
 
 /** Reads papers.jsonl of a build directory; a build without one predates updates and must be rebuilt. */
 export async function loadBuildPapers(dir: string): Promise<Paper[]> {
-  const path = join(dir, PAPERS_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new PaperKgError(
-      'E_BUILD_MISSING',
-      `${path}: cannot be read (${errnoOf(e) ?? (e as Error).message}); a build keeps its papers in ${PAPERS_FILE} since updates came in: rebuild it once with "paper-kg build <inputs…> --out ${dir}"`,
-      path,
-    );
-  }
+  const { path, text } = await readBuildFile(
+    dir,
+    PAPERS_FILE,
+    `a build keeps its papers in ${PAPERS_FILE} since updates came in: rebuild it once with "paper-kg build <inputs…> --out ${dir}"`,
+  );
   return parsePapersJsonl(text, path);
 }
 
