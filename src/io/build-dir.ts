@@ -353,7 +353,11 @@ export class BuildWriter {
   private locked = false;
   private done = false;
   private readonly onSignal = (signal: NodeJS.Signals): void => {
-    this.cleanupSync();
+    try {
+      this.cleanupSync();
+    } catch {
+      // Left for the next command to clean (see cleanupSync); the process still ends as interrupted.
+    }
     process.stderr.write(`paper-kg: interrupted (${signal}); ${this.out} is left as it was\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
@@ -470,8 +474,13 @@ export class BuildWriter {
   private cleanupSync(): void {
     if (!this.locked) return;
     // NOTE: a signal during the swap (commit directory present) leaves the journal for the next command to finish.
-    rmSync(this.paths.staging, { recursive: true, force: true });
-    rmSync(this.paths.lock, { force: true });
+    // A write still running on libuv's threads can add a file to the staging directory while it is being removed
+    // (ENOTEMPTY): retried, and whatever is left is the next command's to clean, as after a SIGKILL; the lock goes anyway.
+    try {
+      rmSync(this.paths.staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } finally {
+      rmSync(this.paths.lock, { force: true });
+    }
   }
 }
 
