@@ -9,6 +9,7 @@ import { basename, join, relative } from 'node:path';
 import { createRng } from '../../src/graph/rng.ts';
 import { MANIFEST_FILE, checkBuildDirectory, recoverBuildDirectory, type BuildManifest } from '../../src/io/build-dir.ts';
 import { realPapers, writeSyntheticCorpus } from '../bench/corpus.ts';
+import type { Paper } from '../../src/model/paper.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'bin/paper-kg.js');
@@ -126,21 +127,22 @@ export async function runFaultInjection(options: {
   seed: number;
   work?: string;
   log?: (line: string) => void;
+  /** The real papers the synthetic ones are resampled from (default: every real abstract in ../shared, realPapers()). */
+  real?: Paper[];
 }): Promise<FaultReport> {
   const { papers, kills, seed } = options;
   const log = options.log ?? (() => {});
   const work = options.work ?? join(tmpdir(), `paper-kg-fault-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const real = await realPapers();
+  const real = options.real ?? (await realPapers());
   const inputs = { old: join(work, 'a.jsonl'), new: join(work, 'b.jsonl') };
-  await writeSyntheticCorpus(inputs.old, papers, seed, real);
-  await writeSyntheticCorpus(inputs.new, Math.round(papers * 1.05), seed + 1, real);
-  // Reference builds, each in its own directory.
+  await Promise.all([writeSyntheticCorpus(inputs.old, papers, seed, real), writeSyntheticCorpus(inputs.new, Math.round(papers * 1.05), seed + 1, real)]);
+  // Reference builds, each in its own directory. NOTE: both at once (two processes); the kills take the longer's times.
   const refs = {} as Record<'old' | 'new', BuildManifest>;
   let fullBuildMs = 0;
   let writeMs = 0;
-  for (const name of ['old', 'new'] as const) {
+  const reference = async (name: 'old' | 'new'): Promise<void> => {
     const dir = join(work, `ref-${name}`);
     const staging = join(work, `.ref-${name}.paper-kg-staging`);
     let sawStaging: number | undefined;
@@ -156,7 +158,8 @@ export async function runFaultInjection(options: {
     log(
       `reference build ${name}: ${refs[name].counts.papers} papers in ${(ms / 1000).toFixed(1)} s (writing ${Math.round(writeMs)} ms; started ${Math.round(performance.now() - t0 - ms)} ms late)`,
     );
-  }
+  };
+  await Promise.all([reference('old'), reference('new')]);
   const target = join(work, 'parent', 'out');
   mkdirSync(join(work, 'parent'), { recursive: true });
   cpSync(join(work, 'ref-old'), target, { recursive: true });

@@ -1,7 +1,7 @@
 // nodes.csv + edges.csv, with the column names Gephi's spreadsheet import recognises (Id, Label, Source, Target, Type, Weight).
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { Theme } from '../model/graph-json.ts';
-import { chunked, escapedEvidence, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
+import { escapedEvidence, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
 
 const NODE_COLUMNS = [
   'kind',
@@ -42,12 +42,8 @@ export function toNodesCsv(kg: KnowledgeGraph, themes: Theme[]): string {
   return [...nodesCsvChunks(kg, themes)].join('');
 }
 
-/** nodes.csv in chunks of ~64k characters, for writing without holding the whole file. */
+/** nodes.csv in pieces (a row each), for writing without holding the whole file (the build writer batches them). */
 export function* nodesCsvChunks(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
-  yield* chunked(nodeRows(kg, themes));
-}
-
-function* nodeRows(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
   const names = themeNameMap(themes);
   yield line(['Id', 'Label', 'x', 'y', 'size', 'color', ...NODE_COLUMNS]) + '\n';
   for (const { node: key, attributes: attr } of kg.nodeEntries()) {
@@ -60,14 +56,10 @@ export function toEdgesCsv(kg: KnowledgeGraph): string {
   return [...edgesCsvChunks(kg)].join('');
 }
 
-/** edges.csv in chunks of ~64k characters, for writing without holding the whole file. */
-export function* edgesCsvChunks(kg: KnowledgeGraph): Generator<string> {
-  yield* chunked(edgeRows(kg));
-}
-
 const doubleQuotes = (text: string): string => (text.includes('"') ? text.replace(/"/g, '""') : text);
 
-function* edgeRows(kg: KnowledgeGraph): Generator<string> {
+/** edges.csv in pieces (a row each), for writing without holding the whole file (the build writer batches them). */
+export function* edgesCsvChunks(kg: KnowledgeGraph): Generator<string> {
   yield line(['Id', 'Source', 'Target', 'Type', 'Weight', 'source', 'evidence']) + '\n';
   // NOTE: the same cells as line([key, source, target, 'Undirected', weight, source family, evidenceText(attr)]), with
   // node ids made once and the evidence (which always holds quotes, so is always quoted) escaped span by span.

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { GraphJsonSchema, EdgeAttributesSchema, type GraphJson } from '../model/graph-json.ts';
 import { conceptKey, paperKey } from '../graph/index.ts';
 import type { PipelineContext } from '../pipeline.ts';
-import { chunked } from './text.ts';
 
 /** The graph.json document of a pipeline run; `inputs` are the input file base names (never paths). */
 export function toGraphJsonDocument(ctx: PipelineContext, inputs: string[]): GraphJson {
@@ -77,8 +76,8 @@ export function toGraphJson(ctx: PipelineContext, inputs: string[]): string {
 }
 
 /**
- * graph.json in chunks (validated first), the same bytes as JSON.stringify of the document plus a newline. NOTE: at
- * 100k papers the text is ~400 MB: written in chunks, it is never one string (nor two while being joined).
+ * graph.json in pieces (validated first; a node or an edge each), the same bytes as JSON.stringify of the document plus
+ * a newline. NOTE: at 100k papers the text is ~400 MB: written in pieces, it is never one string (nor two while joined).
  */
 export function* graphJsonChunks(ctx: PipelineContext, inputs: string[]): Generator<string> {
   const doc = toGraphJsonDocument(ctx, inputs);
@@ -91,13 +90,9 @@ export function* graphJsonChunks(ctx: PipelineContext, inputs: string[]): Genera
   }
   const { graph, ...head } = doc;
   const open = JSON.stringify(head);
-  yield* chunked(
-    (function* () {
-      yield `${open.slice(0, -1)},"graph":{"attributes":${JSON.stringify(graph.attributes)},"options":${JSON.stringify(graph.options)},"nodes":[`;
-      for (let i = 0; i < graph.nodes.length; i++) yield (i ? ',' : '') + JSON.stringify(graph.nodes[i]);
-      yield '],"edges":[';
-      for (let i = 0; i < graph.edges.length; i++) yield (i ? ',' : '') + JSON.stringify(graph.edges[i]);
-      yield ']}}\n';
-    })(),
-  );
+  yield `${open.slice(0, -1)},"graph":{"attributes":${JSON.stringify(graph.attributes)},"options":${JSON.stringify(graph.options)},"nodes":[`;
+  for (let i = 0; i < graph.nodes.length; i++) yield (i ? ',' : '') + JSON.stringify(graph.nodes[i]);
+  yield '],"edges":[';
+  for (let i = 0; i < graph.edges.length; i++) yield (i ? ',' : '') + JSON.stringify(graph.edges[i]);
+  yield ']}}\n';
 }

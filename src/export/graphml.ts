@@ -2,7 +2,7 @@
 // NOTE: graphology-graphml only parses; this writer is small, and the tests read its output back with that parser.
 import type { KnowledgeGraph } from '../graph/index.ts';
 import type { Theme } from '../model/graph-json.ts';
-import { chunked, escapeXml, escapedEvidence, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
+import { escapeXml, escapedEvidence, flatNodeAttributes, themeNameMap, type Scalar } from './text.ts';
 
 type KeyType = 'string' | 'int' | 'double' | 'boolean';
 
@@ -42,13 +42,11 @@ export function toGraphml(kg: KnowledgeGraph, themes: Theme[]): string {
   return [...graphmlChunks(kg, themes)].join('');
 }
 
-/** The GraphML text in chunks of ~64k characters, for writing without holding the whole file. */
+/**
+ * The GraphML text in pieces (a line each), for writing without holding the whole file (the build writer batches them).
+ * NOTE: every line but the last ends with "\n", as the lines joined by "\n" did.
+ */
 export function* graphmlChunks(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
-  yield* chunked(graphmlLines(kg, themes));
-}
-
-// NOTE: every line but the last ends with "\n", as the lines joined by "\n" did.
-function* graphmlLines(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
   const names = themeNameMap(themes);
   const nodes: Array<{ key: string; row: Record<string, Scalar | undefined> }> = [];
   kg.forEachNode((key, attr) => {
@@ -79,7 +77,7 @@ function* graphmlLines(kg: KnowledgeGraph, themes: Theme[]): Generator<string> {
     for (const [name, open] of nodeColumns) {
       const v = n.row[name];
       if (v === undefined || v === '') continue;
-      s += `${open}${escapeXml(String(v))}</data>`;
+      s += `${open}${typeof v === 'string' ? escapeXml(v) : v}</data>`;
     }
     const id = escapeXml(n.key);
     ids.set(n.key, id);

@@ -33,7 +33,7 @@ export function exportFile(ctx: PipelineContext, name: OutputFile, inputs: strin
   }
 }
 
-/** One output of a run in chunks of ~64k characters: what a build writes, so no output is ever held whole. */
+/** One output of a run in pieces (an element, a row or a line each): what a build writes, so no output is ever held whole. */
 export function exportFileChunks(ctx: PipelineContext, name: OutputFile, inputs: string[]): Iterable<string> {
   const themes = ctx.themes.themes;
   switch (name) {

@@ -81,19 +81,3 @@ export function flatNodeAttributes(attr: NodeAttributes, themeNames: Map<string,
 export function themeNameMap(themes: Theme[]): Map<string, string> {
   return new Map(themes.map((t) => [t.id, t.name]));
 }
-
-/**
- * Joins small pieces into chunks of about `size` characters. NOTE: exporters yield pieces so that a build can write a
- * 400 MB file without holding it as one string (and, while joining, twice); writing each piece alone would be slow.
- */
-export function* chunked(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
-  let buf = '';
-  for (const p of pieces) {
-    buf += p;
-    if (buf.length >= size) {
-      yield buf;
-      buf = '';
-    }
-  }
-  if (buf) yield buf;
-}

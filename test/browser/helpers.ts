@@ -1,5 +1,5 @@
 // Shared set-up of the browser tests: Chromium (or a clear skip), the built viewer, graphs served on 127.0.0.1, pixel checks.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,8 +36,19 @@ export function chromiumMissing(): string | null {
   return message;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The Chromium of this test worker, launched by the first browser test file it runs and shared by the next ones (the
+ * worker keeps this module loaded between files: `isolate: false`); every test opens its own page, in its own context.
+ * Never close it in a test file: playwright ends it when the worker exits (Chromium also ends when its pipe closes).
+ */
+export function launchBrowser(): Promise<Browser> {
+  shared ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).then((browser) => {
+    browser.on('disconnected', () => (shared = undefined));
+    return browser;
+  });
+  return shared;
 }
 
 export async function ensureViewer(): Promise<void> {
@@ -69,12 +80,30 @@ export async function serveSharedBuild(): Promise<{ server: RunningServer; dir: 
   return { server: await startServer({ graphFile: join(dir, 'graph.json'), port: 0 }), dir };
 }
 
-/** The bundled corpus built by the pipeline with a given viewer budget (a small one gives it an overview), into a temporary directory. */
+/**
+ * The bundled corpus built by the pipeline with a given viewer budget (a small one gives it an overview); the directory
+ * is only read. NOTE: cached beside the shared build (same sources, same cache entry's life), so an unchanged tree
+ * builds it once, not once per run.
+ */
 export async function serveBuild(viewerBudget: number): Promise<{ server: RunningServer; dir: string }> {
-  const out = mkdtempSync(join(tmpdir(), 'paper-kg-budget-'));
-  const { buildToDirectory } = await import('../../src/io/build.ts');
-  await buildToDirectory({ inputs: [fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url))], out, viewerBudget });
-  return { server: removingOnClose(await startServer({ graphFile: join(out, 'graph.json'), port: 0 }), out), dir: out };
+  const out = `${inject('corpusBuild')}-budget-${viewerBudget}`;
+  if (!existsSync(join(out, 'graph.json'))) {
+    const partial = `${out}.${process.pid}.partial`;
+    const { buildToDirectory } = await import('../../src/io/build.ts');
+    await buildToDirectory({
+      inputs: [fileURLToPath(new URL('../../graph/corpus/hf-daily-papers-fewer-tokens.txt', import.meta.url))],
+      out: partial,
+      viewerBudget,
+    });
+    try {
+      renameSync(partial, out);
+    } catch (e) {
+      // Another worker put the same build in place first.
+      rmSync(partial, { recursive: true, force: true });
+      if (!existsSync(join(out, 'graph.json'))) throw e;
+    }
+  }
+  return { server: await startServer({ graphFile: join(out, 'graph.json'), port: 0 }), dir: out };
 }
 
 /** Temporary graph directories go away with their server. */

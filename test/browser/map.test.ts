@@ -70,7 +70,6 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
     [browser, bundled] = await Promise.all([launchBrowser(), serveBundled()]);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
     await bundled?.server.close();
   });
   // The camera animates (sigma's animate, 300 ms here); wait until it no longer does, on a loaded machine too.

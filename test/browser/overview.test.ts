@@ -35,7 +35,6 @@ describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => 
     overview = JSON.parse(readFileSync(join(built.dir, 'overview.json'), 'utf8')) as OverviewJson;
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
     await built?.server.close();
   });
 

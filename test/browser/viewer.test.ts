@@ -29,7 +29,6 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
     [browser, bundled] = await Promise.all([launchBrowser(), serveBundled()]);
   });
   afterAll(async () => {
-    await browser?.close();
     await bundled?.server.close();
   });
 

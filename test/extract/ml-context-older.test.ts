@@ -4,22 +4,13 @@ import { showsMLContext } from '../../src/extract/guards.ts';
 import { Tokens } from '../../src/extract/tokenize.ts';
 import { Lexicon } from '../../src/extract/lexicon.ts';
 import { extract } from '../../src/extract/index.ts';
-import type { Paper } from '../../src/model/paper.ts';
+import { paper } from '../support/sentences.ts';
 
 const ml = (title: string, abstract: string): boolean => {
   const lex = new Lexicon();
   return showsMLContext([new Tokens(lex).fill(title), new Tokens(lex).fill(abstract)]);
 };
-const paper = (title: string, abstract: string): Paper => ({
-  id: 'p1',
-  title,
-  abstract,
-  authors: { names: [] },
-  links: {},
-  categories: [],
-  provenance: [{ file: 't', format: 'jsonl', index: 0 }],
-});
-const ids = (title: string, abstract: string): string[] => extract([paper(title, abstract)]).papers[0]!.concepts.map((c) => c.id);
+const ids = (title: string, abstract: string): string[] => extract([paper('p1', abstract, title)]).papers[0]!.concepts.map((c) => c.id);
 
 describe('ML context in older ML prose', () => {
   it('"emotion recognition" and "labelled datasets" (doi 10.1007/978-3-030-51870-7_3, zotero-bibtex-ml)', () => {

@@ -1,17 +1,7 @@
 // Names by their context (trained on X, fine-tune X, X of 45.2, X score, evaluated on the paper's own X) and learnt across the corpus, each on the real sentence it came from.
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../src/model/paper.ts';
-import { extract, type PaperExtraction } from '../../src/extract/index.ts';
-
-function paper(id: string, abstract: string, title = 'A paper'): Paper {
-  return { id, title, abstract, authors: { names: [] }, links: {}, categories: [], provenance: [{ file: 't', format: 'jsonl', index: 0 }] };
-}
-/** The sentence, then a second that reads as ML (sense guards need two cue words; appended, so offsets hold). */
-const ML = ' Neural models are trained.';
-function one(abstract: string, title?: string): PaperExtraction {
-  return extract([paper('p1', abstract + ML, title)]).papers[0]!;
-}
-const conceptOf = (p: PaperExtraction, text: string) => p.concepts.find((c) => c.spans.some((s) => s.text === text));
+import { extract } from '../../src/extract/index.ts';
+import { conceptOf, one, paper } from '../support/sentences.ts';
 
 describe('names typed by their context (HF Daily Papers 2024-06 and 2025-10-01…17)', () => {
   it('"fine-tuned on X" is the training data (2510.03160)', () => {

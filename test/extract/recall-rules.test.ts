@@ -1,21 +1,11 @@
 // Recall rules of issue 10 (list propagation, names headed by a known task word, metrics by shape), each on the real sentence it came from, with negatives.
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../src/model/paper.ts';
-import { extract, type PaperExtraction } from '../../src/extract/index.ts';
+import { extract } from '../../src/extract/index.ts';
 import { Tokens } from '../../src/extract/tokenize.ts';
 import { Lexicon } from '../../src/extract/lexicon.ts';
 import { showsMLContext } from '../../src/extract/guards.ts';
 
-function paper(id: string, abstract: string, title = 'A paper'): Paper {
-  return { id, title, abstract, authors: { names: [] }, links: {}, categories: [], provenance: [{ file: 't', format: 'jsonl', index: 0 }] };
-}
-/** The sentence, then a second that reads as ML (sense guards need two cue words; appended, so offsets hold). */
-const ML = ' Neural models are trained.';
-function one(abstract: string, title?: string): PaperExtraction {
-  return extract([paper('p1', abstract + ML, title)]).papers[0]!;
-}
-const conceptOf = (p: PaperExtraction, text: string) => p.concepts.find((c) => c.spans.some((s) => s.text === text));
-const ruleOf = (p: PaperExtraction, text: string) => conceptOf(p, text)?.spans.find((s) => s.text === text)?.rule;
+import { conceptOf, one, paper, ruleOf } from '../support/sentences.ts';
 
 describe('list propagation: a known benchmark types its name-shaped siblings (HF Daily Papers 2024-06, 2025-10-01…17)', () => {
   it('"On Humaneval, MBPP, and EvalPlus" (2510.03270): the known MBPP types the unknown EvalPlus', () => {

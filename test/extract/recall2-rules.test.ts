@@ -1,18 +1,9 @@
 // Name rules of the second recall pass, each on its real source sentence (arXiv id) with negatives.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.ts';
-import type { Paper } from '../../src/model/paper.ts';
+import { paper } from '../support/sentences.ts';
 
-const paper = (abstract: string, title = 'A paper'): Paper => ({
-  id: 'p1',
-  title,
-  abstract,
-  authors: { names: [] },
-  links: {},
-  categories: [],
-  provenance: [{ file: 't', format: 'jsonl', index: 0 }],
-});
-const found = (abstract: string, title?: string): string[] => extract([paper(abstract, title)]).papers[0]!.concepts.map((c) => `${c.kind}:${c.label}`);
+const found = (abstract: string, title?: string): string[] => extract([paper('p1', abstract, title)]).papers[0]!.concepts.map((c) => `${c.kind}:${c.label}`);
 
 describe('"the X environment" (one capitalised word) is a benchmark in an ML paper', () => {
   // 2510.12088, "One Life to Learn: Inferring Symbolic World Models for Stochastic Environments from Unguided Exploration"

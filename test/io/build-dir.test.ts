@@ -63,6 +63,37 @@ describe('a build writes manifest.json: every file with its size and sha256, the
   }, 60_000);
 });
 
+describe('the writer writes text in pieces of any size', () => {
+  it('the same bytes, size and sha256 as the text joined: many batches, a piece bigger than a batch, multi-byte characters', async () => {
+    // ~3.5 MB over several 1 MB batches: small pieces with 2-, 3- and 4-byte characters, a 2 MB piece, an empty piece.
+    const pieces: string[] = [];
+    for (let i = 0; i < 20_000; i++) pieces.push(`<n id="${i}">é – 𝛼 ${'x'.repeat(i % 97)}</n>\n`);
+    pieces.push('', 'y'.repeat(2 << 20), 'ü');
+    for (let i = 0; i < 5_000; i++) pieces.push(`${i},€\n`);
+    const text = pieces.join('');
+    const out = join(tmp, 'pieces');
+    const writer = await BuildWriter.open(out, { command: 'test' });
+    expect(await writer.write('big.txt', pieces)).toBe(Buffer.byteLength(text));
+    expect(await writer.write('one.txt', 'a string 🙂')).toBe(Buffer.byteLength('a string 🙂'));
+    const manifest = await writer.commit({ papers: 0, concepts: 0, edges: 0, themes: 0 });
+    expect(readFileSync(join(out, 'big.txt')).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    expect(readFileSync(join(out, 'one.txt'), 'utf8')).toBe('a string 🙂');
+    expect(manifest.files.find((f) => f.path === 'big.txt')).toEqual({ path: 'big.txt', bytes: Buffer.byteLength(text), sha256: sha(join(out, 'big.txt')) });
+  });
+
+  it('a failing source aborts the build: the error comes through, nothing is left', async () => {
+    const out = join(tmp, 'failing');
+    const writer = await BuildWriter.open(out, { command: 'test' });
+    const failing = function* (): Generator<string> {
+      for (let i = 0; i < 50_000; i++) yield 'z'.repeat(100);
+      throw new Error('the source broke');
+    };
+    await expect(writer.write('x.txt', failing())).rejects.toThrow(/the source broke/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(tmp).filter((n) => n.includes('failing'))).toEqual([]);
+  });
+});
+
 describe('--out is checked before the pipeline runs', () => {
   it('a file, a path through a file: E_OUTPUT_UNWRITABLE at once (the inputs are not even read)', async () => {
     const file = join(tmp, 'a-file');

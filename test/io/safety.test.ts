@@ -78,13 +78,28 @@ describe('inputs read once: stdin as -, /dev/stdin, FIFOs, process substitution 
 
   it('`-`, /dev/stdin and <(…) through the CLI', async () => {
     const n = await expected();
-    // NOTE: through a shell pipe: Node's own `input` is a socket, which /dev/stdin cannot reopen.
-    for (const arg of ['-', '/dev/stdin']) {
-      const r = spawnSync('bash', ['-c', `cat "${DAY}" | "${process.execPath}" "${CLI}" ingest ${arg}`], { encoding: 'utf8' });
+    // NOTE: through a shell pipe: Node's own `input` is a socket, which /dev/stdin cannot reopen. The three run at once.
+    const bash = (script: string) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((ok, ko) => {
+        const child = spawn('bash', ['-c', script]);
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        child.on('error', ko);
+        child.on('close', (status) => ok({ status, stdout, stderr }));
+      });
+    const [dash, devStdin, sub] = await Promise.all([
+      ...['-', '/dev/stdin'].map((arg) => bash(`cat "${DAY}" | "${process.execPath}" "${CLI}" ingest ${arg}`)),
+      bash(`"${process.execPath}" "${CLI}" ingest <(cat "${DAY}")`),
+    ]);
+    for (const [arg, r] of [
+      ['-', dash],
+      ['/dev/stdin', devStdin],
+    ] as const) {
       expect([arg, r.status, r.stdout.trim().split('\n').length]).toEqual([arg, 0, n]);
       expect(r.stderr).toContain(`stdin: hf-api-json: read ${n}, parsed ${n}`);
     }
-    const sub = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" ingest <(cat "${DAY}")`], { encoding: 'utf8' });
     expect([sub.status, sub.stdout.trim().split('\n').length]).toEqual([0, n]);
   }, 60_000);
 });
