@@ -53,15 +53,9 @@ export function chooseResolution(graph: ClusteringGraph, papers: string[], rng: 
       communities += sizes.size / rule.runs;
       for (const size of sizes.values()) if (size < rule.minThemeSize) small += size / (n * rule.runs);
     }
-    // NOTE: every pair for up to 4 runs, else each run against the next (a ring, as many pairs as runs): AMI's expected
-    // mutual information is the cost (at 1,000 papers all 28 pairs of 8 runs took 0.9 CPU s of the 1.3 s the rule cost).
     let sum = 0;
     let pairs = 0;
-    if (rule.runs <= 4) {
-      for (let x = 0; x < rule.runs; x++) for (let y = x + 1; y < rule.runs; y++, pairs++) sum += adjustedMutualInformation(partitions[x], partitions[y]);
-    } else {
-      for (let x = 0; x < rule.runs; x++, pairs++) sum += adjustedMutualInformation(partitions[x], partitions[(x + 1) % rule.runs]);
-    }
+    for (let x = 0; x < rule.runs; x++) for (let y = x + 1; y < rule.runs; y++, pairs++) sum += adjustedMutualInformation(partitions[x], partitions[y]);
     stability.push({
       resolution,
       stability: Number((pairs ? sum / pairs : 1).toFixed(4)),
