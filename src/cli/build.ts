@@ -28,7 +28,10 @@ export function registerBuild(program: Command): void {
       '--update <dir>',
       'add the inputs to the build in <dir>: themes keep their ids, names and colours, nodes stay near where they were; writes update-report.json',
     )
-    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller themes (default: chosen from the data, the most stable across seeds)')
+    .option(
+      '--resolution <r>',
+      'Louvain resolution: higher gives more, smaller themes (default: chosen from the data: 1 unless another is clearly more stable across seeded runs)',
+    )
     .option('--seed <n>', 'random seed (same inputs and seed give byte-identical outputs)', '42')
     .option('--force', 'write into an --out that is not empty and not a paper-kg build (its files are kept; same names are replaced)')
     .option('--viewer-budget <n>', 'above this many nodes, also write overview.json + overview/ (the viewer opens on themes and drills into one)', '20000');
@@ -55,7 +58,7 @@ export function registerBuild(program: Command): void {
     info(opts, `${summary.papers} papers, ${summary.concepts} concepts (${kinds}), ${summary.edges} paper–concept links`);
     info(
       opts,
-      `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}, resolution ${summary.resolution}${opts.resolution === undefined ? ' (chosen from the data: the most stable across seeded runs)' : ''}:`,
+      `${summary.themes.length} themes, modularity ${summary.modularity.toFixed(3)}, resolution ${summary.resolution}${opts.resolution === undefined ? ' (chosen from the data: 1 unless another is clearly more stable across seeded runs)' : ''}:`,
     );
     for (const t of summary.themes) info(opts, `  ${t.id.padEnd(5)} ${String(t.size).padStart(4)}  ${t.name}`);
     for (const m of summary.messages) info(opts, `note: ${m.message}`);

@@ -68,8 +68,54 @@ export function clusteringGraph(kg: KnowledgeGraph, projection: Projection, opti
   const cScale = conceptTotal > 0 ? alpha / conceptTotal : 0;
   const tScale = textTotal > 0 ? (conceptTotal > 0 ? 1 - alpha : 1) / textTotal : 0;
   addConceptLinks(cScale);
+  const snn = options.sharedNeighbourWeight > 0 ? sharedNeighbourShares(projection.graph) : undefined;
+  let e = 0;
   projection.graph.forEachEdge((_e, a, s, t) => {
-    if (a.weight * tScale > 0) graph.addEdge(s, t, { weight: a.weight * tScale });
+    const w = snn ? a.weight * (1 - options.sharedNeighbourWeight + options.sharedNeighbourWeight * snn[e++]) : a.weight;
+    if (w * tScale > 0) graph.addEdge(s, t, { weight: w * tScale });
   });
   return graph;
+}
+
+/**
+ * Per edge of the neighbour graph (in edge order), the Jaccard overlap of its two ends' closed neighbourhoods (the
+ * paper and its neighbours): 1 when both have the same neighbours, 2 / (deg a + deg b + 2 − …) when they share none
+ * but each other. Linear in Σ degree² over the edges' ends, no pairs beyond the edges.
+ */
+export function sharedNeighbourShares(pg: Projection['graph']): Float64Array {
+  const n = pg.order;
+  const index = new Map<string, number>();
+  pg.forEachNode((k) => index.set(k, index.size));
+  const deg = new Int32Array(n + 1);
+  pg.forEachEdge((_e, _a, s, t) => {
+    deg[index.get(s)! + 1]++;
+    deg[index.get(t)! + 1]++;
+  });
+  for (let i = 0; i < n; i++) deg[i + 1] += deg[i];
+  const adj = new Int32Array(deg[n]);
+  const fill = deg.slice(0, n);
+  const ends = new Int32Array(2 * pg.size);
+  let m = 0;
+  pg.forEachEdge((_e, _a, s, t) => {
+    const a = index.get(s)!;
+    const b = index.get(t)!;
+    adj[fill[a]++] = b;
+    adj[fill[b]++] = a;
+    ends[m++] = a;
+    ends[m++] = b;
+  });
+  const mark = new Int32Array(n).fill(-1);
+  const out = new Float64Array(pg.size);
+  for (let e = 0; e < pg.size; e++) {
+    const a = ends[2 * e];
+    const b = ends[2 * e + 1];
+    for (let x = deg[a]; x < deg[a + 1]; x++) mark[adj[x]] = e;
+    mark[a] = e;
+    // b's closed neighbourhood: b itself (in a's, as a's neighbour) and its neighbours (a among them).
+    let shared = 1;
+    for (let x = deg[b]; x < deg[b + 1]; x++) if (mark[adj[x]] === e) shared++;
+    const union = deg[a + 1] - deg[a] + 1 + (deg[b + 1] - deg[b] + 1) - shared;
+    out[e] = shared / union;
+  }
+  return out;
 }

@@ -149,14 +149,27 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
   const vecX = new Float64Array(vecF.length);
   const textScale = Math.sqrt(1 - conceptShare);
   const conceptScale = Math.sqrt(conceptShare);
+  // BM25 (Robertson & Zaragoza 2009) as the alternative to sublinear TF: saturating TF, normalised by text length.
+  const bm25 = options.textWeighting === 'bm25';
+  let avgLength = 0;
+  if (bm25) {
+    for (let k = 0; k < termStart[n]; k++) avgLength += termCounts[k];
+    avgLength = n ? avgLength / n : 1;
+  }
+  const k1 = options.bm25K1;
+  const b = options.bm25B;
   for (let i = 0; i < n; i++) {
     const from = vecStart[i];
     let e = from;
+    let length = 0;
+    if (bm25) for (let k = termStart[i]; k < termStart[i + 1]; k++) length += termCounts[k];
+    const norm = bm25 ? k1 * (1 - b + (b * length) / (avgLength || 1)) : 0;
     for (let k = termStart[i]; k < termStart[i + 1]; k++) {
       const t = termIds[k];
       if (termDf[t] < 2 || termDf[t] > textLimit) continue;
       vecF[e] = t;
-      vecX[e++] = (1 + Math.log(termCounts[k])) * Math.log((1 + n) / (1 + termDf[t]));
+      const tf = termCounts[k];
+      vecX[e++] = bm25 ? ((tf * (k1 + 1)) / (tf + norm)) * Math.log(1 + (n - termDf[t] + 0.5) / (termDf[t] + 0.5)) : (1 + Math.log(tf)) * Math.log((1 + n) / (1 + termDf[t]));
     }
     normalise(vecX, from, e, textScale);
     const mid = e;

@@ -40,9 +40,31 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** LaTeX math and markup dropped, so "$\\alpha$-stable" and "{\\it graphs}" read as words. */
+/**
+ * LaTeX math and markup dropped, so "$\\alpha$-stable" and "{\\it graphs}" read as words. NOTE: math becomes a full
+ * stop, so the words on either side of a formula never make a bigram; TeX grouping braces go, so "{\\it random graphs}"
+ * keeps its bigram.
+ */
 function clean(text: string): string {
-  return text.replace(/\$[^$]*\$/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');
+  return text.replace(/\$[^$]*\$/g, ' . ').replace(/\\[a-zA-Z]+/g, ' ').replace(/[{}]/g, ' ');
+}
+
+/**
+ * Whether the character code c, found between two words, keeps them in one run: white space and the hyphens of compounds
+ * ("vision-language", "Bose–Einstein") do; any other punctuation ("models (SLMs)", "LLMs, MMLU", "encoder/decoder",
+ * a full stop, a quote, an em dash) ends the run, so no bigram spans it. NOTE: a bigram made across punctuation was
+ * no phrase of the text and named themes "MMLU and models SLMs".
+ */
+export function joinsWords(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 0xa0 || c === 0x2010 || c === 0x2011 || c === 0x2013 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
+
+/** Whether s[from..to) (the gap between two words) holds a character that ends a run of words. */
+function gapBreaks(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!joinsWords(s.charCodeAt(i))) return true;
+  return false;
 }
 
 /** A crude singular ("tokens" → "token", "studies" → "study"); never touches "-ss", "-us", "-is" words or short ones. */
@@ -54,7 +76,8 @@ export function singular(word: string): string {
 }
 
 /**
- * Content words of a text in order, folded to singular; a stopword or number breaks a run (so bigrams never span one).
+ * Content words of a text in order, folded to singular; a stopword, a number or punctuation other than a hyphen breaks a
+ * run (so bigrams never span one).
  * Returns runs of adjacent content words.
  */
 export function contentRuns(text: string): string[][] {
@@ -76,9 +99,12 @@ const singulars = new Map<string, string>();
 function forEachContentWord(text: string, visit: (term: string, surface: string, first: boolean) => void): void {
   let first = true;
   const cleaned = clean(text);
+  let end = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(cleaned); m !== null; m = WORD.exec(cleaned)) {
     const surface = m[0];
+    if (gapBreaks(cleaned, end, m.index)) first = true;
+    end = m.index + surface.length;
     const w = surface.toLowerCase();
     if (w.length < 2 || STOPWORDS.has(w) || !/\p{L}/u.test(w) || /^\p{N}/u.test(w)) {
       first = true;
@@ -98,8 +124,16 @@ function forEachContentWord(text: string, visit: (term: string, surface: string,
 export function surfaceRuns(text: string): Array<Array<{ term: string; surface: string }>> {
   const runs: Array<Array<{ term: string; surface: string }>> = [];
   let run: Array<{ term: string; surface: string }> = [];
-  for (const m of clean(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+  const cleaned = clean(text);
+  let end = 0;
+  for (const m of cleaned.matchAll(/[\p{L}\p{N}]+/gu)) {
     const surface = m[0];
+    const breaks = gapBreaks(cleaned, end, m.index);
+    end = m.index + surface.length;
+    if (breaks && run.length) {
+      runs.push(run);
+      run = [];
+    }
     const w = surface.toLowerCase();
     if (w.length < 2 || STOPWORDS.has(w) || !/\p{L}/u.test(w) || /^\p{N}/u.test(w)) {
       if (run.length) runs.push(run);
@@ -191,6 +225,8 @@ export class TermCounter {
     while (i < end) {
       let unit = wordUnit(s, i);
       if (unit === 0) {
+        // NOTE: a surrogate half is no white space or hyphen either, so an astral symbol (emoji) breaks the run too.
+        if (previous >= 0 && !joinsWords(s.charCodeAt(i))) previous = -1;
         i++;
         continue;
       }

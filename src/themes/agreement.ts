@@ -49,7 +49,11 @@ export function adjustedMutualInformation(labelsA: ReadonlyArray<string | number
     mi += (nij / n) * Math.log((n * nij) / (ai * bj));
   }
   // Expected mutual information under the hypergeometric model of random labelings with the same sizes.
-  const lgN = lgamma(n + 1);
+  // NOTE: ln k! from a table of the same lgamma values (n + 1 calls instead of 9 per term): identical results, and
+  // the resolution rule's pairwise agreements at 1,000 papers cost a fraction of what they did.
+  const lf = new Float64Array(n + 1);
+  for (let k = 0; k <= n; k++) lf[k] = lgamma(k + 1);
+  const lgN = lf[n];
   let emi = 0;
   for (const ai of ca.values()) {
     for (const bj of cb.values()) {
@@ -57,16 +61,7 @@ export function adjustedMutualInformation(labelsA: ReadonlyArray<string | number
       const hi = Math.min(ai, bj);
       for (let nij = lo; nij <= hi; nij++) {
         const term = (nij / n) * Math.log((n * nij) / (ai * bj));
-        const logP =
-          lgamma(ai + 1) +
-          lgamma(bj + 1) +
-          lgamma(n - ai + 1) +
-          lgamma(n - bj + 1) -
-          lgN -
-          lgamma(nij + 1) -
-          lgamma(ai - nij + 1) -
-          lgamma(bj - nij + 1) -
-          lgamma(n - ai - bj + nij + 1);
+        const logP = lf[ai] + lf[bj] + lf[n - ai] + lf[n - bj] - lgN - lf[nij] - lf[ai - nij] - lf[bj - nij] - lf[n - ai - bj + nij];
         emi += term * Math.exp(logP);
       }
     }

@@ -52,8 +52,17 @@ export function detectThemes(
   // The resolution: from the data when allowed and affordable, else the option's.
   let resolution = options.resolution;
   let stability: ResolutionChoice['stability'] = [];
-  if (options.autoResolution && clustering.size > 0 && clustering.size * options.resolutionGrid.length * options.resolutionRuns <= options.resolutionBudget) {
-    const choice = chooseResolution(clustering, paperKeys, rng, options.resolutionGrid, options.resolutionRuns, options.resolutionTolerance);
+  // NOTE: runs are cut to what the budget affords (the bundled corpus and 1k papers get all 8); under 4 runs per
+  // resolution the agreement is too noisy to choose by, so 10k papers and more use `resolution` with no extra run.
+  const resolutionRuns =
+    clustering.size > 0 ? Math.min(options.resolutionRuns, Math.floor(options.resolutionBudget / (clustering.size * options.resolutionGrid.length))) : 0;
+  if (options.autoResolution && resolutionRuns >= Math.min(4, options.resolutionRuns)) {
+    const choice = chooseResolution(clustering, paperKeys, rng, options.resolutionGrid, {
+      runs: resolutionRuns,
+      margin: options.resolutionMargin,
+      minThemeSize: options.minThemeSize,
+      maxSmallShare: options.resolutionMaxSmallShare,
+    });
     resolution = choice.resolution;
     stability = choice.stability;
   }

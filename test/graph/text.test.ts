@@ -18,6 +18,27 @@ describe('text terms', () => {
     expect(STOPWORDS.has('propose')).toBe(true);
   });
 
+  it('breaks runs at punctuation other than a hyphen, so no bigram spans a bracket, comma, slash or full stop', () => {
+    expect(contentRuns('Small language models (SLMs) on MMLU, vision-language models; encoder/decoder. Bose–Einstein gas')).toEqual([
+      ['small', 'language', 'model'],
+      ['slm'],
+      ['mmlu'],
+      ['vision', 'language', 'model'],
+      ['encoder'],
+      ['decoder'],
+      ['bose', 'einstein', 'gas'],
+    ]);
+    // TeX grouping braces keep a run; a formula breaks it.
+    expect(contentRuns('{\\em random graphs} with $k$ colours')).toEqual([['random', 'graph'], ['colour']]);
+    const counts = new Map<string, number>();
+    addTerms(counts, 'Tiny models (SLMs) beat LLMs.', 1, 1);
+    expect(Object.fromEntries(counts)).toEqual({ tiny: 1, model: 1, 'tiny model': 1, slm: 1, beat: 1, llm: 1, 'beat llm': 1 });
+    const counter = new TermCounter();
+    counter.begin();
+    counter.add('Tiny models (SLMs) beat LLMs.', 1, 1);
+    expect([...counter.ids.subarray(0, counter.length)].map((t) => counter.names[t])).toEqual(['tiny', 'model', 'tiny model', 'slm', 'beat', 'llm', 'beat llm']);
+  });
+
   it('counts words and bigrams, the title weighing more', () => {
     const counts = new Map<string, number>();
     addTerms(counts, 'Token pruning', 2, 1);

@@ -13,7 +13,7 @@ import {
   bagOfWordsThemes,
 } from '../../src/themes/index.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from '../graph/tiny.ts';
-import { chooseResolution } from '../../src/themes/resolution.ts';
+import { chooseResolution, pickResolution } from '../../src/themes/resolution.ts';
 import { chooseName, isGenericLabel, isNameablePhrase, scorePhrases, surfacePhrase, type ScoredConcept, type NameCandidate } from '../../src/themes/naming.ts';
 
 function tinyThemes(seed = 7, resolution = 1) {
@@ -170,15 +170,32 @@ describe('agreement measures', () => {
 });
 
 describe('resolution from the data', () => {
-  it('tries every grid value, keeps the most stable one (ties to the one nearest 1), deterministic for a seed', () => {
+  const RULE = { runs: 3, margin: 0.08, minThemeSize: 3, maxSmallShare: 0.05 };
+  const row = (resolution: number, stability: number, communities = 10, smallShare = 0) => ({ resolution, stability, communities, smallShare });
+
+  it('keeps 1 unless another resolution is clearly (by the margin) more stable, and skips tiny-community resolutions', () => {
+    // 2 is more stable, but by less than the margin: 1 stays.
+    expect(pickResolution([row(0.5, 0.7), row(1, 0.8), row(2, 0.87)], 100, RULE)).toBe(1);
+    // By the margin or more: the most stable of those clearly ahead.
+    expect(pickResolution([row(0.5, 0.7), row(1, 0.8), row(1.4, 0.9), row(2, 0.95)], 100, RULE)).toBe(2);
+    // 2 would leave 10 % of the papers in communities under 3 papers ("other"): no candidate.
+    expect(pickResolution([row(1, 0.8), row(1.4, 0.9), row(2, 0.99, 30, 0.1)], 100, RULE)).toBe(1.4);
+    // 1 is no candidate (one community): the most stable candidate; none at all: 1.
+    expect(pickResolution([row(0.5, 0.6), row(1, 1, 1), row(2, 0.7)], 100, RULE)).toBe(2);
+    expect(pickResolution([row(1, 1, 1), row(2, 1, 80)], 100, RULE)).toBe(1);
+  });
+
+  it('tries every grid value, measures agreement and tiny communities, deterministic for a seed', () => {
     const { clustering } = tinyThemes();
     const papers = TINY_PAPERS.map((p) => `paper:${p.id}`);
-    const a = chooseResolution(clustering, papers, createRng(3), [0.5, 1, 2], 3, 0.01);
+    const a = chooseResolution(clustering, papers, createRng(3), [0.5, 1, 2], RULE);
     expect(a.stability.map((s) => s.resolution)).toEqual([0.5, 1, 2]);
     // Two clean groups: every resolution finds them in every run, so all tie and 1 wins.
     expect(a.stability.map((s) => s.stability)).toEqual([1, 1, 1]);
+    // 1 of the 7 papers shares nothing (a community of its own) at every resolution; at 2 a group of 3 also splits.
+    expect(a.stability.map((s) => s.smallShare)).toEqual([0.1429, 0.1429, 0.5714]);
     expect(a.resolution).toBe(1);
-    expect(chooseResolution(clustering, papers, createRng(3), [0.5, 1, 2], 3, 0.01)).toEqual(a);
+    expect(chooseResolution(clustering, papers, createRng(3), [0.5, 1, 2], RULE)).toEqual(a);
   });
 
   it('is off when a resolution is given, and the resolution used is reported', () => {
