@@ -18,6 +18,7 @@ import { Lexicon, normalizeWord, Shape, Tokens } from './tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { acronymNameKind, findMultiwordNames } from './multiword.ts';
 import { findHeadedLists } from './headed-lists.ts';
+import { findTitleNames } from './title-names.ts';
 import { bareCoreEnd, coverCode, findAtKMetrics, findStatMetrics, findPatternNames, findProposed, runKey } from './patterns.ts';
 import { CorpusNames, LEARN_RULES, type LearntName } from './corpus-names.ts';
 import { findResults, sentenceBounds, type FieldMentions, type Mention } from './results.ts';
@@ -514,6 +515,7 @@ function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyEntry>):
     hits.push(...findStatMetrics(ft.text, tokens, pp.covered[fi]!));
     findMultiwordNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
     findHeadedLists(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
+    findTitleNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
     for (const h of hits) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);

@@ -113,6 +113,9 @@ const NOT_DATA_HEADS = new Set([
   'answering',
   'recognition',
   'detection',
+  'localization',
+  'estimation',
+  'classification',
   'segmentation',
   'translation',
   'synthesis',
@@ -336,7 +339,7 @@ function evaluatedOn(tokens: Tokens, on: number): boolean {
 }
 
 /** The run's last word names a method, a model or a field ("… Optimization", "… Models"), not a data set. */
-function methodHeaded(tokens: Tokens, run: CapRun): boolean {
+export function methodHeaded(tokens: Tokens, run: CapRun): boolean {
   let last = run.to - 1;
   if (/^\d+$/.test(tokens.raw(last)) && last > run.from) last--;
   return NOT_DATA_HEADS.has(tokens.norm(last)) || LANGUAGES.has(tokens.norm(last)) || LANGUAGES.has(tokens.norm(run.from));

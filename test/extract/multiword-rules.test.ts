@@ -98,3 +98,25 @@ describe('lists headed by a plural benchmark / dataset noun (headed-lists.ts, ru
     expect(names('We study it.' + ml, 'Benchmarks: DrugPC and BrandPC').filter((x) => /DrugPC/.test(x))).toEqual([]);
   });
 });
+
+describe('a benchmark only the title names (title-names.ts, rule title:X-benchmark)', () => {
+  const abs = 'We study large language models (LLMs) on many tasks and report accuracy.';
+  it('"DITING: A Multi-Agent Evaluation Framework for Benchmarking Web Novel Translation" (2510.09116)', () => {
+    expect(names(abs, 'DITING: A Multi-Agent Evaluation Framework for Benchmarking Web Novel Translation')).toContain('benchmark:DITING');
+  });
+  it('"Test of Time: A Benchmark for Evaluating LLMs on Temporal Reasoning" (2406.09170)', () => {
+    expect(names(abs, 'Test of Time: A Benchmark for Evaluating LLMs on Temporal Reasoning')).toContain('benchmark:Test of Time');
+  });
+  it('"OlympicArena: Benchmarking Multi-discipline Cognitive Reasoning for Superintelligent AI" (2406.12753)', () => {
+    expect(names(abs, 'OlympicArena: Benchmarking Multi-discipline Cognitive Reasoning for Superintelligent AI')).toContain('benchmark:OlympicArena');
+  });
+  it('negatives: a claim as lead, a method subtitle, "Dataset Construction", an "Evaluating" method, a report', () => {
+    const none = (title: string): string[] => names(abs, title).filter((x) => x.startsWith('benchmark:') || x.startsWith('dataset:'));
+    expect(none('Beyond One World: Benchmarking Super Heros in Role-Playing Across Multiversal Contexts')).toEqual([]);
+    expect(none('Judging the Judges: Evaluating Alignment and Vulnerabilities in LLMs-as-Judges')).toEqual([]);
+    expect(none('Toffee: Efficient Million-Scale Dataset Construction for Subject-Driven Text-to-Image Generation')).toEqual([]);
+    expect(none('LikePhys: Evaluating Intuitive Physics Understanding in Video Diffusion Models via Likelihood Preference')).toEqual([]);
+    expect(none('TTT3R: 3D Reconstruction as Test-Time Training')).toEqual([]);
+    expect(none('SKYLENAGE Technical Report: Mathematical Reasoning and Contest-Innovation Benchmarks')).toEqual([]);
+  });
+});
