@@ -1,6 +1,6 @@
 // Lists a plural benchmark or dataset noun heads: "benchmarks: A, B, and C", "benchmarks (A and B)", "two datasets, A and B,".
 import type { ConceptKind } from './types.ts';
-import { Gap, type Tokens } from './tokenize.ts';
+import { Gap, wordTest, type Tokens } from './tokenize.ts';
 import { COVER_BENCH, type PatternHit } from './patterns.ts';
 import { nameRunAt } from './names.ts';
 import { capitalisedRunAt } from './multiword.ts';
@@ -14,6 +14,10 @@ const HEADS = new Map<string, ConceptKind>([
   ['dataset', 'dataset'],
   ['corpora', 'dataset'],
 ]);
+
+/** HEADS as a word test, answered once per distinct key; a plural as written ("benchmarks"). */
+const HEAD_WORD = wordTest('norm', (w) => HEADS.has(w));
+const PLURAL = wordTest('raw', (raw) => raw.endsWith('s'));
 
 const enum Form {
   /** "benchmarks: A, B" */
@@ -67,8 +71,10 @@ export function findHeadedLists(text: string, tokens: Tokens, covered: Uint8Arra
   if (titleCase) return hits;
   const before = hits.length;
   for (let h = 0; h + 1 < tokens.n; h++) {
-    const kind = HEADS.get(tokens.norm(h));
-    if (kind === undefined || !/s$/.test(tokens.raw(h)) || tokens.gap[h + 1] === Gap.Space || tokens.gap[h + 1] === Gap.Join) continue;
+    // NOTE: the gap first (a typed-array read): most words are followed by a space, and a list opens at ":", "(", ",".
+    if (tokens.gap[h + 1] === Gap.Space || tokens.gap[h + 1] === Gap.Join || !tokens.lex.is(HEAD_WORD, tokens.nid[h]!)) continue;
+    if (!tokens.lex.is(PLURAL, tokens.rid[h]!)) continue;
+    const kind = HEADS.get(tokens.norm(h))!;
     const open = opening(text, tokens, h);
     if (!open) continue;
     const items: { from: number; to: number; known: boolean }[] = [];

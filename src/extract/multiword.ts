@@ -1,6 +1,6 @@
 // Benchmark and dataset names of several capitalised words ("Humanity's Last Exam", "Street View House Numbers"), by context.
 import type { ConceptKind } from './types.ts';
-import { Gap, Shape, type Tokens } from './tokenize.ts';
+import { Gap, Shape, wordTest, type Tokens } from './tokenize.ts';
 import { COVER_BENCH, type PatternHit } from './patterns.ts';
 import { atSentenceStart } from './names.ts';
 
@@ -228,6 +228,9 @@ const LIST_OPENERS = new Set(['including', 'like', 'as', 'namely', 'eg', 'g']);
 const FIRST_UPPER_WORD = /^[A-Z][A-Za-z]*[a-z][A-Za-z]*$|^[A-Z]{2,}[a-z]*$/;
 /** "Multimodal INTerleaved" (2406.11271): the capitals of an acronym's source, not a name. */
 const MNEMONIC = /^[A-Z]{2,}[a-z]{3,}$/;
+/** The two tests above, answered once per distinct spelling; NOT_FIRST once per key. */
+const CAP_WORD = wordTest('raw', (raw) => FIRST_UPPER_WORD.test(raw) && !MNEMONIC.test(raw));
+const NOT_FIRST_WORD = wordTest('norm', (w) => NOT_FIRST.has(w));
 
 export interface CapRun {
   from: number;
@@ -243,9 +246,7 @@ function possessiveAt(text: string, tokens: Tokens, k: number): boolean {
 
 /** A capitalised word that may be part of a name: "Last", "GSM", "Faces" (not a covered token, not a bare number). */
 function capWord(tokens: Tokens, covered: Uint8Array, k: number): boolean {
-  if (k >= tokens.n || covered[k] || (tokens.shape[k]! & Shape.FirstUpper) === 0) return false;
-  const raw = tokens.raw(k);
-  return FIRST_UPPER_WORD.test(raw) && !MNEMONIC.test(raw);
+  return k < tokens.n && !covered[k] && (tokens.shape[k]! & Shape.FirstUpper) !== 0 && tokens.lex.is(CAP_WORD, tokens.rid[k]!);
 }
 
 /**
@@ -254,7 +255,7 @@ function capWord(tokens: Tokens, covered: Uint8Array, k: number): boolean {
  * token i starts no such run. A trailing number ("Alpaca Eval 2") is kept.
  */
 export function capitalisedRunAt(text: string, tokens: Tokens, covered: Uint8Array, i: number): CapRun | undefined {
-  if (!capWord(tokens, covered, i) || NOT_FIRST.has(tokens.norm(i))) return undefined;
+  if (!capWord(tokens, covered, i) || tokens.lex.is(NOT_FIRST_WORD, tokens.nid[i]!)) return undefined;
   let to = i + 1;
   let words = 1;
   for (;;) {
