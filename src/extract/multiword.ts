@@ -1,7 +1,7 @@
 // Benchmark and dataset names of several capitalised words ("Humanity's Last Exam", "Street View House Numbers"), by context.
 import type { ConceptKind } from './types.ts';
 import { Gap, Shape, wordTest, type Tokens } from './tokenize.ts';
-import { COVER_BENCH, type PatternHit } from './patterns.ts';
+import { COVER_BENCH, COVER_OTHER, type PatternHit } from './patterns.ts';
 import { atSentenceStart } from './names.ts';
 
 /**
@@ -244,9 +244,14 @@ function possessiveAt(text: string, tokens: Tokens, k: number): boolean {
   return (c === 39 || c === 0x2019) && tokens.raw(k) === 's';
 }
 
-/** A capitalised word that may be part of a name: "Last", "GSM", "Faces" (not a covered token, not a bare number). */
-function capWord(tokens: Tokens, covered: Uint8Array, k: number): boolean {
-  return k < tokens.n && !covered[k] && (tokens.shape[k]! & Shape.FirstUpper) !== 0 && tokens.lex.is(CAP_WORD, tokens.rid[k]!);
+/**
+ * A capitalised word that may be part of a name: "Last", "GSM", "Faces" (not a bare number, not a known name). Inside a
+ * run (`inner`) a word the vocabulary read as a plain term may be one: "the Tiny Images dataset" (1610.02242), where
+ * "Images" is the modality.
+ */
+function capWord(tokens: Tokens, covered: Uint8Array, k: number, inner = false): boolean {
+  if (k >= tokens.n || (covered[k] && !(inner && covered[k] === COVER_OTHER))) return false;
+  return (tokens.shape[k]! & Shape.FirstUpper) !== 0 && tokens.lex.is(CAP_WORD, tokens.rid[k]!);
 }
 
 /**
@@ -262,7 +267,7 @@ export function capitalisedRunAt(text: string, tokens: Tokens, covered: Uint8Arr
     // Pieces joined on ("Big-Bench", "Checkmate-in-One") and a possessive "s".
     while (to < tokens.n && !covered[to] && (tokens.gap[to] === Gap.Join || possessiveAt(text, tokens, to))) to++;
     if (to >= tokens.n || tokens.gap[to] !== Gap.Space) break;
-    if (capWord(tokens, covered, to)) {
+    if (capWord(tokens, covered, to, true)) {
       to++;
       words++;
       continue;
@@ -270,7 +275,7 @@ export function capitalisedRunAt(text: string, tokens: Tokens, covered: Uint8Arr
     // "in the Wild", "of Mind": small words, then a capitalised word.
     let k = to;
     while (k < tokens.n && k - to < 2 && tokens.gap[k] === Gap.Space && CONNECTORS.has(tokens.raw(k))) k++;
-    if (k > to && k < tokens.n && tokens.gap[k] === Gap.Space && capWord(tokens, covered, k)) {
+    if (k > to && k < tokens.n && tokens.gap[k] === Gap.Space && capWord(tokens, covered, k, true)) {
       to = k + 1;
       words++;
       continue;
@@ -399,10 +404,17 @@ function overlaps(hits: PatternHit[], n: number, h: PatternHit): boolean {
   return false;
 }
 
+function hasCovered(covered: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (covered[k]) return true;
+  return false;
+}
+
 function typeRun(text: string, tokens: Tokens, covered: Uint8Array, run: CapRun): PatternHit | undefined {
   const { from, to } = run;
   if (methodHeaded(tokens, run)) return undefined;
   const head = headAfter(text, tokens, to);
+  // "Traditional VideoQA benchmarks", "Standard QA benchmarks": at a sentence start, an adjective and a known term.
+  if (head && atSentenceStart(text, tokens, from) && hasCovered(covered, from, to)) return undefined;
   if (head) return { from, to, coreTo: to, kind: head, rule: 'multiword:X-benchmark', explicit: true };
   // A capitalised word at a sentence start may be any word: only the explicit head above types such a run.
   if (atSentenceStart(text, tokens, from)) return undefined;

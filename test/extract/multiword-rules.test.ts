@@ -38,6 +38,12 @@ describe('multi-word names typed by their context (multiword.ts)', () => {
     const s = 'Our approach achieves state-of-the-art results on the WidowX benchmark and competitive performance on the Google Robot benchmark.';
     expect(names(s + ml)).toContain('benchmark:Google Robot');
   });
+  it('a word the vocabulary reads as a term may be inside: "the Tiny Images dataset" (1610.02242)', () => {
+    const s = 'We improve the CIFAR-100 classification accuracy by using random images from the Tiny Images dataset as unlabeled extra input.';
+    expect(names(s + ml)).toContain('dataset:Tiny Images');
+    // ... but not at a sentence start (an adjective before a known term)
+    expect(names('Traditional VideoQA benchmarks are saturated.' + ml).filter((x) => /Traditional/.test(x))).toEqual([]);
+  });
   it('negatives: methods, models, prose, sentence starts, titles, languages, runs that a verb continues', () => {
     expect(names('We build on Direct Preference Optimization, a method for alignment.' + ml)).toEqual([]);
     expect(names('The Results of the Study show gains on MMLU.' + ml).filter((x) => /Results|Study/.test(x))).toEqual([]);
