@@ -177,6 +177,26 @@ const LANGUAGES = new Set([
   'dutch',
 ]);
 
+/** Heads of NOT_DATA_HEADS that name a task: a benchmark may be named for its task ("… Language Understanding (MMLU)"). */
+const TASK_HEADS = new Set([
+  'understanding',
+  'answering',
+  'recognition',
+  'detection',
+  'reasoning',
+  'retrieval',
+  'inference',
+  'translation',
+  'segmentation',
+  'classification',
+  'localization',
+  'estimation',
+  'generation',
+  'planning',
+  'synthesis',
+  'editing',
+]);
+
 /** Heads right after a name that type it: "the Long Range Arena benchmark", "the Google Scanned Objects (GSO) dataset". */
 const DATA_HEADS = new Map<string, ConceptKind>([
   ['benchmark', 'benchmark'],
@@ -189,6 +209,15 @@ const DATA_HEADS = new Map<string, ConceptKind>([
   ['corpus', 'dataset'],
   ['database', 'dataset'],
   ['collection', 'dataset'],
+]);
+
+/** Last words of a capitalised name that make it a data set by itself: "Stanford Sentiment Treebank". */
+const NAME_HEADS = new Map<string, ConceptKind>([
+  ['treebank', 'dataset'],
+  ['corpus', 'dataset'],
+  ['corpu', 'dataset'],
+  ['dataset', 'dataset'],
+  ['benchmark', 'benchmark'],
 ]);
 
 /** Words a few tokens before "on X" that say X is evaluated on: "evaluate … on", "51% on", "results on". */
@@ -348,7 +377,7 @@ function evaluatedOn(tokens: Tokens, on: number): boolean {
 export function methodHeaded(tokens: Tokens, run: CapRun): boolean {
   let last = run.to - 1;
   if (/^\d+$/.test(tokens.raw(last)) && last > run.from) last--;
-  return NOT_DATA_HEADS.has(tokens.norm(last)) || LANGUAGES.has(tokens.norm(last)) || LANGUAGES.has(tokens.norm(run.from));
+  return NOT_DATA_HEADS.has(tokens.norm(last)) || LANGUAGES.has(tokens.norm(last));
 }
 
 /** The kind a head right after the run (or after "(ACRONYM)") gives it. */
@@ -383,17 +412,18 @@ export function findMultiwordNames(text: string, tokens: Tokens, covered: Uint8A
     if (run && atSentenceStart(text, tokens, i) && tokens.usedInLowerCase(tokens.nid[i]!)) run = capitalisedRunAt(text, tokens, covered, i + 1);
     if (!run) continue;
     const hit = typeRun(text, tokens, covered, run);
+    // A run is read once: "British National Corpus" is no run "National Corpus" when its whole fails.
+    i = run.to - 1;
     if (!hit) continue;
-    // "the Google Robot benchmark": the whole run, not the last word the one-word rule took ("Robot").
+    // "the Google Robot benchmark", "the Caltech-UCSD Birds dataset": the whole run, not the part a one-word rule took.
     for (let k = before - 1; hit.explicit && k >= 0; k--) {
       const h = hits[k]!;
-      if (h.from >= hit.from && h.to <= hit.to && h.rule === 'pattern:X-benchmark') {
+      if (h.from >= hit.from && h.to <= hit.to && (h.rule === 'pattern:X-benchmark' || h.rule === 'pattern:on-X' || !h.explicit)) {
         hits.splice(k, 1);
         before--;
       }
     }
     if (!overlaps(hits, before, hit)) hits.push(hit);
-    i = run.to - 1;
   }
   return hits;
 }
@@ -418,6 +448,16 @@ function typeRun(text: string, tokens: Tokens, covered: Uint8Array, run: CapRun)
   if (head) return { from, to, coreTo: to, kind: head, rule: 'multiword:X-benchmark', explicit: true };
   // A capitalised word at a sentence start may be any word: only the explicit head above types such a run.
   if (atSentenceStart(text, tokens, from)) return undefined;
+  // "the Stanford Sentiment Treebank", "the Massive Text Embedding Benchmark": a name whose last word is a data set's.
+  const last = tokens.norm(to - 1);
+  const own = NAME_HEADS.get(last);
+  // NOTE: "dataset" / "benchmark" need two words before them and no known term inside ("Multimodal Benchmark",
+  // "Multimodal Deepfake Detection Dataset" are descriptions); "Treebank" / "Corpus" end names more surely.
+  const loose = last === 'treebank' || last === 'corpus' || last === 'corpu';
+  if (own && to - from > (loose ? 1 : 2) && (loose || !hasCovered(covered, from, to))) {
+    // The name without a trailing "Dataset" / "Benchmark" ("DeepFake-TIMIT Dataset" → DeepFake-TIMIT); the span keeps it.
+    return { from, to, coreTo: loose ? to : to - 1, kind: own, rule: 'multiword:X-Treebank', explicit: true };
+  }
   const next = closedAfter(text, tokens, to);
   if (next === undefined) return undefined;
   const start = beforeThe(tokens, from);
@@ -440,10 +480,16 @@ function typeRun(text: string, tokens: Tokens, covered: Uint8Array, run: CapRun)
  */
 export function acronymNameKind(text: string, tokens: Tokens, longFrom: number, longTo: number, shortKind: ConceptKind | undefined): ConceptKind | undefined {
   const run = capitalisedRunAt(text, tokens, new Uint8Array(0), longFrom);
-  if (!run || run.to !== longTo || methodHeaded(tokens, run)) return undefined;
+  if (!run || run.to !== longTo) return undefined;
+  // "Stanford Natural Language Inference (SNLI) corpus": a head after the parentheses, or the vocabulary's reading of
+  // the acronym, outweighs a long form that ends like a task.
   const head = headAfter(text, tokens, longTo);
   if (head) return head;
-  if (shortKind === 'benchmark' || shortKind === 'dataset') return shortKind;
+  // "Massive Multitask Language Understanding (MMLU)": a benchmark is often named for its task, never for a method
+  // ("Grouped-Query Attention (GQA)" is no GQA benchmark).
+  const methodLike = methodHeaded(tokens, run);
+  if (shortKind === 'benchmark' || shortKind === 'dataset') return !methodLike || TASK_HEADS.has(tokens.norm(run.to - 1)) ? shortKind : undefined;
+  if (methodLike) return undefined;
   const start = beforeThe(tokens, longFrom);
   if (start > 0 && tokens.norm(start - 1) === 'on' && evaluatedOn(tokens, start - 1)) return 'benchmark';
   return undefined;
