@@ -7,6 +7,9 @@ import { contextNear, showsMLContext, type Requires } from './guards.ts';
 import type { Tokens } from './tokenize.ts';
 import { normalizeWord, Shape, wordTest } from './lexicon.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
+import { acronymNameKind, findMultiwordNames } from './multiword.ts';
+import { findHeadedLists } from './headed-lists.ts';
+import { findTitleNames } from './title-names.ts';
 import { bareCoreEnd, coverCode, findAtKMetrics, findStatMetrics, findPatternNames, runKey } from './patterns.ts';
 import { LEARN_RULES, type CorpusNames } from './corpus-names.ts';
 import { sentenceBounds } from './results.ts';
@@ -156,10 +159,16 @@ export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: Extra
             : { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary' };
         } else if (!matches[fi]!.some((x) => x.from === d.longFrom && x.to === d.longTo)) {
           const label = ft.text.slice(ft.tokens.start[d.longFrom]!, ft.tokens.end[d.longTo - 1]!);
-          let kind = own.has(shortKey) ? 'method' : guessAcronymKind(label);
+          // "Street View House Numbers (SVHN)": a data set's name by its context or the vocabulary's reading of SVHN.
+          const sm = own.has(shortKey) ? undefined : matches[fi]!.find((x) => x.from === d.shortAt && x.to === d.shortAt + 1);
+          const named = own.has(shortKey) ? undefined : acronymNameKind(ft.text, ft.tokens, d.longFrom, d.longTo, sm?.entry.kind);
+          let kind = own.has(shortKey) ? 'method' : (named ?? guessAcronymKind(label));
           // Sense guard: "discrete self-similarity (DSS)" of a physics paper is no metric.
           if (kind === 'metric' && !paperIsML(pp)) kind = 'method';
-          def = { id: pp.slug(label), label, kind, source: 'acronym' };
+          def =
+            named && sm && (sm.entry.kind === 'benchmark' || sm.entry.kind === 'dataset')
+              ? { id: sm.entry.id, label: sm.entry.label, kind: sm.entry.kind, source: 'vocabulary' }
+              : { id: pp.slug(label), label, kind, source: 'acronym' };
           const g = found.add(def, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'), d.short);
           addMention(pp, fi, g, kind, d.longFrom, d.longTo);
         }
@@ -220,6 +229,9 @@ export function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyE
     if (ft.text.includes('@')) hits.push(...findAtKMetrics(ft.text, tokens, pp.covered[fi]!));
     // "Kendall's tau", "P95 latency": metrics by a shape of words.
     hits.push(...findStatMetrics(ft.text, tokens, pp.covered[fi]!));
+    findMultiwordNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
+    findHeadedLists(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
+    findTitleNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
     for (const h of hits) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);

@@ -325,15 +325,24 @@ describe('quality on the dev and proxy held-out gold (regression)', () => {
   it('keeps the proxy held-out figures too (hand-made gold, blind to the extractor: test/fixtures/eval/SOURCE.txt)', async () => {
     const even = JSON.parse(readFileSync('test/fixtures/eval/gold-heldout-corpus-even.json', 'utf8')) as GoldRecord[];
     const s1 = scoreExtraction(even, extract(corpus).papers);
-    expect(s1.benchmarks.f1).toBeGreaterThanOrEqual(0.82);
+    expect(s1.benchmarks.f1).toBeGreaterThanOrEqual(0.86);
     expect(s1.models.f1).toBeGreaterThanOrEqual(0.82);
     expect(s1.metrics.f1).toBeGreaterThanOrEqual(0.84);
     const later = JSON.parse(readFileSync('test/fixtures/eval/gold-heldout-hf-2025-03.json', 'utf8')) as GoldRecord[];
     const days = ['03', '04', '05', '06', '07'].map((d) => fileSource(`test/fixtures/hf-daily-papers-api/2025-03/2025-03-${d}.json`));
     const s2 = scoreExtraction(later, extract((await ingest(days)).papers).papers);
-    expect(s2.benchmarks.f1).toBeGreaterThanOrEqual(0.89);
-    expect(s2.models.f1).toBeGreaterThanOrEqual(0.79);
+    expect(s2.benchmarks.f1).toBeGreaterThanOrEqual(0.92);
+    expect(s2.models.f1).toBeGreaterThanOrEqual(0.8);
     expect(s2.metrics.f1).toBeGreaterThanOrEqual(0.86);
+  });
+  it("keeps the rule writer's dev pool figures (HF 2025-10-15/16; not blind: misses printed by npm run eval)", async () => {
+    const pool = JSON.parse(readFileSync('test/fixtures/eval/gold-dev-pool-2025-10.json', 'utf8')) as GoldRecord[];
+    const days = ['15', '16'].map((d) => fileSource(`test/fixtures/hf-daily-papers-api/2025-10/2025-10-${d}.json`));
+    const s = scoreExtraction(pool, extract((await ingest(days)).papers).papers);
+    // 0.946 with the multi-word, headed-list and title rules (was 0.944)
+    expect(s.benchmarks.f1).toBeGreaterThanOrEqual(0.94);
+    expect(s.models.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.metrics.f1).toBeGreaterThanOrEqual(0.69);
   });
   it('keeps the figures of the two blind sets of issue 10 (a month never read for rules; named datasets in 2016 ML abstracts)', async () => {
     const month = JSON.parse(readFileSync('test/fixtures/eval/gold-heldout-hf-2025-10.json', 'utf8')) as GoldRecord[];
