@@ -114,9 +114,8 @@ export function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMine
   const taken = new Uint8Array(found.ids.length);
   for (let k = 0; k < gidStart[lists.length]!; k++) taken[paperGids[k]!] = 1;
   const occ = miner.occurrences;
-  // NOTE: per phrase id, its score (NaN: not computed yet; -1: too rare or too common) and the last paper that listed
-  // it, so each paper's candidates are gathered in typed arrays and only the chosen few become objects.
-  const scores = new Float64Array(miner.phraseCount).fill(NaN);
+  // NOTE: per phrase id, the last paper that listed it (its score is the miner's, computed once; -1: too rare, too
+  // common or generic), so each paper's candidates are gathered in typed arrays and only the chosen few become objects.
   const stamp = new Int32Array(miner.phraseCount).fill(-1);
   let cands = new Int32Array(256);
   for (let wi = 0; wi < papers.length; wi++) {
@@ -130,8 +129,7 @@ export function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMine
       const pid = occ[o]!;
       if (stamp[pid] === wi) continue;
       stamp[pid] = wi;
-      let sc = scores[pid]!;
-      if (sc !== sc) scores[pid] = sc = miner.scoreOf(pid);
+      const sc = miner.cachedScore(pid);
       if (sc < 0) continue;
       if (n === cands.length) {
         const next = new Int32Array(n * 2);
@@ -147,8 +145,8 @@ export function mineKeyphrases(papers: Paper[], run: RunState, miner: PhraseMine
     for (let left = n; left > 0 && chosen.length < opts.minedPerPaper; left--) {
       let bi = 0;
       for (let k = 1; k < left; k++) {
-        const a = scores[cands[k]!]!;
-        const b = scores[cands[bi]!]!;
+        const a = miner.cachedScore(cands[k]!);
+        const b = miner.cachedScore(cands[bi]!);
         if (a > b || (a === b && miner.key(cands[k]!) < miner.key(cands[bi]!))) bi = k;
       }
       const pid = cands[bi]!;

@@ -347,7 +347,8 @@ export class PhraseMiner {
     this.decideChunks(want);
   }
 
-  private cachedScore(pid: number): number {
+  /** scoreOf(), computed once per phrase (the selection of each paper's phrases reads it many times). */
+  cachedScore(pid: number): number {
     let sc = this.scoreCache[pid]!;
     if (sc !== sc) this.scoreCache[pid] = sc = this.scoreOf(pid);
     return sc;
