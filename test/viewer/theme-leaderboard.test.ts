@@ -20,7 +20,9 @@ const GRAPH = JSON.parse(readFileSync(fileURLToPath(new URL('../../graph/graph.j
 
 describe('theme summary', () => {
   it('derives years and neighbours from the graph when graph.json has no such fields', () => {
-    const model = fromGraphJson(structuredClone(GRAPH), 'graph.json');
+    const doc = structuredClone(GRAPH);
+    for (const t of doc.themes) delete (t as { neighbours?: unknown }).neighbours;
+    const model = fromGraphJson(doc, 'graph.json');
     const theme = GRAPH.themes[0];
     const s = summariseTheme(model, theme.id)!;
     expect(s.papers.length).toBe(theme.size);
@@ -62,6 +64,25 @@ describe('theme summary', () => {
       themesOfConcept.get(c)!.add(themeOf.get(p)!);
     }
     expect(s.neighbours[0]!.sharedCount).toBe([...themesOfConcept.values()].filter((t) => t.has(a.id) && t.has(b.id)).length);
+  });
+
+  it("lists the build's neighbours by the count of shared concepts the panel shows (ties by link weight)", () => {
+    const model = fromGraphJson(structuredClone(GRAPH), 'graph.json');
+    let unordered = 0;
+    for (const theme of GRAPH.themes) {
+      const built = theme.neighbours ?? [];
+      if (!built.length) continue;
+      const s = summariseTheme(model, theme.id)!;
+      expect(new Set(s.neighbours.map((n) => n.theme.id))).toEqual(new Set(built.map((n) => n.theme)));
+      for (let i = 1; i < s.neighbours.length; i++) {
+        const [prev, next] = [s.neighbours[i - 1]!, s.neighbours[i]!];
+        expect(prev.sharedCount > next.sharedCount || (prev.sharedCount === next.sharedCount && prev.weight >= next.weight)).toBe(true);
+      }
+      // The build orders by link weight: the test means something only if that order differs somewhere.
+      const byCount = s.neighbours.map((n) => n.theme.id).join();
+      if (byCount !== built.map((n) => n.theme).join()) unordered++;
+    }
+    expect(unordered).toBeGreaterThan(0);
   });
 });
 

@@ -86,12 +86,15 @@ export function summariseTheme(model: ViewModel, id: string): ThemeSummary | nul
   }
   let neighbours: ThemeSummary['neighbours'] = [];
   if (theme.neighbours?.length) {
-    // NOTE: the build's neighbours (ordered by how strongly the themes graph links them) and their named concepts.
-    neighbours = theme.neighbours.flatMap((n) => {
-      const t = model.themeById.get(n.theme);
-      const sharedCount = links.get(n.theme)?.length ?? 0;
-      return t ? [{ theme: t, weight: n.weight, sharedCount, shared: n.sharedConcepts.map((c) => ({ key: conceptKey(model, c.id), label: c.label })) }] : [];
-    });
+    // NOTE: the build's neighbours and their named concepts. The panel shows each one's count of shared concepts, so it
+    // lists them by that count (a column of counts out of order reads as a mistake); the build's link weight breaks ties.
+    neighbours = theme.neighbours
+      .flatMap((n) => {
+        const t = model.themeById.get(n.theme);
+        const sharedCount = links.get(n.theme)?.length ?? 0;
+        return t ? [{ theme: t, weight: n.weight, sharedCount, shared: n.sharedConcepts.map((c) => ({ key: conceptKey(model, c.id), label: c.label })) }] : [];
+      })
+      .sort((a, b) => b.sharedCount - a.sharedCount || b.weight - a.weight || a.theme.id.localeCompare(b.theme.id));
   } else {
     neighbours = [...links]
       .flatMap(([t, shared]) => {
