@@ -221,11 +221,25 @@ export class MentionLog {
     // NOTE: sorting each kind's mentions (stable) gives the order filtering all sorted mentions by kind gave.
     stableSort(metrics, byStart);
     stableSort(benches, byStart);
-    const covers = (pos: number): boolean => {
-      for (let o = from; o < to; o += 5) if (d[o + 2] === fi && d[o + 3]! <= pos && pos < d[o + 4]!) return true;
-      return false;
-    };
-    return { metrics, benches, covers };
+    return new LoggedMentions(metrics, benches, d, from, to, fi);
+  }
+}
+
+/** FieldMentions over the log. NOTE: a class, not an object with a closure (a closure per field cost more than its calls). */
+class LoggedMentions implements FieldMentions {
+  constructor(
+    readonly metrics: Mention[],
+    readonly benches: Mention[],
+    private readonly d: Int32Array,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly fi: number,
+  ) {}
+
+  covers(pos: number): boolean {
+    const { d, to, fi } = this;
+    for (let o = this.from; o < to; o += 5) if (d[o + 2] === fi && d[o + 3]! <= pos && pos < d[o + 4]!) return true;
+    return false;
   }
 }
 
