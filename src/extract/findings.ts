@@ -75,6 +75,8 @@ export class RunFindings {
   list: Finding[] = [];
   /** ... and their gids. */
   gids: number[] = [];
+  /** gid → the frozen alias list of its vocabulary entry (see entryAliases). */
+  private readonly sharedAliases: Array<string[] | undefined> = [];
 
   /** The gid of a concept id, given one now if it has none. */
   gid(id: string): number {
@@ -143,9 +145,20 @@ export class RunFindings {
       this.addSpan(this.list[this.slot[g]!]!, span);
       return g;
     }
-    const list = span.text === e.label || e.aliases.includes(span.text) ? e.aliases.slice() : e.aliases.concat(span.text);
+    const list = span.text === e.label || e.aliases.includes(span.text) ? this.entryAliases(g, e) : e.aliases.concat(span.text);
     this.push(g, newFinding(e.id, e.label, e.kind, list, 'vocabulary', e.parent || undefined, undefined, span));
     return g;
+  }
+
+  /**
+   * The entry's aliases as one frozen list for the run, shared by every paper's finding of it that adds no spelling.
+   * NOTE: a copy per paper was ~7 % of the run's allocations, kept to the end; frozen, so that no paper's list can be
+   * changed through another's (addSpan replaces a list, never changes it).
+   */
+  private entryAliases(g: number, e: VocabularyEntry): string[] {
+    let a = this.sharedAliases[g];
+    if (a === undefined) this.sharedAliases[g] = a = Object.freeze(e.aliases.slice()) as string[];
+    return a;
   }
 
   private push(g: number, f: Finding): void {
