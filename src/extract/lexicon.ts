@@ -61,6 +61,13 @@ function shapeOf(raw: string, norm: string): number {
 
 const FNV_SEED = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
+/** Ints per slot of Lexicon's table (a power of two: slot << 3), and the offsets of its fields after the hash. */
+const SLOT = 8;
+export const S_RID = 1;
+export const S_NID = 2;
+export const S_SHAPE = 3;
+const S_LEN = 4;
+const S_POOL = 5;
 
 export function grown<T extends Int32Array | Uint8Array | Int8Array>(a: T, size: number, fillWith = 0): T {
   if (size <= a.length) return a;
@@ -98,16 +105,15 @@ export class Lexicon {
   rawNorm = new Int32Array(1024);
   /** Raw id → Shape bits. */
   rawShape = new Uint8Array(1024);
-  /** Raw id * 2 → where its characters are in `pool`, raw id * 2 + 1 → how many. */
-  private rawAt = new Int32Array(2048);
   /** The characters of every raw token, back to back. */
   private pool = new Uint16Array(1 << 14);
   private poolLen = 0;
   /**
-   * Open-addressing table, two ints a slot: the hash of a raw token's characters, then its raw id (-1 empty).
-   * NOTE: the hash sits beside the id, so a probe that misses costs one cache line, not a read per array.
+   * Open-addressing table, SLOT ints a slot: the hash of a raw token's characters, its raw id (-1 empty), norm id,
+   * shape, length and offset in `pool`. NOTE: all a known token needs sits in one 32-byte slot, so a lookup costs one
+   * cache line plus the characters compared (five arrays read at random cost four misses more on rare words).
    */
-  private slots = new Int32Array(2 << 12).fill(-1);
+  slots = new Int32Array(SLOT << 12).fill(-1);
   private readonly normIds = new Map<string, number>();
   private readonly memos: Int8Array[] = [];
 
@@ -119,51 +125,46 @@ export class Lexicon {
       chars[k] = raw.charCodeAt(k);
       h = Math.imul(h ^ chars[k]!, FNV_PRIME);
     }
-    return this.internChars(chars, raw, 0, raw.length, h, !/[^\x00-\x7f]/.test(raw));
+    return this.slots[this.internChars(chars, raw, 0, raw.length, h, !/[^\x00-\x7f]/.test(raw)) + S_RID]!;
   }
 
   /**
-   * The id of the raw token text.slice(start, end), whose UTF-16 code units are chars[start..end) and FNV-1a hash h;
-   * `ascii` tells whether it has only ASCII characters (NFKD is skipped then). NOTE: looked up by its characters in
-   * place, so a known token costs no string allocation.
+   * The slot of the raw token text.slice(start, end), whose UTF-16 code units are chars[start..end) and FNV-1a hash h;
+   * `ascii` tells whether it has only ASCII characters (NFKD is skipped then): slots[at + S_RID] is its raw id,
+   * + S_NID its norm id, + S_SHAPE its shape (read them before the next call: a new spelling may move the table).
+   * NOTE: looked up by its characters in place, so a known token costs no string allocation.
    */
   internChars(chars: Uint16Array, text: string, start: number, end: number, h: number, ascii: boolean): number {
     // NOTE: kept small so that it inlines into the tokenizer's loop; adding a new spelling is the out-of-line slow path.
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> 3) - 1;
+    const len = end - start;
     let slot = (h ^ (h >>> 16)) & mask;
     for (;;) {
-      const rid = slots[2 * slot + 1]!;
-      if (rid === -1) return this.add(chars, text, start, end, h, ascii, slot);
-      if (slots[2 * slot] === h && this.rawAt[2 * rid + 1] === end - start) {
+      const at = slot << 3;
+      if (slots[at + S_RID] === -1) return this.add(chars, text, start, end, h, ascii, at);
+      if (slots[at] === h && slots[at + S_LEN] === len) {
         const pool = this.pool;
-        const off = this.rawAt[2 * rid]! - start;
+        const off = slots[at + S_POOL]! - start;
         let k = start;
         while (k < end && pool[off + k] === chars[k]) k++;
-        if (k === end) return rid;
+        if (k === end) return at;
       }
       slot = (slot + 1) & mask;
     }
   }
 
-  private add(chars: Uint16Array, text: string, start: number, end: number, h: number, ascii: boolean, slot: number): number {
+  private add(chars: Uint16Array, text: string, start: number, end: number, h: number, ascii: boolean, at: number): number {
     const len = end - start;
     const rid = this.raws.length;
     const raw = text.slice(start, end);
     this.raws.push(raw);
-    this.rawAt = grown(this.rawAt, 2 * rid + 2);
-    this.rawAt[2 * rid] = this.poolLen;
-    this.rawAt[2 * rid + 1] = len;
     if (this.poolLen + len > this.pool.length) {
       const next = new Uint16Array(Math.max(this.pool.length * 2, this.poolLen + len));
       next.set(this.pool);
       this.pool = next;
     }
     this.pool.set(chars.subarray(start, end), this.poolLen);
-    this.poolLen += len;
-    this.slots[2 * slot] = h;
-    this.slots[2 * slot + 1] = rid;
-    if (this.raws.length * 2 > this.slots.length >> 1) this.rehash();
     let lower = raw.toLowerCase();
     // NOTE: NFKD is slow, so only words with letters beyond ASCII ("Fréchet") are decomposed.
     if (!ascii) lower = stripMarks(lower);
@@ -177,24 +178,36 @@ export class Lexicon {
     this.rawNorm = grown(this.rawNorm, rid + 1);
     this.rawShape = grown(this.rawShape, rid + 1);
     this.rawNorm[rid] = nid;
-    this.rawShape[rid] = shapeOf(raw, norm);
-    return rid;
+    const shape = shapeOf(raw, norm);
+    this.rawShape[rid] = shape;
+    const slots = this.slots;
+    slots[at] = h;
+    slots[at + S_RID] = rid;
+    slots[at + S_NID] = nid;
+    slots[at + S_SHAPE] = shape;
+    slots[at + S_LEN] = len;
+    slots[at + S_POOL] = this.poolLen;
+    this.poolLen += len;
+    return this.raws.length * 2 > this.slots.length >> 3 ? this.rehash(at) : at;
   }
 
-  private rehash(): void {
+  /** Doubles the table; returns where the slot at `keep` went. */
+  private rehash(keep: number): number {
     const old = this.slots;
     const slots = new Int32Array(old.length * 2).fill(-1);
-    const mask = (slots.length >> 1) - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      const rid = old[s + 1]!;
-      if (rid === -1) continue;
-      const h = old[s]!;
+    const mask = (slots.length >> 3) - 1;
+    let kept = -1;
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from + S_RID] === -1) continue;
+      const h = old[from]!;
       let slot = (h ^ (h >>> 16)) & mask;
-      while (slots[2 * slot + 1] !== -1) slot = (slot + 1) & mask;
-      slots[2 * slot] = h;
-      slots[2 * slot + 1] = rid;
+      while (slots[(slot << 3) + S_RID] !== -1) slot = (slot + 1) & mask;
+      const to = slot << 3;
+      for (let k = 0; k < SLOT; k++) slots[to + k] = old[from + k]!;
+      if (from === keep) kept = to;
     }
     this.slots = slots;
+    return kept;
   }
 
   /** The norm id of a word, or -1 when no token had it. */

@@ -98,6 +98,15 @@ const FUNCTION_WORDS = wordSet(
   ).split(/\s+/),
 );
 const LONG = 2;
+/** Ints per phrase in PhraseMiner's `hot` table, and the offsets of its fields. */
+const HOT = 8;
+const H_WORDS = 0;
+const H_SEEN = 1;
+const H_DF = 2;
+const H_OCC = 3;
+const H_RUN_ON = 4;
+const H_THEN_DET = 5;
+const H_NOUN = 6;
 
 /**
  * Candidate phrases across the corpus: 2–4 lower-case words in a row, no stop word anywhere, counted once per paper.
@@ -105,22 +114,21 @@ const LONG = 2;
  */
 export class PhraseMiner {
   private readonly pairs = new PairMap();
-  /** Phrase id → prefix (a norm id for one word, else -1 - phrase id), last norm id * 2 + joined, word count. */
+  /** Phrase id → prefix (a norm id for one word, else -1 - phrase id), last norm id * 2 + joined. */
   private prefix = new Int32Array(1 << 14);
   private last = new Int32Array(1 << 14);
-  private words = new Int32Array(1 << 14);
-  private df = new Int32Array(1 << 14);
-  private seenIn = new Int32Array(1 << 14);
   /** Phrase id → raw ids of its first and last words where first seen ("tokens" of "visual tokens"), for the tagger. */
   private firstRaw = new Int32Array(1 << 14);
   private lastRaw = new Int32Array(1 << 14);
-  /** Phrase id → occurrences counted, and how many of them run on into a further content word ("advanced multimodal" + "models"). */
-  private occN = new Int32Array(1 << 14);
-  private runOn = new Int32Array(1 << 14);
-  /** Phrase id → occurrences followed by a determiner ("findings highlight" + "the"): its last word acts as a verb. */
-  private thenDet = new Int32Array(1 << 14);
-  /** Phrase id → occurrences right after a determiner or a content word ("the denoising process"): a noun phrase there. */
-  private nounContext = new Int32Array(1 << 14);
+  /**
+   * Phrase id * HOT + H_* → the counts add() updates per occurrence: word count, last paper seen in, document frequency,
+   * occurrences counted, how many run on into a further content word ("advanced multimodal" + "models"), how many are
+   * followed by a determiner ("findings highlight" + "the": its last word acts as a verb), how many come right after a
+   * determiner or a content word ("the denoising process": a noun phrase there).
+   * NOTE: side by side in 32 bytes (one cache line), as phrase ids come in random order over a table of millions: seven
+   * separate arrays cost seven cache misses an occurrence.
+   */
+  private hot = new Int32Array(HOT << 14);
   /** Phrase id → 0 not asked yet, 1 a noun-phrase chunk, 2 not one (the tagger is asked once per distinct phrase). */
   private chunk = new Uint8Array(0);
   /** Phrase id → scoreOf, NaN until asked (prefetchChunks ranks candidates by it). */
@@ -181,29 +189,31 @@ export class PhraseMiner {
         const lastCode = nid[j]! * 2 + (g === Gap.Join ? 1 : 0);
         const pid = this.pairs.intern(pre, lastCode);
         if (pid >= this.prefix.length) this.growPhrases(pid + 1);
-        if (this.words[pid] === 0) {
+        const hot = this.hot;
+        const h = pid * HOT;
+        if (hot[h + H_WORDS] === 0) {
           this.prefix[pid] = pre;
           this.last[pid] = lastCode;
-          this.words[pid] = j - i + 1;
+          hot[h + H_WORDS] = j - i + 1;
           this.firstRaw[pid] = rid[i]!;
           this.lastRaw[pid] = rid[j]!;
         }
         pre = -1 - pid;
         if (flags[j] !== (PHRASE_WORD | LONG) || (j + 1 < n && gap[j + 1] === Gap.Join)) continue;
-        if (this.seenIn[pid] !== doc + 1) {
-          this.seenIn[pid] = doc + 1;
-          this.df[pid]!++;
+        if (hot[h + H_SEEN] !== doc + 1) {
+          hot[h + H_SEEN] = doc + 1;
+          hot[h + H_DF]!++;
         }
-        this.occN[pid]!++;
+        hot[h + H_OCC]!++;
         // NOTE: a content word right after (no stop word, no number) means this occurrence is the left part of a longer
         // noun phrase ("advanced multimodal" of "advanced multimodal LLMs"); see isChunk.
         const k = j + 1;
         if (k < n && gap[k] === Gap.Space && (shape[k]! & Shape.FirstDigit) === 0) {
           const v = fn[nid[k]!]!;
-          if (v === 2 || (v === 0 && !lex.is(FUNCTION_WORDS, nid[k]!))) this.runOn[pid]!++;
+          if (v === 2 || (v === 0 && !lex.is(FUNCTION_WORDS, nid[k]!))) hot[h + H_RUN_ON]!++;
           else {
             const d = det[nid[k]!]!;
-            if (d === 1 || (d === 0 && lex.is(DETERMINER, nid[k]!))) this.thenDet[pid]!++;
+            if (d === 1 || (d === 0 && lex.is(DETERMINER, nid[k]!))) hot[h + H_THEN_DET]!++;
           }
         }
         // NOTE: after a determiner or a content word ("the denoising process", "intermediate reasoning steps") the
@@ -212,7 +222,7 @@ export class PhraseMiner {
           const p = nid[i - 1]!;
           const d = det[p]!;
           const f = fn[p]!;
-          if (d === 1 || (d === 0 && lex.is(DETERMINER, p)) || f === 2 || (f === 0 && !lex.is(FUNCTION_WORDS, p))) this.nounContext[pid]!++;
+          if (d === 1 || (d === 0 && lex.is(DETERMINER, p)) || f === 2 || (f === 0 && !lex.is(FUNCTION_WORDS, p))) hot[h + H_NOUN]!++;
         }
         let o = this.occLen;
         if (o + 3 > this.occ.length) this.occ = grow(this.occ, o + 3);
@@ -234,15 +244,9 @@ export class PhraseMiner {
   private growPhrases(size: number): void {
     this.prefix = grow(this.prefix, size);
     this.last = grow(this.last, size);
-    this.words = grow(this.words, size);
-    this.df = grow(this.df, size);
-    this.seenIn = grow(this.seenIn, size);
     this.firstRaw = grow(this.firstRaw, size);
     this.lastRaw = grow(this.lastRaw, size);
-    this.occN = grow(this.occN, size);
-    this.runOn = grow(this.runOn, size);
-    this.thenDet = grow(this.thenDet, size);
-    this.nounContext = grow(this.nounContext, size);
+    this.hot = grow(this.hot, this.prefix.length * HOT);
   }
 
   /** The phrase as written in keys: words joined by " " or "-" as in the text where it was first seen. */
@@ -305,10 +309,10 @@ export class PhraseMiner {
       if (this.chunk[pid] !== 0) continue;
       // NOTE: a phrase that nearly always runs on into a further word is a modifier, not a term of its own (c-value's
       // nested-phrase discount, made a cut): "advanced multimodal", "long-horizon", "next-generation".
-      const modifier = this.runOn[pid]! >= RUN_ON_SHARE * this.occN[pid]!;
+      const modifier = this.hot[pid * HOT + H_RUN_ON]! >= RUN_ON_SHARE * this.hot[pid * HOT + H_OCC]!;
       // NOTE: a noun phrase is seldom followed right away by a determiner, a verb is ("findings highlight the …"),
       // which the tagger, given the phrase alone, cannot see.
-      const verbal = this.thenDet[pid]! >= DETERMINER_SHARE * this.occN[pid]!;
+      const verbal = this.hot[pid * HOT + H_THEN_DET]! >= DETERMINER_SHARE * this.hot[pid * HOT + H_OCC]!;
       if (modifier || verbal || isQuantity(this.key(pid))) this.chunk[pid] = 2;
       else {
         this.chunk[pid] = 3; // asked below; also keeps a pid listed twice from being asked twice
@@ -317,7 +321,7 @@ export class PhraseMiner {
     }
     if (!ask.length) return;
     const tags = tagPhrases(ask.map((pid) => this.surface(pid)));
-    for (let k = 0; k < ask.length; k++) this.chunk[ask[k]!] = isNounChunkTagged(tags[k]!, this.nounContext[ask[k]!]! > 0) ? 1 : 2;
+    for (let k = 0; k < ask.length; k++) this.chunk[ask[k]!] = isNounChunkTagged(tags[k]!, this.hot[ask[k]! * HOT + H_NOUN]! > 0) ? 1 : 2;
   }
 
   /**
@@ -356,9 +360,9 @@ export class PhraseMiner {
 
   /** The score of a phrase (score = df × ln((N + 1) / df) × log2(1 + words)), or -1 when it is too rare or too common. */
   scoreOf(pid: number): number {
-    const df = this.df[pid]!;
+    const df = this.hot[pid * HOT + H_DF]!;
     if (df < this.minDf || df > this.maxDf || isGenericPhrase(this.key(pid))) return -1;
-    return Math.round(df * Math.log((this.papers + 1) / df) * Math.log2(1 + this.words[pid]!) * 1000) / 1000;
+    return Math.round(df * Math.log((this.papers + 1) / df) * Math.log2(1 + this.hot[pid * HOT + H_WORDS]!) * 1000) / 1000;
   }
 
   /**
@@ -385,7 +389,7 @@ export class PhraseMiner {
     const at = this.scoredAt[pid]!;
     if (at > 0) return this.scored[at - 1];
     const key = this.key(pid);
-    const df = this.df[pid]!;
+    const df = this.hot[pid * HOT + H_DF]!;
     const p: MinedPhrase = { id: slugify(key), key, label: key, df, score, kind: minedKind(key, this.evidence) };
     this.scored.push(p);
     this.scoredAt[pid] = this.scored.length;

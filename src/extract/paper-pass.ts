@@ -31,6 +31,9 @@ export interface PaperPass {
   corpus: CorpusNames;
   /** slugify() remembered for the run: the same labels come back paper after paper. */
   slug: (label: string) => string;
+  /** The field patternsOfPaper() is at, and its callback for bare name runs (made once per run). */
+  fi: number;
+  bare?: (from: number, to: number) => void;
 }
 
 /** slugify() with a memo for one run. */
@@ -63,34 +66,47 @@ const RELEASE_CUE = /\b(available|release[sd]?|releasing|open-sourced?|github|ht
 /**
  * The sentences that say what is released ("The code is available at https://…", "We release all tokenizers and
  * code"), as [from, to) pairs: there "code", "audio samples", "video demos" name artefacts, not what the paper works on.
- * NOTE: one pass of the cue over the text, asked only for a field with a modality match.
+ * NOTE: asked only for a field with a modality match; the cue's regex is run only from the tokens that can hold a match
+ * (see nextCueToken), not over the whole text.
  */
 function releaseSentences(text: string, tokens: Tokens): number[] {
   const out: number[] = [];
-  if (!mayHaveReleaseCue(tokens)) return out;
   RELEASE_CUE.lastIndex = 0;
-  for (let m = RELEASE_CUE.exec(text); m !== null; m = RELEASE_CUE.exec(text)) {
+  let c = nextCueToken(tokens, 0, -1);
+  while (c >= 0) {
+    // NOTE: a match starts at most 5 characters before its cue token ("upon acceptance", "open-source"), and none
+    // starts before that (every token before c ends before lastIndex), so no match is skipped.
+    RELEASE_CUE.lastIndex = Math.max(RELEASE_CUE.lastIndex, tokens.start[c]! - CUE_LEAD);
+    const m = RELEASE_CUE.exec(text);
+    if (m === null) break;
     const [from, to] = sentenceBounds(text, m.index);
     out.push(from, to);
     RELEASE_CUE.lastIndex = Math.max(RELEASE_CUE.lastIndex, to);
+    c = nextCueToken(tokens, c, RELEASE_CUE.lastIndex);
   }
   return out;
 }
 
+/** Characters a match of RELEASE_CUE may begin before its cue token (5: "upon " / "open-"), with room to spare. */
+const CUE_LEAD = 16;
+
 /**
- * Keys that hold a release cue's letters: every match of RELEASE_CUE lies inside one such token, so a field without one
- * has no match. NOTE: a pre-filter, one memo load per token, as most fields with a modality state no release.
+ * Keys that hold a release cue's letters: every match of RELEASE_CUE has its word ("available", "releas…", "source",
+ * "github", "http", "acceptance", "publicly", "supplementary": ASCII letters, so inside one token) in such a token.
+ * NOTE: one memo load per token, as most fields with a modality state no release.
  */
 const RELEASE_WORD = wordTest('norm', (w) => /available|releas|source|github|http|acceptance|publicly|supplementary/.test(w));
 
-function mayHaveReleaseCue(tokens: Tokens): boolean {
-  const { lex, nid, n } = tokens;
+/** The first token at or after `from` that ends after `after` and holds a release cue's letters, or -1. */
+function nextCueToken(tokens: Tokens, from: number, after: number): number {
+  const { lex, nid, n, end } = tokens;
   const memo = lex.memo(RELEASE_WORD);
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
+    if (end[i]! <= after) continue;
     const v = memo[nid[i]!]!;
-    if (v === 1 || (v === 0 && lex.is(RELEASE_WORD, nid[i]!))) return true;
+    if (v === 1 || (v === 0 && lex.is(RELEASE_WORD, nid[i]!))) return i;
   }
-  return false;
+  return -1;
 }
 
 function inRanges(ranges: number[], start: number, end: number): boolean {
@@ -127,6 +143,12 @@ function guarded(pp: PaperPass, ft: FieldText, ms: DictMatch[]): DictMatch[] {
   return out ?? ms;
 }
 
+/** The definition of the acronym with norm id `nid`, if the paper defines one. */
+function defOf(defNids: number[], defs: ConceptInfo[], nid: number): ConceptInfo | undefined {
+  for (let k = 0; k < defNids.length; k++) if (defNids[k] === nid) return defs[k];
+  return undefined;
+}
+
 /** Vocabulary matches, with acronyms defined in the paper taking over their short forms. */
 export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: ExtractOptions): void {
   const { found, own } = pp;
@@ -135,10 +157,6 @@ export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: Extra
   const defKeys: string[] = [];
   const defNids: number[] = [];
   const defs: ConceptInfo[] = [];
-  const defOf = (nid: number): ConceptInfo | undefined => {
-    for (let k = 0; k < defNids.length; k++) if (defNids[k] === nid) return defs[k];
-    return undefined;
-  };
   const found0 = pp.fields.map((ft) => matchVocabulary(scan, ft.tokens));
   // An unambiguous name of the field ("OCRBench", "GPT-4o": an entry without a guard) is ML context by itself.
   if (pp.ml < 0 && found0.some((ms) => ms.some((m) => m.entry.requires === undefined && NAME_KINDS.has(m.entry.kind)))) pp.ml = 1;
@@ -189,7 +207,7 @@ export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: Extra
         release ??= releaseSentences(ft.text, tokens);
         if (inRanges(release, tokens.start[m.from]!, tokens.end[m.to - 1]!)) continue;
       }
-      const single = m.to - m.from === 1 && defs.length > 0 ? defOf(tokens.nid[m.from]!) : undefined;
+      const single = m.to - m.from === 1 && defs.length > 0 ? defOf(defNids, defs, tokens.nid[m.from]!) : undefined;
       if (single) {
         const g = found.add(single, spanOf(ft, m.from, m.to, 'acronym:use'), tokens.raw(m.from));
         addMention(pp, fi, g, single.kind, m.from, m.to);
@@ -203,12 +221,21 @@ export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: Extra
     const covered = pp.covered[fi]!;
     for (let i = 0; i < tokens.n; i++) {
       if (covered[i]) continue;
-      const d = defOf(tokens.nid[i]!);
+      const d = defOf(defNids, defs, tokens.nid[i]!);
       if (!d || (tokens.shape[i]! & Shape.Lower) !== 0) continue;
       const g = found.add(d, spanOf(ft, i, i + 1, 'acronym:use'), tokens.raw(i));
       addMention(pp, fi, g, d.kind, i, i + 1);
     }
   }
+}
+
+/** Bare name runs of field `pp.fi`, for the corpus pass: not the paper's own names, and only in a paper that reads as ML. */
+function bareRun(pp: PaperPass, from: number, to: number): void {
+  const tokens = pp.fields[pp.fi]!.tokens;
+  const key = runKey(tokens, from, to);
+  if (pp.own.has(key) || !paperIsML(pp)) return;
+  const core = bareCoreEnd(tokens, from, to);
+  pp.corpus.bare(pp.wi, pp.fi, tokens.start[from]!, tokens.end[to - 1]!, key, core === to ? key : runKey(tokens, from, core));
 }
 
 /** Names recognised from their use; the paper's own system names are not models of other work. */
@@ -217,14 +244,10 @@ export function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyE
   for (let fi = 0; fi < pp.fields.length; fi++) {
     const ft = pp.fields[fi]!;
     const tokens = ft.tokens;
-    // Bare name runs, for the corpus pass: not the paper's own names, and only in a paper that reads as ML.
-    const bare = (from: number, to: number): void => {
-      const key = runKey(tokens, from, to);
-      if (proposed.has(key) || !paperIsML(pp)) return;
-      const core = bareCoreEnd(tokens, from, to);
-      pp.corpus.bare(pp.wi, fi, tokens.start[from]!, tokens.end[to - 1]!, key, core === to ? key : runKey(tokens, from, core));
-    };
-    const hits = findPatternNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', bare);
+    pp.fi = fi;
+    // NOTE: one callback per run (see bareRun), not a closure per field.
+    pp.bare ??= (from: number, to: number): void => bareRun(pp, from, to);
+    const hits = findPatternNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', pp.bare);
     // "Cons@5", "nDCG@10": metrics by their shape (NOTE: a cheap scan; most fields have no "@").
     if (ft.text.includes('@')) hits.push(...findAtKMetrics(ft.text, tokens, pp.covered[fi]!));
     // "Kendall's tau", "P95 latency": metrics by a shape of words.

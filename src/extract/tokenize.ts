@@ -1,5 +1,5 @@
 // Splits a field into word tokens held in typed arrays (offsets, interned ids, gaps, shapes), in one pass over its characters.
-import { grown, isDigit, Lexicon, Shape } from './lexicon.ts';
+import { grown, isDigit, Lexicon, S_NID, S_RID, S_SHAPE, Shape } from './lexicon.ts';
 
 /** How a token is joined to the one before it: the gap decides whether a phrase may span it. */
 export enum Gap {
@@ -136,12 +136,13 @@ export class Tokens {
         i++;
       }
       if (count === this.start.length) this.grow();
-      const rid = lex.internChars(t, text, start, i, h, ascii);
+      const at = lex.internChars(t, text, start, i, h, ascii);
+      const slots = lex.slots;
       this.start[count] = start;
       this.end[count] = i;
-      this.rid[count] = rid;
-      this.nid[count] = lex.rawNorm[rid]!;
-      this.shape[count] = lex.rawShape[rid]!;
+      this.rid[count] = slots[at + S_RID]!;
+      this.nid[count] = slots[at + S_NID]!;
+      this.shape[count] = slots[at + S_SHAPE]!;
       let g: Gap = Gap.Start;
       if (prevEnd >= 0) g = start - prevEnd === 1 && t[prevEnd]! === 32 ? Gap.Space : gapKind(t, prevEnd, start);
       this.gap[count] = g;
