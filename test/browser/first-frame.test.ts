@@ -26,7 +26,6 @@ describe.skipIf(skip !== null)('the first frame, from first-frame.json', () => {
     page = tab.page;
   });
   afterAll(async () => {
-    await page?.close();
     await bundled?.server.close();
   });
   afterEach(async () => {

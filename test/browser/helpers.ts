@@ -54,7 +54,7 @@ export function launchBrowser(): Promise<Browser> {
 /** The viewport of the browser tests' pages: a laptop screen. */
 export const VIEWPORT = { width: 1280, height: 800 };
 
-/** A page reused by the tests of a file, with what it saw since the last `blank()`. */
+/** A page reused by the browser tests, with what it saw since the last `blank()`. */
 export interface ReusedPage {
   page: Page;
   /** Uncaught exceptions and console errors since the last `blank()` (the same array, emptied in place). */
@@ -65,14 +65,22 @@ export interface ReusedPage {
   blank(viewport?: { width: number; height: number }): Promise<void>;
 }
 
+let sharedPage: { browser: Browser; tab: Promise<ReusedPage> } | undefined;
+
 /**
- * One page for the tests of a file: each test starts it on about:blank, then opens its URL (a new document, so a link
- * that differs only by its hash loads the viewer anew), instead of opening a page of its own. NOTE: a new page costs
- * Chromium ~2.5 CPU s (a renderer process, its WebGL context, the bundle compiled again); loading the viewer again in the
- * same page ~1.3 s. The viewer keeps no state outside its document (no storage, no service worker), and graph files are
- * served no-cache, so what a test sees is what a new tab would show.
+ * The page of this test worker, opened by the first browser test file it runs and reused by every test after it: each
+ * test starts it on about:blank (`blank()`), then opens its URL (a new document, so a link that differs only by its hash
+ * loads the viewer anew), instead of opening a page of its own. NOTE: a new page costs Chromium ~2.5 CPU s (a renderer
+ * process, its WebGL context, the bundle compiled again); loading the viewer again in the same page ~1.3 s. The viewer
+ * keeps no state outside its document (no storage, no service worker) and graph files are served no-cache, so what a
+ * test sees is what a new tab would show. Never close it in a test file; a test that adds a route or a listener removes it.
  */
-export async function reusedPage(browser: Browser): Promise<ReusedPage> {
+export function reusedPage(browser: Browser): Promise<ReusedPage> {
+  if (sharedPage?.browser !== browser) sharedPage = { browser, tab: openTab(browser) };
+  return sharedPage.tab;
+}
+
+async function openTab(browser: Browser): Promise<ReusedPage> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   const errors = watchErrors(page);
   const requests: string[] = [];

@@ -72,7 +72,6 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
     page = tab.page;
   }, 120_000);
   afterAll(async () => {
-    await page?.close();
     await bundled?.server.close();
   });
   // The camera animates (sigma's animate, 300 ms here); wait until it no longer does, on a loaded machine too.

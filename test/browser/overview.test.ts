@@ -47,7 +47,6 @@ describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => 
     ({ page, requests } = tab);
   }, 120_000);
   afterAll(async () => {
-    await page?.close();
     await built?.server.close();
   });
 

@@ -41,7 +41,6 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
     page = tab.page;
   });
   afterAll(async () => {
-    await page?.close();
     await bundled?.server.close();
   });
 
