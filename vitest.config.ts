@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // One build of the bundled corpus for the tests that need one (inject('corpusBuild')).
-    globalSetup: ['test/support/corpus-build.global.ts'],
+    // One build of the bundled corpus for the tests that need one (inject('corpusBuild')); the CLI and the fault test's
+    // child as plain JS for the tests that start them as processes (inject('cliBundle'), inject('faultChild')).
+    globalSetup: ['test/support/corpus-build.global.ts', 'test/support/bundles.global.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: run files in two forks, not more.

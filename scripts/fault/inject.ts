@@ -80,13 +80,14 @@ export function orphansBeside(dir: string): string[] {
  * after its staging directory appears, i.e. while it writes its outputs or swaps them in.
  */
 function runBuild(
+  cli: string,
   input: string,
   out: string,
   kill?: { afterMs?: number; afterWritingMs?: number; signal: KillRecord['signal'] },
 ): Promise<{ ms: number; code: number | null; killedAtMs?: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI, 'build', input, '--out', out, '-q'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'build', input, '--out', out, '-q'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     let killedAtMs: number | undefined;
     child.stderr.on('data', (d) => (stderr += d));
@@ -129,7 +130,10 @@ export async function runFaultInjection(options: {
   log?: (line: string) => void;
   /** The real papers the synthetic ones are resampled from (default: every real abstract in ../shared, realPapers()). */
   real?: Paper[];
+  /** The CLI's entry, run with node (default bin/paper-kg.js; the tests pass the same CLI bundled into plain JS). */
+  cli?: string;
 }): Promise<FaultReport> {
+  const cli = options.cli ?? CLI;
   const { papers, kills, seed } = options;
   const log = options.log ?? (() => {});
   const work = options.work ?? join(tmpdir(), `paper-kg-fault-${process.pid}`);
@@ -150,7 +154,7 @@ export async function runFaultInjection(options: {
     const poll = setInterval(() => {
       if (sawStaging === undefined && existsSync(staging)) sawStaging = performance.now();
     }, 2);
-    const { ms } = await runBuild(inputs[name], dir);
+    const { ms } = await runBuild(cli, inputs[name], dir);
     clearInterval(poll);
     fullBuildMs = Math.max(fullBuildMs, ms);
     writeMs = Math.max(writeMs, sawStaging === undefined ? 100 : performance.now() - sawStaging);
@@ -175,7 +179,7 @@ export async function runFaultInjection(options: {
     const mode: KillRecord['mode'] = k % 3 === 0 ? 'any time' : 'while writing';
     const kill =
       mode === 'any time' ? { afterMs: Math.round(rng() * fullBuildMs * 1.1), signal } : { afterWritingMs: Math.round(rng() * writeMs * 1.2), signal };
-    const { code, killedAtMs: afterMs } = await runBuild(inputs[next], target, kill);
+    const { code, killedAtMs: afterMs } = await runBuild(cli, inputs[next], target, kill);
     const swapLeft = existsSync(join(work, 'parent', '.out.paper-kg-commit'));
     const now = whichBuild(target, refsNow);
     const found: KillRecord['found'] = now === 'mixed' && swapLeft ? 'swap' : now;

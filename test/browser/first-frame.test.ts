@@ -5,7 +5,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import type { GraphJson } from '../../src/model/graph-json.ts';
 import type { RunningServer } from '../../src/serve/index.ts';
-import { chromiumMissing, countMapPixels, ensureViewer, launchBrowser, serveBundled, watchErrors } from './helpers.ts';
+import { chromiumMissing, countMapPixels, ensureViewer, launchBrowser, reusedPage, serveBundled, type ReusedPage } from './helpers.ts';
 
 const skip = chromiumMissing();
 const LES_MISERABLES = fileURLToPath(new URL('../fixtures/gexf/graphology-fixtures/les_miserables.gexf', import.meta.url));
@@ -13,30 +13,30 @@ const LES_MISERABLES = fileURLToPath(new URL('../fixtures/gexf/graphology-fixtur
 type Exposed = { paperKg?: { mode?: string; ready?: boolean } };
 
 describe.skipIf(skip !== null)('the first frame, from first-frame.json', () => {
-  let browser: Browser;
   let bundled: { server: RunningServer; json: GraphJson };
+  let tab: ReusedPage;
   let page: Page;
-  let errors: string[];
   let release: () => void;
 
   beforeAll(async () => {
     await ensureViewer();
+    let browser: Browser;
     [browser, bundled] = await Promise.all([launchBrowser(), serveBundled()]);
+    tab = await reusedPage(browser);
+    page = tab.page;
   });
   afterAll(async () => {
-    await browser?.close();
     await bundled?.server.close();
   });
   afterEach(async () => {
     release?.();
-    expect(errors).toEqual([]);
-    await page?.close();
+    expect(tab.errors).toEqual([]);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
-  /** A page whose graph.json request waits until `release()`. */
+  /** The page, opening `url` with its graph.json request held until `release()`. */
   const holdingGraphJson = async (url: string) => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    errors = watchErrors(page);
+    await tab.blank();
     const held = new Promise<void>((ok) => (release = ok));
     let asked = false;
     await page.route('**/graph.json', async (route: Route) => {

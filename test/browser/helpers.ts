@@ -51,6 +51,54 @@ export function launchBrowser(): Promise<Browser> {
   return shared;
 }
 
+/** The viewport of the browser tests' pages: a laptop screen. */
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/** A page reused by the browser tests, with what it saw since the last `blank()`. */
+export interface ReusedPage {
+  page: Page;
+  /** Uncaught exceptions and console errors since the last `blank()` (the same array, emptied in place). */
+  errors: string[];
+  /** Paths of the requests since the last `blank()` (the same array, emptied in place). */
+  requests: string[];
+  /** Leaves whatever the page showed for about:blank, at `viewport` (default VIEWPORT), and forgets what it saw. */
+  blank(viewport?: { width: number; height: number }): Promise<void>;
+}
+
+let sharedPage: { browser: Browser; tab: Promise<ReusedPage> } | undefined;
+
+/**
+ * The page of this test worker, opened by the first browser test file it runs and reused by every test after it: each
+ * test starts it on about:blank (`blank()`), then opens its URL (a new document, so a link that differs only by its hash
+ * loads the viewer anew), instead of opening a page of its own. NOTE: a new page costs Chromium ~2.5 CPU s (a renderer
+ * process, its WebGL context, the bundle compiled again); loading the viewer again in the same page ~1.3 s. The viewer
+ * keeps no state outside its document (no storage, no service worker) and graph files are served no-cache, so what a
+ * test sees is what a new tab would show. Never close it in a test file; a test that adds a route or a listener removes it.
+ */
+export function reusedPage(browser: Browser): Promise<ReusedPage> {
+  if (sharedPage?.browser !== browser) sharedPage = { browser, tab: openTab(browser) };
+  return sharedPage.tab;
+}
+
+async function openTab(browser: Browser): Promise<ReusedPage> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const errors = watchErrors(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  return {
+    page,
+    errors,
+    requests,
+    blank: async (viewport = VIEWPORT) => {
+      await page.goto('about:blank');
+      const now = page.viewportSize();
+      if (now?.width !== viewport.width || now?.height !== viewport.height) await page.setViewportSize(viewport);
+      errors.length = 0;
+      requests.length = 0;
+    },
+  };
+}
+
 export async function ensureViewer(): Promise<void> {
   await ensureViewerBuilt(DIST_DIR, () => {});
 }

@@ -13,7 +13,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import type { GraphJson } from '../../src/model/graph-json.ts';
 import type { RunningServer } from '../../src/serve/index.ts';
 import { CONCEPT_FILL } from '../../web/src/colors.ts';
-import { chromiumMissing, ensureViewer, launchBrowser, openViewer, serveBundled, watchErrors } from './helpers.ts';
+import { chromiumMissing, ensureViewer, launchBrowser, openViewer, reusedPage, serveBundled, type ReusedPage } from './helpers.ts';
 
 const skip = chromiumMissing();
 type Node = GraphJson['graph']['nodes'][number];
@@ -60,14 +60,16 @@ const over = (hex: string, alpha: number): [number, number, number] =>
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
-  let browser: Browser;
   let bundled: { server: RunningServer; json: GraphJson; dir: string };
+  let tab: ReusedPage;
   let page: Page;
-  let errors: string[];
 
   beforeAll(async () => {
     await ensureViewer();
+    let browser: Browser;
     [browser, bundled] = await Promise.all([launchBrowser(), serveBundled()]);
+    tab = await reusedPage(browser);
+    page = tab.page;
   }, 120_000);
   afterAll(async () => {
     await bundled?.server.close();
@@ -75,14 +77,12 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
   // The camera animates (sigma's animate, 300 ms here); wait until it no longer does, on a loaded machine too.
   const settle = () => page.waitForFunction(() => !(window as any).paperKg.app.sigma.getCamera().isAnimated(), undefined, { polling: 50 });
   const fresh = async (url = bundled.server.url) => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    errors = watchErrors(page);
+    await tab.blank();
     await openViewer(page, url);
     await settle();
   };
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await page?.close();
+  afterEach(() => {
+    expect(tab.errors).toEqual([]);
   });
   const papers = () => bundled.json.graph.nodes.filter((n): n is Node & { attributes: { kind: 'paper' } } => n.attributes.kind === 'paper');
   const camera = () => page.evaluate(() => (window as any).paperKg.app.sigma.getCamera().getState() as { x: number; y: number; ratio: number });

@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import type { RunningServer } from '../../src/serve/index.ts';
 import type { GraphJson } from '../../src/model/graph-json.ts';
 import type { OverviewJson } from '../../src/model/overview-json.ts';
-import { chromiumMissing, countMapPixels, ensureViewer, launchBrowser, openViewer, serveBuild, serveSharedBuild, watchErrors } from './helpers.ts';
+import {
+  chromiumMissing,
+  countMapPixels,
+  ensureViewer,
+  launchBrowser,
+  openViewer,
+  reusedPage,
+  serveBuild,
+  serveSharedBuild,
+  type ReusedPage,
+} from './helpers.ts';
 
 const skip = chromiumMissing();
 
@@ -21,33 +31,31 @@ type PaperKgWindow = {
 };
 
 describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => {
-  let browser: Browser;
   let built: { server: RunningServer; dir: string };
   let overview: OverviewJson;
+  let tab: ReusedPage;
   let page: Page;
-  let errors: string[];
   let requests: string[];
 
   beforeAll(async () => {
     await ensureViewer();
+    let browser: Browser;
     // The bundled corpus has ~470 nodes: a budget of 150 puts it above, as 100k papers would be above 20k.
     [browser, built] = await Promise.all([launchBrowser(), serveBuild(150)]);
     overview = JSON.parse(readFileSync(join(built.dir, 'overview.json'), 'utf8')) as OverviewJson;
+    tab = await reusedPage(browser);
+    ({ page, requests } = tab);
   }, 120_000);
   afterAll(async () => {
     await built?.server.close();
   });
 
   const fresh = async (url = built.server.url) => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    errors = watchErrors(page);
-    requests = [];
-    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await tab.blank();
     await openViewer(page, url);
   };
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await page?.close();
+  afterEach(() => {
+    expect(tab.errors).toEqual([]);
   });
   const mode = () => page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.mode);
 
@@ -129,7 +137,7 @@ describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => 
     await page.evaluate((key) => (window as unknown as { paperKg: { app: { select(k: string): void } } }).paperKg.app.select(key), paper.key);
     await page.waitForFunction(() => location.hash.includes('sel='));
     const link = page.url();
-    await page.close();
+    // The link opened anew (the page is left for about:blank first).
     await fresh(link);
     expect(await mode()).toBe('theme');
     expect(await page.evaluate(() => (window as unknown as PaperKgWindow).paperKg.theme)).toBe(theme.id);
@@ -201,7 +209,6 @@ describe.skipIf(skip !== null)('viewer above the node budget (Chromium)', () => 
       expect(requests).toContain('/graph.json');
       await expect(page.locator('#back-overview').isHidden()).resolves.toBe(true);
     } finally {
-      await page.close();
       await below.server.close();
     }
   }, 120_000);

@@ -1,6 +1,6 @@
 // The viewer in a real browser (headless Chromium): what a person sees on the bundled map, and that untrusted text stays inert.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Browser, Dialog, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,17 @@ import type { GraphJson } from '../../src/model/graph-json.ts';
 import type { RunningServer } from '../../src/serve/index.ts';
 import { XSS_TITLE } from '../../scripts/synthetic-graph.ts';
 import { FADED_NODE } from '../../web/src/colors.ts';
-import { chromiumMissing, countMapPixels, ensureViewer, launchBrowser, openViewer, serveBundled, serveSynthetic, watchErrors } from './helpers.ts';
+import {
+  chromiumMissing,
+  countMapPixels,
+  ensureViewer,
+  launchBrowser,
+  openViewer,
+  reusedPage,
+  serveBundled,
+  serveSynthetic,
+  type ReusedPage,
+} from './helpers.ts';
 
 const skip = chromiumMissing();
 const LES_MISERABLES = fileURLToPath(new URL('../fixtures/gexf/graphology-fixtures/les_miserables.gexf', import.meta.url));
@@ -19,28 +29,28 @@ const LES_MISERABLES = fileURLToPath(new URL('../fixtures/gexf/graphology-fixtur
 type Node = GraphJson['graph']['nodes'][number];
 
 describe.skipIf(skip !== null)('viewer in Chromium', () => {
-  let browser: Browser;
   let bundled: { server: RunningServer; json: GraphJson };
+  let tab: ReusedPage;
   let page: Page;
-  let errors: string[];
 
   beforeAll(async () => {
     await ensureViewer();
+    let browser: Browser;
     [browser, bundled] = await Promise.all([launchBrowser(), serveBundled()]);
+    tab = await reusedPage(browser);
+    page = tab.page;
   });
   afterAll(async () => {
     await bundled?.server.close();
   });
 
   const fresh = async (url = bundled.server.url) => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    errors = watchErrors(page);
+    await tab.blank();
     await openViewer(page, url);
   };
-  afterEach(async () => {
+  afterEach(() => {
     // Every test ends with a clean console: no uncaught exception, no CSP violation, no failed request.
-    expect(errors).toEqual([]);
-    await page?.close();
+    expect(tab.errors).toEqual([]);
   });
 
   const papers = () => bundled.json.graph.nodes.filter((n): n is Node & { attributes: { kind: 'paper' } } => n.attributes.kind === 'paper');
@@ -168,8 +178,7 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
   });
 
   it('a narrow window keeps the map and folds the sidebar away', async () => {
-    page = await browser.newPage({ viewport: { width: 390, height: 740 } });
-    errors = watchErrors(page);
+    await tab.blank({ width: 390, height: 740 });
     await openViewer(page, bundled.server.url);
     await expect(page.locator('#sidebar').isVisible()).resolves.toBe(false);
     await page.locator('#toggle-sidebar').click();
@@ -292,14 +301,14 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
     writeFileSync(join(dir, 'graph.json'), JSON.stringify(bad));
     const server = await startServer({ graphFile: join(dir, 'graph.json'), port: 0 });
     try {
-      await page.close();
-      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const seen = watchErrors(page);
+      // The large graph's page ended with a clean console; the bad graph's reports its edge, and nothing else.
+      expect(tab.errors).toEqual([]);
+      await tab.blank();
       await page.goto(server.url);
       await page.locator('#status.error').waitFor({ timeout: 30_000 });
       await expect(page.locator('#status').textContent()).resolves.toContain('graph.edges.123.attributes.weight');
       expect(await page.evaluate(() => (window as unknown as { paperKg: { model: { graph: { size: number } } } }).paperKg.model.graph.size)).toBe(0);
-      errors = seen.filter((e) => !e.includes('graph.edges.123'));
+      tab.errors.splice(0, tab.errors.length, ...tab.errors.filter((e) => !e.includes('graph.edges.123')));
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
@@ -314,15 +323,15 @@ describe.skipIf(skip !== null)('viewer in Chromium', () => {
     afterAll(async () => xss?.server.close());
 
     it(`a paper titled ${XSS_TITLE} shows the text literally and runs nothing`, async () => {
-      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      errors = watchErrors(page);
+      await tab.blank();
       const dialogs: string[] = [];
-      page.on('dialog', (d) => {
+      const onDialog = (d: Dialog) => {
         dialogs.push(d.message());
         void d.dismiss();
-      });
-      const requests: string[] = [];
-      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      };
+      page.on('dialog', onDialog);
+      onTestFinished(() => void page.off('dialog', onDialog));
+      const requests = tab.requests;
       await openViewer(page, xss.server.url);
       await page.locator('input[type="search"]').fill('<img');
       await expect(page.locator('#suggestions .suggestion-label').first().textContent()).resolves.toBe(XSS_TITLE);

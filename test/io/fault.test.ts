@@ -1,7 +1,7 @@
 // Fault injection on the build writer: a child killed at seeded random moments leaves the directory holding the old build
 // or the new one (every file's sha256 against a reference manifest), never a mix, and nothing behind once the next command
 // ran. The same on real `paper-kg build` processes is fault-cli.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,15 +9,13 @@ import { basename, join } from 'node:path';
 import { createRng } from '../../src/graph/rng.ts';
 import { MANIFEST_FILE, checkBuildDirectory, recoverBuildDirectory, type BuildManifest } from '../../src/io/build-dir.ts';
 import { orphansBeside, whichBuild } from '../../scripts/fault/inject.ts';
-import { bundleForNode } from '../support/bundle.ts';
 import { writeFaultBuild } from './fault-child.ts';
 
 let tmp: string;
-/** fault-child.ts bundled into plain JS: the children start in ~0.1 s instead of ~1 s through tsx. */
-let childScript: string;
-beforeAll(async () => {
+/** fault-child.ts bundled into plain JS (test/support/bundles.global.ts): the children start in ~0.1 s instead of ~1 s through tsx. */
+const childScript = inject('faultChild');
+beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'paper-kg-fault-'));
-  childScript = await bundleForNode(join(import.meta.dirname, 'fault-child.ts'), tmp, 'fault-child');
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

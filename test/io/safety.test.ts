@@ -1,6 +1,6 @@
 // Issue 13 on real inputs: a two-paper corpus builds, inputs from pipes are read once, a file without papers is an error
 // for every command, build honours --field-map, serve checks Host, tables strip control and bidi characters.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -15,7 +15,9 @@ import { printable } from '../../src/cli/shared.ts';
 import { hostAllowed, startServer } from '../../src/serve/index.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'bin/paper-kg.js');
+// NOTE: bin/paper-kg.js's CLI bundled into plain JS (test/support/bundles.global.ts): three starts through tsx would cost
+// ~1.4 s of CPU each before reading a byte; how the process reads its input is the same.
+const CLI = inject('cliBundle');
 const DAY = join(ROOT, 'test/fixtures/hf-daily-papers-api/2024-06/2024-06-03.json');
 const CSV = join(ROOT, 'test/fixtures/zotero-bibtex-ml/My_Library.csv');
 let tmp: string;

@@ -23,10 +23,10 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Hash of the sources of a build: any change to them gives a new cache entry. */
-function sourceHash(): string {
+/** Hash of the sources of a build (and of `extra` files): any change to them gives a new cache entry. */
+export function sourceHash(extra: string[] = []): string {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(join(ROOT, 'src')), CORPUS, join(ROOT, 'package-lock.json')]) {
+  for (const file of [...filesUnder(join(ROOT, 'src')), CORPUS, join(ROOT, 'package-lock.json'), ...extra]) {
     hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
