@@ -107,6 +107,36 @@ const IMPORTS: Record<string, ImportSpec> = {
           return `${p.split('/')[1]}\t${firstMatch(text, /^title:\s*(.+)$/m)}\t${desc}`;
         }),
   },
+  vlmevalkit: {
+    title: 'VLMEvalKit (OpenCompass): the data set names its dataset classes download (keys of their DATASET_URL tables).',
+    repo: 'open-compass/VLMEvalKit',
+    licence: 'Apache License 2.0',
+    file: 'dataset-url-keys.tsv',
+    what: 'vlmeval/dataset/**/*.py: "<file>\\t<key>" for each quoted key at the start of a line inside a "DATASET_URL = {" block',
+    take: (s) =>
+      s
+        .ls('vlmeval/dataset')
+        .filter((p) => p.endsWith('.py'))
+        .flatMap((p) => {
+          const out: string[] = [];
+          let inside = false;
+          for (const line of s.show(p).split('\n')) {
+            if (/DATASET_URL\s*=\s*\{/.test(line)) inside = true;
+            else if (inside && /^\s*\}/.test(line)) inside = false;
+            const k = inside ? /^\s*['"]([^'"]+)['"]\s*:/.exec(line) : null;
+            if (k) out.push(`${p.replace(/^vlmeval\/dataset\/|\.py$/g, '')}\t${k[1]}`);
+          }
+          return out;
+        }),
+  },
+  torchtext: {
+    title: 'torchtext: the names of its datasets registry.',
+    repo: 'pytorch/text',
+    licence: 'BSD 3-Clause',
+    file: 'dataset-names.txt',
+    what: 'torchtext/datasets/__init__.py: each "<Name>": key of the DATASETS table',
+    take: (s) => [...s.show('torchtext/datasets/__init__.py').matchAll(/^\s+"([A-Za-z0-9_]+)":\s/gm)].map((m) => m[1]!),
+  },
   pyg: {
     title: 'PyTorch Geometric: the data set names its dataset classes document as name arguments.',
     repo: 'pyg-team/pytorch_geometric',
@@ -224,6 +254,9 @@ function cleanHeading(h: string): string | undefined {
 /** Catalog names that are also model names in ML papers ("Claude Opus"): the data set reading would take them over. */
 const ALSO_MODELS = new Set(['opus']);
 
+/** Names of things ML papers handle as objects ("LEGO" bricks in assembly and robotics tasks, "LEGO-Puzzles"). */
+const ALSO_THINGS = new Set(['lego']);
+
 const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** lm-evaluation-harness: a task folder's README heading when it names the folder, else nothing (headings are copied around). */
@@ -324,6 +357,30 @@ function pyg(): Named[] {
     if (isWordy(label) && !isCapitalsOnly(label)) return [];
     return [{ label, kind: 'dataset' as const, source: `pyg:${file}`, asWritten: isCapitalsOnly(label), wordLike: /^[A-Z][a-z]+$/.test(label) }];
   });
+}
+
+/**
+ * VLMEvalKit's download keys: "MMBench_DEV_EN_V11" → "MMBench" (the part before the first "_" is the name, the rest
+ * split, language and version); keys of other tables in the same block ("Center", "acc", "ACC@0.1") are left out by
+ * shape: a capital first, no English word alone, at least four characters.
+ */
+function vlmEvalKit(): Named[] {
+  return tsvRows('vlmevalkit', 'dataset-url-keys.tsv').flatMap(([file, key = '']) => {
+    const label = key
+      .split('_')[0]!
+      .replace(/-VLMEvalKit$/, '')
+      .replace(/Dataset$/, '');
+    if (!/^[A-Z][A-Za-z0-9-]{3,}$/.test(label) || isWordy(label)) return [];
+    return [{ label, kind: 'benchmark' as const, source: `vlmevalkit:${file}`, asWritten: isCapitalsOnly(label) }];
+  });
+}
+
+/** torchtext: "PennTreebank", "AG_NEWS" → "AG NEWS", "WikiText103". */
+function torchtext(): Named[] {
+  return readFileSync(`${DIR}/torchtext/dataset-names.txt`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((n) => ({ label: n.replace(/_/g, ' '), kind: 'dataset' as const, source: `torchtext:${n}` }));
 }
 
 /** PyG files whose name arguments are object classes, shapes, places or noise levels, not data sets. */
@@ -463,12 +520,33 @@ export function buildOpenVocabulary(): { version: 1; concepts: OpenEntry[] } {
   const ids = new Set(curated.map((c) => c.id));
   const seen = new Set<string>();
   const concepts: OpenEntry[] = [];
-  const lists: Named[] = [...lmEval(), ...tfds(), ...openCompass(), ...lmmsEval(), ...pyg(), ...ogb(), ...torchmetrics(), ...hfEvaluate()];
+  const lists: Named[] = [
+    ...lmEval(),
+    ...tfds(),
+    ...openCompass(),
+    ...lmmsEval(),
+    ...vlmEvalKit(),
+    ...torchtext(),
+    ...pyg(),
+    ...ogb(),
+    ...torchmetrics(),
+    ...hfEvaluate(),
+  ];
   for (const e of lists) {
     const key = phraseKey(e.label);
     const id = slugify(e.label);
     // NOTE: the curated vocabulary wins: a name it knows (by id or by any spelling) is left out here.
-    if (key.length < 3 || !id || keys.has(key) || ids.has(id) || seen.has(key) || ALSO_MODELS.has(key)) continue;
+    if (key.length < 3 || !id || keys.has(key) || ids.has(id) || seen.has(key) || ALSO_MODELS.has(key) || ALSO_THINGS.has(key)) continue;
+    // NOTE: a known name with a version or year run on ("SQuAD2", "AIME2026", "IWSLT2017", "Q-Bench1") is that name's
+    // variant: the matcher folds versions into the entry that has the name, a second entry would split it.
+    const stem = phraseKey(e.label.replace(/[\s-]?v?\d+(\.\d+)?$/i, ''));
+    if (
+      e.source.split(':')[0] !== 'tensorflow-datasets' &&
+      e.source.split(':')[0] !== 'lm-evaluation-harness' &&
+      stem !== key &&
+      (keys.has(stem) || seen.has(stem))
+    )
+      continue;
     seen.add(key);
     const g = guardOf(e);
     // NOTE: an alias another entry (or the curated file) already spells is that entry's.

@@ -27,6 +27,17 @@ describe('the open name list, one name per source, with evidence', () => {
     expect(entry('vcr-wiki')?.source).toMatch(/^lmms-eval:/);
     expect(found(s, 'vcr-wiki')).toEqual({ kind: 'benchmark', spans: ['VCR-Wiki:vocabulary'] });
   });
+  it('VLMEvalKit: "Task-Me-Anything" (2406.11775) is the TaskMeAnything benchmark', () => {
+    const s =
+      "This paper introduces Task-Me-Anything, a benchmark generation engine which produces a benchmark tailored to a user's needs for evaluating multimodal LLMs.";
+    expect(entry('taskmeanything')?.source).toMatch(/^vlmevalkit:/);
+    expect(found(s, 'taskmeanything')?.spans).toContain('Task-Me-Anything:vocabulary');
+  });
+  it('torchtext: "Yahoo Answers" is the YahooAnswers data set', () => {
+    const s = 'We train a neural text classifier on Yahoo Answers and report accuracy after fine-tuning.';
+    expect(entry('yahooanswers')?.source).toBe('torchtext:YahooAnswers');
+    expect(found(s, 'yahooanswers')).toEqual({ kind: 'dataset', spans: ['Yahoo Answers:vocabulary'] });
+  });
   it('PyTorch Geometric: CiteSeer is a data set; Cora, a plain capitalised word, only next to "dataset(s)"', () => {
     const s = 'Our graph neural network is trained on the Cora dataset and on CiteSeer.';
     expect(found(s, 'citeseer')).toEqual({ kind: 'dataset', spans: ['CiteSeer:vocabulary'] });
@@ -57,6 +68,9 @@ describe('the open name list, ambiguous names', () => {
     expect(found('We fine-tune LLMs and summarise each Government Report with a trained transformer.', 'government-report')).toBeUndefined();
     expect(found('We fine-tune LLMs for summarisation on the Government Report dataset with a trained transformer.', 'government-report')).toBeDefined();
   });
+  it('"LEGO" (VLMEvalKit) is left out: it took "LEGO-Puzzles" (2503.19990) over', () => {
+    expect(entry('lego')).toBeUndefined();
+  });
   it('"KL divergence" as a loss term is no metric; "PROTEINS" of PyG matches only in capitals', () => {
     expect(found('We train the neural policy with a KL divergence penalty towards the reference LLM.', 'kl-divergence')).toBeUndefined();
     expect(found('Our graph neural network is trained on the PROTEINS dataset.', 'proteins')).toBeDefined();
@@ -78,6 +92,8 @@ describe('the open name list, ambiguous names', () => {
       'pyg',
       'tensorflow-datasets',
       'torchmetrics',
+      'torchtext',
+      'vlmevalkit',
     ]);
     expect(openNames.concepts.every((c) => c.requires.field === 'ml')).toBe(true);
   });
