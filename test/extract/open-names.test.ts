@@ -50,10 +50,11 @@ describe('the open name list, one name per source, with evidence', () => {
       spans: ['ogbn-arxiv:vocabulary'],
     });
   });
-  it('TorchMetrics: the Matthews correlation coefficient is a metric', () => {
-    const s = 'The fine-tuned transformer classifier reaches a Matthews correlation coefficient of 0.61 on the test set.';
-    expect(entry('matthews-correlation-coefficient')?.source).toMatch(/^torchmetrics:/);
-    expect(found(s, 'matthews-correlation-coefficient')).toEqual({ kind: 'metric', spans: ['Matthews correlation coefficient:vocabulary'] });
+  it('TorchMetrics: the mean absolute percentage error is a metric (its classification and clustering scores are left out)', () => {
+    const s = 'The forecasting transformer reaches a mean absolute percentage error of 4.2% after training on the benchmark.';
+    expect(entry('mean-absolute-percentage-error')?.source).toMatch(/^torchmetrics:regression\//);
+    expect(found(s, 'mean-absolute-percentage-error')).toEqual({ kind: 'metric', spans: ['mean absolute percentage error:vocabulary'] });
+    expect(entry('matthews-correlation-coefficient')).toBeUndefined();
   });
   it('Hugging Face evaluate: BLEURT is a metric', () => {
     const s = 'Our fine-tuned LLM improves BLEURT by 2 points over the baseline translation model trained on the same data.';
