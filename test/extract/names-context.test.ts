@@ -1,6 +1,7 @@
 // Names by their context (trained on X, fine-tune X, X of 45.2, X score, evaluated on the paper's own X) and learnt across the corpus, each on the real sentence it came from.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.ts';
+import { curatedVocabulary } from '../../src/extract/vocabulary.ts';
 import { conceptOf, one, paper } from '../support/sentences.ts';
 
 describe('names typed by their context (HF Daily Papers 2024-06 and 2025-10-01â€¦17)', () => {
@@ -94,6 +95,9 @@ describe('names typed by their context (HF Daily Papers 2024-06 and 2025-10-01â€
 
 describe('names learnt across the corpus', () => {
   // Two real papers of the 2024-06 fixture: 2406.06573 types MedQA ("the MedQA benchmark"); 2406.12066 only names it.
+  // NOTE: MedQA is also in the open name list (OpenCompass) now; these tests pin the corpus rule, so they run on the
+  // curated vocabulary alone.
+  const opts = { vocabulary: curatedVocabulary() };
   const typer = paper(
     '2406.06573',
     'We demonstrate the approach by targeting strong assumptions about patient characteristics presented in the MedQA benchmark. We test LLMs and their training.',
@@ -103,19 +107,19 @@ describe('names learnt across the corpus', () => {
     'We assess both open-source and API-based LLMs with MedQA and MedMCQA, revealing a consistent performance drop after training.',
   );
   it("a bare mention in one paper is typed by another paper's cue, the rule naming that paper", () => {
-    const r = extract([typer, user]);
+    const r = extract([typer, user], opts);
     const c = r.papers[1]!.concepts.find((x) => x.id === 'medqa');
     expect(c).toMatchObject({ kind: 'benchmark', source: 'pattern' });
     expect(c!.spans).toEqual([{ field: 'abstract', start: 51, end: 56, text: 'MedQA', rule: 'corpus:typed-by 2406.06573' }]);
   });
   it('whatever the order of the papers (the second pass sees every paper)', () => {
-    const r = extract([user, typer]);
+    const r = extract([user, typer], opts);
     expect(r.papers[0]!.concepts.find((x) => x.id === 'medqa')!.spans[0]!.rule).toBe('corpus:typed-by 2406.06573');
   });
   it('alone, the bare mention is nothing; outside ML it stays nothing', () => {
-    expect(extract([user]).papers[0]!.concepts.find((x) => x.id === 'medqa')).toBeUndefined();
+    expect(extract([user], opts).papers[0]!.concepts.find((x) => x.id === 'medqa')).toBeUndefined();
     const astro = paper('astro', 'We compare MedQA and the Gaia catalogue of stellar parallaxes.');
-    expect(extract([typer, astro]).papers[1]!.concepts.find((x) => x.id === 'medqa')).toBeUndefined();
+    expect(extract([typer, astro], opts).papers[1]!.concepts.find((x) => x.id === 'medqa')).toBeUndefined();
   });
   it('a name of the vocabulary shape only: a capitalised word typed in one paper ("the Harmon dataset") is not learnt', () => {
     const a = paper('a', 'We release the Harmon dataset for neural training of language models.');
