@@ -279,23 +279,6 @@ describe('theme names', () => {
     expect(surfacePhrase('llm agent', ['A study of Tool use', 'Multimodal LLMs Agents at scale'])).toBe('LLMs agents');
     expect(surfacePhrase('token pruning', ['Visual Token Pruning'])).toBe('token pruning');
   });
-
-  it('reads a bigram as the longer phrase most of its occurrences are part of, hyphens as written', () => {
-    // "word" precedes "sense disambiguation" in 2 of 3 occurrences (≥ 2/3): the name's unit is the longer phrase.
-    const texts = ['Word sense disambiguation with graphs.', 'Sense disambiguation, again.', 'Unsupervised word sense disambiguation.'];
-    expect(surfacePhrase('sense disambiguation', texts)).toBe('word sense disambiguation');
-    // 1 of 2 is not enough; and punctuation ends a run, so "graphs. Sense" never extends it.
-    expect(surfacePhrase('sense disambiguation', texts.slice(0, 2))).toBe('sense disambiguation');
-    expect(surfacePhrase('training corpora', ['Pre-training corpora matter', 'Cleaning pre-training corpora'])).toBe('pre-training corpora');
-  });
-
-  it('names a theme only by text phrases that read as noun phrases', () => {
-    const phrase = (label: string, score: number): NameCandidate => ({ label, kind: 'phrase', words: label.split(' '), papers: 3, score });
-    // "bring together" is the best phrase but a verb phrase to the tagger: the next one heads the name.
-    expect(chooseName([], [phrase('bring together', 2), phrase('version control', 1.5), phrase('software development', 1.2)], 5, 't1', Infinity, 1)).toBe(
-      'Version control and software development',
-    );
-  });
 });
 
 describe('bag-of-words baseline tokens', () => {
