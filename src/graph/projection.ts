@@ -63,9 +63,45 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
     }
     return f;
   };
-  const paperConcepts: Map<number, number>[] = paperKeys.map(() => new Map());
+  // NOTE: each paper's concept features go straight into flat arrays (CSR: cFrom, cFeature, cWeight), each feature once
+  // with its largest weight, in order of first appearance (as a Map per paper kept them, so the sums below add in the
+  // same order). At 100k papers a Map per paper was 100k long-lived objects: more old generation for every major GC.
+  const cFrom = new Int32Array(n + 1);
+  let cFeature = new Int32Array(Math.max(64, 8 * n));
+  let cWeight = new Float64Array(cFeature.length);
+  let cUsed = 0;
+  // Where feature f sits in the current paper's list (valid when markPaper[f] === the paper).
+  let markPaper = new Int32Array(256).fill(-1);
+  let markAt = new Int32Array(256);
+  const addFeature = (i: number, f: number, w: number): void => {
+    if (f >= markPaper.length) {
+      const size = Math.max(2 * markPaper.length, f + 1);
+      const mp = new Int32Array(size).fill(-1);
+      mp.set(markPaper);
+      markPaper = mp;
+      const ma = new Int32Array(size);
+      ma.set(markAt);
+      markAt = ma;
+    }
+    if (markPaper[f] === i) {
+      cWeight[markAt[f]] = Math.max(cWeight[markAt[f]], w);
+      return;
+    }
+    if (cUsed === cFeature.length) {
+      const cf = new Int32Array(2 * cUsed);
+      cf.set(cFeature);
+      cFeature = cf;
+      const cw = new Float64Array(2 * cUsed);
+      cw.set(cWeight);
+      cWeight = cw;
+    }
+    markPaper[f] = i;
+    markAt[f] = cUsed;
+    cFeature[cUsed] = f;
+    // NOTE: max(0, w), as the Map's `max(get(f) ?? 0, w)` gave for a first occurrence (w > 0 here, so w itself).
+    cWeight[cUsed++] = Math.max(0, w);
+  };
   paperKeys.forEach((key, i) => {
-    const feats = paperConcepts[i];
     kg.forEachEdge(key, (_e, edge, s, t, sa, ta) => {
       const concept = (s === key ? ta : sa) as ConceptNode;
       const inTitle = edge.spans.some((span) => span.field === 'title');
@@ -75,77 +111,87 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
         (inTitle ? options.titleWeight : 1) *
         (1 + options.conceptTfWeight * Math.log(Math.max(1, edge.spans.length)));
       if (w <= 0) return;
-      const f = conceptOf(concept.conceptId);
-      feats.set(f, Math.max(feats.get(f) ?? 0, w));
-      if (concept.parent && options.parentWeight > 0) {
-        const pf = conceptOf(concept.parent);
-        feats.set(pf, Math.max(feats.get(pf) ?? 0, w * options.parentWeight));
-      }
+      addFeature(i, conceptOf(concept.conceptId), w);
+      if (concept.parent && options.parentWeight > 0) addFeature(i, conceptOf(concept.parent), w * options.parentWeight);
     });
+    cFrom[i + 1] = cUsed;
   });
   const conceptDf = new Int32Array(conceptName.length);
-  for (const feats of paperConcepts) for (const f of feats.keys()) conceptDf[f]++;
+  for (let e = 0; e < cUsed; e++) conceptDf[cFeature[e]]++;
   const hubLimit = Math.min(options.hubMaxPapers, Math.max(options.hubMinPapers, Math.floor(options.hubShare * n)));
   const hubs = conceptName.filter((name, f) => conceptDf[f] > hubLimit && !name.includes(':')).sort();
 
   // Text features: content words and bigrams of title (counted titleTextWeight times) and abstract, interned.
   // NOTE: every per-paper list is one slice of a flat typed array (CSR: offsets, ids, values), built in one pass with
   // integer term ids: no map, object or string per paper or bigram (the garbage of those was half the stage at 10k).
+  // NOTE: the counts are written in fixed-size chunks and copied once into arrays of the exact size: no doubling (at
+  // 100k papers ~14M entries: the doublings allocated ~0.5 GB of typed arrays, and each burst of such external memory
+  // starts a full garbage collection of a heap that holds the whole knowledge graph, seconds each at that size).
   const counter = new TermCounter();
   const termStart = new Int32Array(n + 1);
-  let termIds = new Int32Array(Math.max(1024, n * 64));
-  let termCounts = new Float64Array(termIds.length);
+  const CHUNK_BITS = 16;
+  const CHUNK = 1 << CHUNK_BITS;
+  const idChunks: Int32Array[] = [];
+  const countChunks: Float64Array[] = [];
+  let entries = 0;
   for (let i = 0; i < n; i++) {
     const p = kg.getNodeAttributes(paperKeys[i]) as PaperNode;
     counter.begin();
     counter.add(p.label, options.titleTextWeight, options.bigramWeight);
     counter.add(p.abstract ?? '', 1, options.bigramWeight);
-    const at = termStart[i];
-    if (at + counter.length > termIds.length) {
-      const size = Math.max(2 * termIds.length, at + counter.length);
-      const ids = new Int32Array(size);
-      ids.set(termIds.subarray(0, at));
-      termIds = ids;
-      const counts = new Float64Array(size);
-      counts.set(termCounts.subarray(0, at));
-      termCounts = counts;
+    for (let c = 0; c < counter.length; ) {
+      const at = entries & (CHUNK - 1);
+      if (at === 0) {
+        idChunks.push(new Int32Array(CHUNK));
+        countChunks.push(new Float64Array(CHUNK));
+      }
+      const take = Math.min(counter.length - c, CHUNK - at);
+      idChunks[idChunks.length - 1].set(counter.ids.subarray(c, c + take), at);
+      countChunks[countChunks.length - 1].set(counter.counts.subarray(c, c + take), at);
+      c += take;
+      entries += take;
     }
-    termIds.set(counter.ids.subarray(0, counter.length), at);
-    termCounts.set(counter.counts.subarray(0, counter.length), at);
-    termStart[i + 1] = at + counter.length;
+    termStart[i + 1] = entries;
   }
   const termNames = counter.names;
   const terms = termNames.length;
-  termIds = termIds.slice(0, termStart[n]);
+  const termIds = new Int32Array(entries);
+  idChunks.forEach((chunk, c) => termIds.set(c * CHUNK + CHUNK <= entries ? chunk : chunk.subarray(0, entries - c * CHUNK), c * CHUNK));
+  idChunks.length = 0;
+  const termCount = (k: number): number => countChunks[k >>> CHUNK_BITS][k & (CHUNK - 1)];
   const paperTermIds = Array.from({ length: n }, (_, i) => termIds.subarray(termStart[i], termStart[i + 1]));
   const termDf = new Int32Array(terms);
-  for (let e = 0; e < termStart[n]; e++) termDf[termIds[e]]++;
+  for (let e = 0; e < entries; e++) termDf[termIds[e]]++;
   const textLimit = Math.min(options.textMaxPapers, Math.max(options.hubMinPapers, Math.floor(options.textHubShare * n)));
 
   // Vectors. A feature in one paper relates nothing and is dropped before normalising, as is one past its cap:
   // both are left out of the similarity, not only of the search (so the similarity stays symmetric).
   let covered = 0;
-  let conceptEntries = 0;
-  for (const feats of paperConcepts) conceptEntries += feats.size;
   const cStart = new Int32Array(n + 1);
-  const cF = new Int32Array(conceptEntries);
-  const cX = new Float64Array(conceptEntries);
+  const cF = new Int32Array(cUsed);
+  const cX = new Float64Array(cUsed);
   for (let i = 0; i < n; i++) {
     let e = cStart[i];
-    for (const [f, w] of paperConcepts[i]) {
+    for (let x = cFrom[i]; x < cFrom[i + 1]; x++) {
+      const f = cFeature[x];
       if (conceptDf[f] < 2 || conceptDf[f] > hubLimit) continue;
       cF[e] = terms + f;
-      cX[e++] = w * Math.log(n / conceptDf[f]);
+      cX[e++] = cWeight[x] * Math.log(n / conceptDf[f]);
     }
     if (e - cStart[i] >= options.informativeConcepts) covered++;
     cStart[i + 1] = e;
   }
-  paperConcepts.length = 0;
+  cFeature = new Int32Array(0);
+  cWeight = new Float64Array(0);
   const conceptCoverage = n ? covered / n : 0;
   const conceptShare = options.conceptWeight * conceptCoverage;
   // Each paper's vector: its text part (normalised to √(1−share)), then its concept part (normalised to √share).
   const vecStart = new Int32Array(n + 1);
-  const vecF = new Int32Array(termStart[n] + cStart[n]);
+  // NOTE: sized to the entries kept (terms in 2 papers or more and under the cap), not all counted: at 100k papers a
+  // third of them.
+  let kept = cStart[n];
+  for (let e = 0; e < entries; e++) if (termDf[termIds[e]] >= 2 && termDf[termIds[e]] <= textLimit) kept++;
+  const vecF = new Int32Array(kept);
   const vecX = new Float64Array(vecF.length);
   const textScale = Math.sqrt(1 - conceptShare);
   const conceptScale = Math.sqrt(conceptShare);
@@ -153,7 +199,7 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
   const bm25 = options.textWeighting === 'bm25';
   let avgLength = 0;
   if (bm25) {
-    for (let k = 0; k < termStart[n]; k++) avgLength += termCounts[k];
+    for (let k = 0; k < entries; k++) avgLength += termCount(k);
     avgLength = n ? avgLength / n : 1;
   }
   const k1 = options.bm25K1;
@@ -162,13 +208,13 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
     const from = vecStart[i];
     let e = from;
     let length = 0;
-    if (bm25) for (let k = termStart[i]; k < termStart[i + 1]; k++) length += termCounts[k];
+    if (bm25) for (let k = termStart[i]; k < termStart[i + 1]; k++) length += termCount(k);
     const norm = bm25 ? k1 * (1 - b + (b * length) / (avgLength || 1)) : 0;
     for (let k = termStart[i]; k < termStart[i + 1]; k++) {
       const t = termIds[k];
       if (termDf[t] < 2 || termDf[t] > textLimit) continue;
       vecF[e] = t;
-      const tf = termCounts[k];
+      const tf = termCount(k);
       vecX[e++] = bm25 ? ((tf * (k1 + 1)) / (tf + norm)) * Math.log(1 + (n - termDf[t] + 0.5) / (termDf[t] + 0.5)) : (1 + Math.log(tf)) * Math.log((1 + n) / (1 + termDf[t]));
     }
     normalise(vecX, from, e, textScale);
@@ -180,7 +226,7 @@ export function projectPapers(kg: KnowledgeGraph, options: GraphOptions, progres
     normalise(vecX, mid, e, conceptScale);
     vecStart[i + 1] = e;
   }
-  termCounts = new Float64Array(0);
+  countChunks.length = 0;
 
   // Postings (CSR: paper and value per feature), features in feature order, papers in paper order.
   const features = terms + conceptName.length;

@@ -4,6 +4,7 @@ import { buildKnowledgeGraph, projectPapers, resolveGraphOptions, informativenes
 import { PaperKgError } from '../../src/errors.ts';
 import type { ConceptNode, PaperNode } from '../../src/model/graph-json.ts';
 import { TINY_PAPERS, TINY_EXTRACTION } from './tiny.ts';
+import { TermCounter } from '../../src/graph/text.ts';
 import { ingest } from '../../src/ingest/index.ts';
 import { fileSource } from '../../src/io/files.ts';
 import { extract } from '../../src/extract/index.ts';
@@ -116,6 +117,28 @@ describe('projectPapers', () => {
       if (key.startsWith('concept:')) expect(kg.getNodeAttribute(key, 'df' as never) as number).toBeLessThanOrEqual(4);
     });
     expect(clusteringHubLimit(100_000, resolveGraphOptions({}))).toBe(200);
+  });
+
+  it("keeps each paper's term ids whole across the count chunks (1,000 papers: 68k entries, chunks of 65,536)", async () => {
+    const { papers } = await ingest([fileSource('test/fixtures/eval-panels/listrecords-cs-page094.xml')]);
+    const kg = buildKnowledgeGraph(papers, extract(papers));
+    const options = resolveGraphOptions({});
+    const projection = projectPapers(kg, options);
+    const counter = new TermCounter();
+    let entries = 0;
+    let paper = 0;
+    kg.forEachNode((_key, attr) => {
+      if (attr.kind !== 'paper') return;
+      const p = attr as PaperNode;
+      counter.begin();
+      counter.add(p.label, options.titleTextWeight, options.bigramWeight);
+      counter.add(p.abstract ?? '', 1, options.bigramWeight);
+      expect(Array.from(projection.paperTermIds[paper++])).toEqual(Array.from(counter.ids.subarray(0, counter.length)));
+      entries += counter.length;
+    });
+    expect(paper).toBe(projection.paperTermIds.length);
+    expect(entries).toBeGreaterThan(65_536);
+    expect(counter.names).toEqual(projection.termNames);
   });
 
   it('rejects bad options with a message naming the field', () => {
