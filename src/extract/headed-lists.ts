@@ -5,6 +5,7 @@ import { wordTest } from './lexicon.ts';
 import { COVER_BENCH, type PatternHit } from './patterns.ts';
 import { nameRunAt } from './names.ts';
 import { capitalisedRunAt } from './multiword.ts';
+import { gapIs, Sp } from './gaps.ts';
 
 /** Plural heads of a list of names, and the kind they give its items. NOTE: norms fold the plural ("datasets" → "dataset"). */
 const HEADS = new Map<string, ConceptKind>([
@@ -33,10 +34,11 @@ const enum Form {
 function opening(text: string, tokens: Tokens, h: number): { form: Form; first: number } | undefined {
   const k = h + 1;
   if (k >= tokens.n) return undefined;
-  const gap = text.slice(tokens.end[h]!, tokens.start[k]!);
-  if (/^:\s+$/.test(gap)) return { form: Form.Colon, first: k };
-  if (/^\s*\($/.test(gap)) return { form: Form.Paren, first: k };
-  if (/^,\s+$/.test(gap)) {
+  const a = tokens.end[h]!;
+  const b = tokens.start[k]!;
+  if (gapIs(text, a, b, Sp.None, ':', Sp.Some)) return { form: Form.Colon, first: k };
+  if (gapIs(text, a, b, Sp.Any, '(', Sp.None)) return { form: Form.Paren, first: k };
+  if (gapIs(text, a, b, Sp.None, ',', Sp.Some)) {
     if (tokens.norm(k) === 'namely' && k + 1 < tokens.n) return { form: Form.Apposition, first: k + 1 };
     return { form: Form.Apposition, first: k };
   }
@@ -89,9 +91,10 @@ export function findHeadedLists(text: string, tokens: Tokens, covered: Uint8Arra
         closed = true;
         break;
       }
-      const gap = text.slice(tokens.end[it.to - 1]!, tokens.start[it.to]!);
+      const a = tokens.end[it.to - 1]!;
+      const b = tokens.start[it.to]!;
       const w = tokens.norm(it.to);
-      if (/^\s*,\s*$/.test(gap)) {
+      if (gapIs(text, a, b, Sp.Any, ',', Sp.Any)) {
         k = it.to;
         if (w === 'and' || w === 'or') k++;
         else if (!/^[A-Z0-9]/.test(tokens.raw(k)) && !covered[k]) {
@@ -104,7 +107,7 @@ export function findHeadedLists(text: string, tokens: Tokens, covered: Uint8Arra
         k = it.to + 1;
         continue;
       }
-      closed = /^\s*[).;:]/.test(gap) || (open.form === Form.Colon && items.length > 1);
+      closed = gapIs(text, a, b, Sp.Any, ').;:', Sp.Rest) || (open.form === Form.Colon && items.length > 1);
       break;
     }
     if (!closed || items.length === 0) continue;

@@ -3,7 +3,7 @@ import type { ConceptKind } from './types.ts';
 import { Gap, type Tokens } from './tokenize.ts';
 import { Shape, wordTest } from './lexicon.ts';
 import { atSentenceStart, isStrongNameToken, nameRunAt, type NameRun } from './names.ts';
-import { isJsSpace } from './results.ts';
+import { commaGap, gapHas, gapIs, spacesOnly, Sp } from './gaps.ts';
 
 export interface PatternHit {
   from: number;
@@ -392,13 +392,13 @@ const SIZE_BM_WORD = wordTest('norm', (w) => /^\d+(\.\d+)?[bm]$/.test(w));
  */
 function describedAfter(text: string, tokens: Tokens, to: number): ConceptKind | undefined {
   // NOTE: a gap of "," or ":" is a Break, so the gap's text is read only there.
-  if (to >= tokens.n || tokens.gap[to] !== Gap.Break || !/^\s*[,:]\s*$/.test(text.slice(tokens.end[to - 1]!, tokens.start[to]!))) return undefined;
+  if (to >= tokens.n || tokens.gap[to] !== Gap.Break || !gapIs(text, tokens.end[to - 1]!, tokens.start[to]!, Sp.Any, ',:', Sp.Any)) return undefined;
   const article = tokens.norm(to);
   if (article !== 'a' && article !== 'an' && article !== 'the') return undefined;
   // NOTE: ten words, commas between adjectives allowed: "HoneyBee, a large-scale, high-quality CoT reasoning dataset"
   // (2510.12225).
   for (let k = to + 1; k < Math.min(tokens.n, to + 11); k++) {
-    if (tokens.gap[k]! === Gap.Break && !/^,\s+$/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!))) return undefined;
+    if (tokens.gap[k]! === Gap.Break && !gapIs(text, tokens.end[k - 1]!, tokens.start[k]!, Sp.None, ',', Sp.Some)) return undefined;
     // The description's own head comes first: "SynthLLM, a scalable framework that transforms … corpora" is no corpus.
     // A joined piece is no head word: "a novel end-to-end benchmark" (the "to" of "end-to-end").
     if (MODEL_NOUNS.has(tokens.norm(k)) || (tokens.gap[k]! !== Gap.Join && DESCRIPTION_ENDS.has(tokens.norm(k)))) return undefined;
@@ -562,7 +562,7 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
     !singular &&
     run.strong &&
     (BENCH_NOUNS.has(b1) || MODEL_NOUNS.has(b1) || METRIC_NOUNS.has(b1)) &&
-    /^\s*,/.test(text.slice(tokens.end[to - 1]!, tokens.end[to - 1]! + 3))
+    gapIs(text, tokens.end[to - 1]!, Math.min(text.length, tokens.end[to - 1]! + 3), Sp.Any, ',', Sp.Rest)
   ) {
     return { kind: BENCH_NOUNS.has(b1) ? 'benchmark' : METRIC_NOUNS.has(b1) ? 'metric' : 'model', rule: 'pattern:nouns-(X)', explicit: false };
   }
@@ -606,20 +606,6 @@ function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Ar
   else return undefined;
   if (k >= tokens.n || (covered[k] && !(tokens.start[k]! > tokens.end[k - 1]! && spacesOnly(text, tokens.end[k - 1]!, tokens.start[k]!)))) return undefined;
   return k;
-}
-
-/** True when text[from, to) is white space only (JavaScript's \s; empty is true). */
-function spacesOnly(text: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) if (!isJsSpace(text.charCodeAt(p))) return false;
-  return true;
-}
-
-/** /^\s*,\s*$/ on text[from, to). */
-function commaGap(text: string, from: number, to: number): boolean {
-  let p = from;
-  while (p < to && isJsSpace(text.charCodeAt(p))) p++;
-  if (p >= to || text.charCodeAt(p) !== 44) return false;
-  return spacesOnly(text, p + 1, to);
 }
 
 /**
@@ -850,7 +836,7 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
  */
 function evaluatedOnList(text: string, tokens: Tokens, items: ListItem[], count: number): boolean {
   const from = items[0]!.from;
-  if (from < 2 || tokens.norm(from - 1) !== 'on' || !/^\s+$/.test(text.slice(tokens.end[from - 1]!, tokens.start[from]!))) return false;
+  if (from < 2 || tokens.norm(from - 1) !== 'on' || !gapIs(text, tokens.end[from - 1]!, tokens.start[from]!, Sp.Some, '', Sp.None)) return false;
   const verb = tokens.norm(from - 2);
   if (ON_BLOCKERS.has(verb) || TRAINED_ON.has(verb)) return false;
   let strong = 0;
@@ -953,7 +939,7 @@ export function findProposed(title: string, titleTokens: Tokens, text: string, t
     const v = memo[nid[i]!]!;
     if (v === 2 || (v === 0 && !lex.is(PROPOSE, nid[i]!))) continue;
     for (let k = i + 1; k < Math.min(n, i + 9); k++) {
-      if (tokens.gap[k]! === Gap.Break && /[.;]/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!))) break;
+      if (tokens.gap[k]! === Gap.Break && gapHas(text, tokens.end[k - 1]!, tokens.start[k]!, '.;')) break;
       const run = nameRunAt(tokens, k, NONE);
       if (run && run.strong) {
         out.add(runKey(tokens, run.from, run.to));
