@@ -3,7 +3,7 @@ import type { ConceptKind } from './types.ts';
 import { Gap, type Tokens } from './tokenize.ts';
 import { Shape, wordTest } from './lexicon.ts';
 import { COVER_BENCH, COVER_OTHER, type PatternHit } from './patterns.ts';
-import { atSentenceStart } from './names.ts';
+import { atSentenceStart, isStrongNameToken } from './names.ts';
 import { gapIs, Mark, Sp } from './gaps.ts';
 
 /**
@@ -220,6 +220,8 @@ const NAME_HEADS = new Map<string, ConceptKind>([
   ['corpu', 'dataset'],
   ['dataset', 'dataset'],
   ['benchmark', 'benchmark'],
+  // "LIVE In the Wild Image Quality Challenge Database" (1602.05531): older data sets are often databases by name.
+  ['database', 'dataset'],
 ]);
 
 /** Words a few tokens before "on X" that say X is evaluated on: "evaluate … on", "51% on", "results on". */
@@ -458,9 +460,12 @@ function typeRun(text: string, tokens: Tokens, covered: Uint8Array, run: CapRun)
   // NOTE: "dataset" / "benchmark" need two words before them and no known term inside ("Multimodal Benchmark",
   // "Multimodal Deepfake Detection Dataset" are descriptions); "Treebank" / "Corpus" end names more surely.
   const loose = last === 'treebank' || last === 'corpus' || last === 'corpu';
-  if (own && to - from > (loose ? 1 : 2) && (loose || !hasCovered(covered, from, to))) {
+  // A database's name may hold a known word when an acronym leads it ("LIVE In the Wild Image Quality … Database").
+  const named = loose || !hasCovered(covered, from, to) || (last === 'database' && isStrongNameToken(tokens.raw(from)));
+  if (own && to - from > (loose ? 1 : 2) && named) {
     // The name without a trailing "Dataset" / "Benchmark" ("DeepFake-TIMIT Dataset" → DeepFake-TIMIT); the span keeps it.
-    return { from, to, coreTo: loose ? to : to - 1, kind: own, rule: 'multiword:X-Treebank', explicit: true };
+    // "Database" stays in the name ("Yale Face Database"), as "Treebank" does.
+    return { from, to, coreTo: loose || last === 'database' ? to : to - 1, kind: own, rule: 'multiword:X-Treebank', explicit: true };
   }
   const next = closedAfter(text, tokens, to);
   if (next === undefined) return undefined;

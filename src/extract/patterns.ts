@@ -149,7 +149,137 @@ function listedMetric(text: string, tokens: Tokens, m: number, covered: Uint8Arr
 const STATISTICS = new Set(['tau', 'rho', 'kappa', 'alpha', 'r', 'w', 'correlation', 'coefficient', 'τ', 'ρ', 'κ']);
 const PERCENTILE = /^[Pp](50|90|95|99|999)$/;
 /** The keys a rule of findStatMetrics() needs at i + 1: a listed head, "latency", the "s" of "Kendall's". */
-const STAT_NEXT = wordTest('norm', (w) => LISTED_HEADS.has(w) || w === 'latency' || w === 's');
+const STAT_NEXT = wordTest('norm', (w) => LISTED_HEADS.has(w) || w === 'latency' || w === 's' || PR.has(w) || w === 'term');
+/** Measures named by one word that is a measure only beside another ("precision and recall"). */
+const PR = new Set(['precision', 'recall']);
+/** Words before "precision" that make it the precision of numbers. */
+const NUMBER_PRECISION = new Set([
+  'numerical',
+  'numeric',
+  'mixed',
+  'half',
+  'full',
+  'single',
+  'double',
+  'floating',
+  'arithmetic',
+  'machine',
+  'reduced',
+  'low',
+  'lower',
+  'bit',
+]);
+/** Words that end an item of an "in terms of" list: what follows is no longer the measure ("… accuracy on X"). */
+const TERMS_STOPS = new Set([
+  'on',
+  'for',
+  'with',
+  'at',
+  'over',
+  'than',
+  'while',
+  'compared',
+  'across',
+  'in',
+  'of',
+  'to',
+  'by',
+  'from',
+  'under',
+  'when',
+  'which',
+  'that',
+  'as',
+]);
+/** Words before the first item of an "in terms of" list: "in terms of both the accuracy and …". */
+const TERMS_SKIP = new Set(['the', 'both', 'its', 'their', 'our', 'overall']);
+
+/** True when token k is a measure by the rules of this file: a metric already found, or "precision" / "recall". */
+function measureAt(tokens: Tokens, covered: Uint8Array, k: number): boolean {
+  return k >= 0 && k < tokens.n && (covered[k] === COVER_METRIC || (!covered[k] && PR.has(tokens.norm(k))));
+}
+
+/**
+ * "precision, recall and F-measure", "precision and recall": "precision" / "recall" listed beside another measure is
+ * a metric (alone it may be numerical precision or a recollection). `k` is the word's token.
+ */
+function listedPrecisionRecall(text: string, tokens: Tokens, covered: Uint8Array, k: number): PatternHit | undefined {
+  if (covered[k] || tokens.gap[k] === Gap.Join || (k + 1 < tokens.n && tokens.gap[k + 1] === Gap.Join)) return undefined;
+  // "numerical precision", "mixed precision and …": the precision of numbers, not a measure.
+  if (k > 0 && tokens.gap[k] === Gap.Space && NUMBER_PRECISION.has(tokens.norm(k - 1))) return undefined;
+  const conj = (j: number): boolean => j >= 0 && j < tokens.n && (tokens.norm(j) === 'and' || tokens.norm(j) === 'or');
+  const before =
+    (k > 0 && measureAt(tokens, covered, k - 1) && listGap(text, tokens.end[k - 1]!, tokens.start[k]!)) ||
+    (k > 1 && conj(k - 1) && measureAt(tokens, covered, k - 2) && listGap(text, tokens.end[k - 2]!, tokens.start[k]!));
+  const after =
+    (k + 1 < tokens.n && measureAt(tokens, covered, k + 1) && listGap(text, tokens.end[k]!, tokens.start[k + 1]!)) ||
+    (conj(k + 1) && measureAt(tokens, covered, k + 2) && listGap(text, tokens.end[k]!, tokens.start[k + 2]!));
+  if (!before && !after) return undefined;
+  return { from: k, to: k + 1, coreTo: k + 1, kind: 'metric', rule: 'pattern:precision-and-recall', explicit: false, label: tokens.norm(k) };
+}
+
+/** The gap of a list: ", ", " and ", ", and ", " or ", " / " (one or two tokens apart). */
+function listGap(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  return gap === ', ' || gap === ' and ' || gap === ', and ' || gap === ' or ' || gap === ' / ' || gap === '/';
+}
+
+/**
+ * "in terms of reconstruction accuracy and completeness" (1602.04502), "in terms of precision, recall and F1": the
+ * items of an "in terms of" list that end in a measure head are metrics, typed by the phrase itself (explicit). An item
+ * "X accuracy" is the metric accuracy; "X error rate" is "error rate"; other heads keep their modifier ("speaker
+ * similarity"); a lone head ("score"), a head after a word of degree ("the final score") and the other items
+ * ("completeness") are not typed. `i` is the token of "in".
+ */
+function termsOfList(text: string, tokens: Tokens, covered: Uint8Array, i: number, hits: PatternHit[]): void {
+  if (i + 3 >= tokens.n || tokens.norm(i + 2) !== 'of' || tokens.gap[i + 1] !== Gap.Space || tokens.gap[i + 2] !== Gap.Space) return;
+  let k = i + 3;
+  while (k < tokens.n && tokens.gap[k] === Gap.Space && TERMS_SKIP.has(tokens.norm(k))) k++;
+  for (let items = 0; items < 6 && k < tokens.n && tokens.gap[k] !== Gap.Break; items++) {
+    // The item: up to four words, ended by a list gap, "and" / "or", punctuation or a stop word.
+    const from = k;
+    let to = k + 1;
+    while (to < tokens.n && to - from < 4 && (tokens.gap[to] === Gap.Space || tokens.gap[to] === Gap.Join)) {
+      const w = tokens.norm(to);
+      if (w === 'and' || w === 'or' || TERMS_STOPS.has(w)) break;
+      to++;
+    }
+    const hit = termsItem(tokens, covered, from, to);
+    if (hit) pushNew(hits, hit);
+    if (to >= tokens.n) return;
+    // The next item: after ", ", ", and ", " and ", " or ".
+    if (tokens.gap[to] === Gap.Break) {
+      if (!gapIs(text, tokens.end[to - 1]!, tokens.start[to]!, Sp.Any, ',', Sp.Any)) return;
+      k = to;
+      if (tokens.norm(k) === 'and' || tokens.norm(k) === 'or') k++;
+    } else if (tokens.norm(to) === 'and' || tokens.norm(to) === 'or') k = to + 1;
+    else return;
+    while (k < tokens.n && tokens.gap[k] === Gap.Space && TERMS_SKIP.has(tokens.norm(k))) k++;
+  }
+}
+
+/** Adds a hit unless an earlier hit of the same pass shares a token with it (an "in terms of" item read twice). */
+function pushNew(hits: PatternHit[], h: PatternHit): void {
+  for (let k = hits.length - 1; k >= 0; k--) if (hits[k]!.from < h.to && h.from < hits[k]!.to) return;
+  hits.push(h);
+}
+
+function termsItem(tokens: Tokens, covered: Uint8Array, from: number, to: number): PatternHit | undefined {
+  const last = to - 1;
+  if (covered[last]) return undefined;
+  const head = tokens.norm(last);
+  const rule = 'pattern:in-terms-of-X';
+  if (to - from === 1 && PR.has(head)) return { from, to, coreTo: to, kind: 'metric', rule, explicit: true, label: head };
+  if (!LISTED_HEADS.has(head)) return undefined;
+  if (head === 'accuracy') return { from: last, to, coreTo: to, kind: 'metric', rule, explicit: true };
+  if (to - from < 2) return undefined;
+  for (let k = from; k < last; k++) {
+    if (covered[k] || !/^[a-z][a-z0-9-]{2,}$/.test(tokens.raw(k)) || NOT_MODIFIERS.has(tokens.norm(k))) return undefined;
+  }
+  if (head === 'rate' && tokens.norm(last - 1) === 'error')
+    return { from: last - 1, to, coreTo: to, kind: 'metric', rule, explicit: true, label: 'error rate' };
+  return { from, to, coreTo: to, kind: 'metric', rule, explicit: true };
+}
 
 /**
  * Metrics by a shape of words: an eponymous statistic ("Kendall's tau", issue 10's miss; "Cohen's kappa") and a
@@ -165,9 +295,25 @@ export function findStatMetrics(text: string, tokens: Tokens, covered: Uint8Arra
     const v = memo[id]!;
     if (v === 2 || (v === 0 && !lex.is(STAT_NEXT, id))) continue;
     const next = tokens.norm(i + 1);
+    if (next === 'term') {
+      if (tokens.norm(i) === 'in') termsOfList(text, tokens, covered, i, hits);
+      continue;
+    }
+    if (PR.has(next)) {
+      const hit = listedPrecisionRecall(text, tokens, covered, i + 1);
+      if (hit) pushNew(hits, hit);
+      continue;
+    }
+    // "a test error rate of 2.1%", "error rates": the error rate of older ML prose ("word error rate" is known).
+    if (next === 'rate' && tokens.norm(i) === 'error' && tokens.gap[i + 1] === Gap.Space && !covered[i] && !covered[i + 1] && tokens.gap[i] !== Gap.Join) {
+      if (i + 2 >= tokens.n || tokens.gap[i + 2] !== Gap.Join) {
+        pushNew(hits, { from: i, to: i + 2, coreTo: i + 2, kind: 'metric', rule: 'shape:error-rate', explicit: false, label: 'error rate' });
+      }
+      continue;
+    }
     if (LISTED_HEADS.has(next) && tokens.gap[i + 1] === Gap.Space) {
       const hit = listedMetric(text, tokens, i, covered);
-      if (hit) hits.push(hit);
+      if (hit) pushNew(hits, hit);
       continue;
     }
     if (covered[i] || covered[i + 1]) continue;
