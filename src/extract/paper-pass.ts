@@ -43,7 +43,7 @@ export function memoSlugify(): (label: string) => string {
   };
 }
 
-const METRIC_HEADS = /(rate|score|error|accuracy|distance|ratio|loss|perplexity|precision|recall|similarity|time|coefficient|correlation)$/i;
+const METRIC_HEADS = /(rate|score|error|accuracy|distance|ratio|loss|perplexity|precision|recall|similarity|time)$/i;
 const DATA_HEADS = /(benchmark|bench|dataset|db|database|corpus|leaderboard)$/i;
 
 function guessAcronymKind(long: string): ConceptKind {
