@@ -45,6 +45,33 @@ function opening(text: string, tokens: Tokens, h: number): { form: Form; first: 
   return undefined;
 }
 
+const COUNTS = new Map([
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['2', 2],
+  ['3', 3],
+  ['4', 4],
+  ['5', 5],
+  ['6', 6],
+  ['7', 7],
+  ['8', 8],
+]);
+
+/** The count a few words before the head at h ("two real-world datasets" → 2), in the same clause; -1 when none. */
+function countBefore(tokens: Tokens, h: number): number {
+  for (let k = h - 1; k >= Math.max(0, h - 4); k--) {
+    const c = COUNTS.get(tokens.norm(k));
+    if (c !== undefined) return c;
+    if (tokens.gap[k] === Gap.Break) break;
+  }
+  return -1;
+}
+
 /** The item starting at token k: a known name (covered, pieces joined on skipped), a name run or a capitalised run. */
 function itemAt(text: string, tokens: Tokens, covered: Uint8Array, k: number): { to: number; known: boolean } | undefined {
   if (covered[k]) {
@@ -113,7 +140,9 @@ export function findHeadedLists(text: string, tokens: Tokens, covered: Uint8Arra
     if (!closed || items.length === 0) continue;
     if (open.form === Form.Apposition && items.length < 2) continue;
     // A list of lone capitalised words ("Mathematics, Physics") needs one name-shaped or known item.
-    if (!items.some((it) => it.known || it.to - it.from > 1 || /[A-Z].*[A-Z]|\d/.test(tokens.raw(it.from)))) continue;
+    // Or a count before the head that the list fulfils: "two real-world datasets, Epinions and Ciao" (older ML prose).
+    if (!items.some((it) => it.known || it.to - it.from > 1 || /[A-Z].*[A-Z]|\d/.test(tokens.raw(it.from))) && countBefore(tokens, h) !== items.length)
+      continue;
     for (const it of items) {
       if (it.known) continue;
       const hit: PatternHit = { from: it.from, to: it.to, coreTo: it.to, kind, rule: 'list:headed', explicit: true };
