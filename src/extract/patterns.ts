@@ -724,6 +724,8 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   return undefined;
 }
 
+const SIGNS = '+-\u2212\u00b1';
+
 /** The next list item after a name: ", Y", " and Y", ", and Y", " or Y", skipping a parenthesis "(3.3 FID)". */
 function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Array): number | undefined {
   let k = to;
@@ -731,10 +733,13 @@ function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Ar
   // NOTE: the gaps are read in place (no slice per name): /^\s*\($/, /^\s*,\s*$/ and /^\s+$/ as character scans.
   let from = tokens.end[k - 1]!;
   let gapTo = tokens.start[k]!;
-  if (gapTo > from && text.charCodeAt(gapTo - 1) === 40 && spacesOnly(text, from, gapTo - 1)) {
+  // "T2I-ReasonBench(+3.7), and GenEval++(+4.3)" (2510.13804): a signed number opens the parenthesis.
+  let open = gapTo - 1;
+  if (open > from && SIGNS.indexOf(text[open]!) >= 0) open--;
+  if (gapTo > from && text.charCodeAt(open) === 40 && spacesOnly(text, from, open)) {
     // skip a short parenthesis
     let depth = 1;
-    let p = gapTo;
+    let p = open + 1;
     const limit = Math.min(text.length, p + 60);
     for (; p < limit && depth > 0; p++) {
       if (text[p] === '(') depth++;
