@@ -399,7 +399,7 @@ const CONTEXT_WORDS = wordTest(
     BENCH_NOUNS.has(w) ||
     METRIC_NOUNS.has(w) ||
     RIVAL_ADJECTIVES.has(w) ||
-    ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from', 'higher', 'lower'].includes(w),
+    ['called', 'named', 'dubbed', 'termed', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from', 'higher', 'lower'].includes(w),
 );
 /** "outperforms the competitive LongVILA-R1" (2510.xxxx pool): adjectives between a comparison verb and its model. */
 const RIVAL_ADJECTIVES = new Set([
@@ -603,6 +603,24 @@ const SOFTWARE_ENVIRONMENTS = new Set([
   'ros',
 ]);
 
+const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'termed']);
+
+/**
+ * The kind of the nearest head noun at or before token k, within eight words and the sentence: "a benchmark of 500
+ * problems, dubbed X" → benchmark. A model noun ("a framework, trained on a dataset, called X") or a plural head comes
+ * first and says no.
+ */
+function namedHead(tokens: Tokens, k: number): ConceptKind | undefined {
+  for (let j = k; j >= Math.max(0, k - 8); j--) {
+    const w = tokens.norm(j);
+    if (MODEL_NOUNS.has(w)) return undefined;
+    const head = BENCH_HEADS.get(w);
+    if (head) return /s$/i.test(tokens.raw(j)) ? undefined : head;
+    if (j > 0 && tokens.gap[j] === Gap.Break && !/^[,]/.test(String.fromCharCode(tokens.chars[tokens.end[j - 1]!]!))) return undefined;
+  }
+  return undefined;
+}
+
 /** Classifies a name run by its context; undefined when the context says nothing. */
 function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
@@ -657,6 +675,11 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   const singular = !/s$/i.test(tokens.raw(from - 1)); // "benchmarks Datarus surpasses": not a name for the benchmark
   if (plain && ((BENCH_HEADS.has(b1) && singular) || ((b1 === 'called' || b1 === 'named') && BENCH_HEADS.has(b2)))) {
     return { kind: BENCH_HEADS.get(b1) ?? BENCH_HEADS.get(b2)!, rule: 'pattern:benchmark-X', explicit: true };
+  }
+  // "a benchmark of 500 problems, dubbed X": the nearest head noun before "called / named / dubbed / termed" in the clause.
+  if (plain && run.strong && NAMING_WORDS.has(b1)) {
+    const head = namedHead(tokens, from - 2);
+    if (head) return { kind: head, rule: 'pattern:benchmark-X', explicit: true };
   }
   // In apposition: "a new benchmark, SolutionBench, to evaluate …", "the … prompt dataset, VidProM."
   if (run.strong && BENCH_HEADS.has(b1) && singular && commaGap(text, gapFrom, gapTo) && appositionEnds(text, tokens, to)) {
