@@ -2,7 +2,7 @@
 import type { ConceptKind } from './types.ts';
 import { Gap, type Tokens } from './tokenize.ts';
 import { Shape, wordTest } from './lexicon.ts';
-import { COVER_BENCH, COVER_OTHER, type PatternHit } from './patterns.ts';
+import { COVER_BENCH, COVER_OTHER, dataSetAt, type PatternHit } from './patterns.ts';
 import { atSentenceStart, isStrongNameToken } from './names.ts';
 import { gapIs, Mark, Sp } from './gaps.ts';
 
@@ -392,7 +392,7 @@ function headAfter(text: string, tokens: Tokens, to: number): ConceptKind | unde
   )
     k++;
   else if (k < tokens.n && tokens.gap[k] !== Gap.Space) return undefined;
-  return k < tokens.n ? DATA_HEADS.get(tokens.norm(k)) : undefined;
+  return k < tokens.n ? (DATA_HEADS.get(tokens.norm(k)) ?? dataSetAt(tokens, k, false) ?? dataSetAt(tokens, k, true)) : undefined;
 }
 
 /**
@@ -447,7 +447,8 @@ function hasCovered(covered: Uint8Array, from: number, to: number): boolean {
 
 function typeRun(text: string, tokens: Tokens, covered: Uint8Array, run: CapRun): PatternHit | undefined {
   const { from, to } = run;
-  if (methodHeaded(tokens, run)) return undefined;
+  // "UC Merced Land Use/Land Cover data set" (1602.00970): a run after a slash is the tail of a longer name.
+  if (methodHeaded(tokens, run) || tokens.gap[from] === Gap.Slash) return undefined;
   const head = headAfter(text, tokens, to);
   // "Traditional VideoQA benchmarks", "Standard QA benchmarks": at a sentence start, an adjective and a known term.
   if (head && atSentenceStart(text, tokens, from) && hasCovered(covered, from, to)) return undefined;

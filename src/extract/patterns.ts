@@ -603,6 +603,15 @@ const SOFTWARE_ENVIRONMENTS = new Set([
   'ros',
 ]);
 
+/**
+ * "data set" / "data sets" written as two words at token k (older prose: "the Reuters data set", "the Yale and ORL data
+ * sets"): the head "dataset"; `plural` asks for "sets".
+ */
+export function dataSetAt(tokens: Tokens, k: number, plural: boolean): ConceptKind | undefined {
+  if (k + 1 >= tokens.n || tokens.norm(k) !== 'data' || tokens.norm(k + 1) !== 'set' || tokens.gap[k + 1] !== Gap.Space) return undefined;
+  return tokens.raw(k + 1).endsWith('s') === plural ? 'dataset' : undefined;
+}
+
 const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'termed']);
 
 /**
@@ -638,7 +647,11 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   }
   // A capitalised word is a name only in running text: not at a sentence start, not in a title (Title Case).
   if (!run.strong && (titleCase || atSentenceStart(text, tokens, from))) return undefined;
-  const afterHead = to < tokens.n && tokens.gap[to] === Gap.Space ? BENCH_HEADS.get(tokens.norm(to)) : undefined;
+  // NOTE: before "data set", a capitalised word after another is the tail of a longer name ("UC Merced Land Use/Land
+  // Cover data set", 1602.00970).
+  const tail = !run.strong && from > 0 && tokens.gap[from] === Gap.Space && (tokens.shape[from - 1]! & Shape.FirstUpper) !== 0;
+  const afterHead =
+    to < tokens.n && tokens.gap[to] === Gap.Space ? (BENCH_HEADS.get(tokens.norm(to)) ?? (tail ? undefined : dataSetAt(tokens, to, false))) : undefined;
   if (afterHead) return { kind: afterHead, rule: 'pattern:X-benchmark', explicit: true };
   // "our reimplementation of the Crafter environment" (2510.12088): "the" + one capitalised word + "environment" names
   // an RL benchmark; not explicit, so only in a paper that reads as ML. Software setups ("the Python environment") are
@@ -977,7 +990,8 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
     i = end;
     if (count < 2) continue;
     // "the Kinetics-GEBD and TAPOS datasets", "Robomimic, PushT, and RoboTwin benchmarks" (2510.06855, 2510.01068)
-    const head = end < n && tokens.gap[end]! === Gap.Space && /s$/i.test(tokens.raw(end)) ? LIST_HEADS.get(tokens.norm(end)) : undefined;
+    const head =
+      end < n && tokens.gap[end]! === Gap.Space ? (/s$/i.test(tokens.raw(end)) ? LIST_HEADS.get(tokens.norm(end)) : dataSetAt(tokens, end, true)) : undefined;
     let bench = 0;
     let model = 0;
     let metric = 0;

@@ -37,6 +37,14 @@ describe('older ML prose: data set names by shape and context', () => {
     // A model noun comes first: the name is the framework's.
     expect(typed('We propose a new framework trained on a dataset, called AgentX-7B.' + ml)).not.toContain('dataset:AgentX-7B');
   });
+  it('"data set" in two words is a data-set head: "the Reuters data set", "the Yale and ORL data sets"', () => {
+    expect(typed('We evaluate the classifier on the Reuters data set.' + ml)).toEqual(['dataset:Reuters']);
+    expect(typed('Experiments on the Yale and ORL data sets show gains.' + ml)).toEqual(['dataset:Yale', 'dataset:ORL']);
+    // The tail of a longer name (1602.00970) and a data set without a name.
+    const tail = typed('experiments on the 21-class UC Merced Land Use/Land Cover data set.' + ml);
+    expect(tail.filter((x) => /Cover/.test(x))).toEqual([]);
+    expect(typed('We collect data. The data set is large.' + ml)).toEqual([]);
+  });
   it('a list walks past a signed score in parentheses: "T2I-ReasonBench(+3.7), and GenEval++(+4.3)" (2510.13804)', () => {
     const s =
       'Empirically, OmniVerifier-TTS achieves improvements on T2I-ReasonBench(+3.7), and GenEval++(+4.3), outperforming existing parallel test-time scaling methods.';
