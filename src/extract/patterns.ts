@@ -522,7 +522,7 @@ function coreEnd(tokens: Tokens, run: NameRun, kind: ConceptKind): number {
 }
 
 /** Rules whose evidence is the name or its own description, so a list around it says nothing about its neighbours. */
-const NO_LIST_RULES = new Set(['pattern:X-benchmark', 'pattern:XBench', 'pattern:X-a-dataset']);
+const NO_LIST_RULES = new Set(['pattern:X-benchmark', 'pattern:X-data-set', 'pattern:XBench', 'pattern:X-a-dataset']);
 
 /** A name ending in "Bench" ("MultiAgentBench", "MT-Bench") names a benchmark whatever the context. */
 const BENCH_NAME = /[A-Za-z0-9]Bench(mark)?$|^Bench$/;
@@ -650,9 +650,12 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   // NOTE: before "data set", a capitalised word after another is the tail of a longer name ("UC Merced Land Use/Land
   // Cover data set", 1602.00970).
   const tail = !run.strong && from > 0 && tokens.gap[from] === Gap.Space && (tokens.shape[from - 1]! & Shape.FirstUpper) !== 0;
-  const afterHead =
-    to < tokens.n && tokens.gap[to] === Gap.Space ? (BENCH_HEADS.get(tokens.norm(to)) ?? (tail ? undefined : dataSetAt(tokens, to, false))) : undefined;
+  const afterHead = to < tokens.n && tokens.gap[to] === Gap.Space ? BENCH_HEADS.get(tokens.norm(to)) : undefined;
   if (afterHead) return { kind: afterHead, rule: 'pattern:X-benchmark', explicit: true };
+  // NOTE: "data set" in two words types only in a paper that reads as ML: astro-ph writes "our Spitzer data set".
+  if (!tail && to < tokens.n && tokens.gap[to] === Gap.Space && dataSetAt(tokens, to, false)) {
+    return { kind: 'dataset', rule: 'pattern:X-data-set', explicit: false };
+  }
   // "our reimplementation of the Crafter environment" (2510.12088): "the" + one capitalised word + "environment" names
   // an RL benchmark; not explicit, so only in a paper that reads as ML. Software setups ("the Python environment") are
   // no benchmark: SOFTWARE_ENVIRONMENTS names the few that papers install.
