@@ -24,6 +24,12 @@ const DEV = [
     gold: 'test/fixtures/eval/gold-dev-pool-2025-10.json',
     corpus: ['15', '16'].map((d) => `test/fixtures/hf-daily-papers-api/2025-10/2025-10-${d}.json`),
   },
+  {
+    // 40 ML abstracts of 2016 (OAI page 093, the page before the blind 094), labelled before the extractor was run on
+    // them: the readable ground for names in older ML prose (test/fixtures/eval/SOURCE-dev-oai-cs.txt).
+    gold: 'test/fixtures/eval/gold-dev-oai-cs-2016.json',
+    corpus: ['test/fixtures/arxiv-oai-pmh-cs/listrecords-cs-page093-dev40.xml'],
+  },
 ];
 const HELD_OUT = [
   { gold: 'test/fixtures/eval/gold-heldout-corpus-even.json', corpus: ['graph/corpus/hf-daily-papers-fewer-tokens.txt'] },

@@ -2,8 +2,9 @@
 import type { ConceptKind } from './types.ts';
 import { Gap, type Tokens } from './tokenize.ts';
 import { Shape, wordTest } from './lexicon.ts';
-import { COVER_BENCH, COVER_OTHER, type PatternHit } from './patterns.ts';
-import { atSentenceStart } from './names.ts';
+import { COVER_BENCH, COVER_OTHER, dataSetAt, type PatternHit } from './patterns.ts';
+import { atSentenceStart, isStrongNameToken } from './names.ts';
+import { gapIs, Mark, Sp } from './gaps.ts';
 
 /**
  * Words that open a sentence or a clause in capitals ("The", "Our", "In") but never start a name. NOTE: a run that
@@ -219,6 +220,8 @@ const NAME_HEADS = new Map<string, ConceptKind>([
   ['corpu', 'dataset'],
   ['dataset', 'dataset'],
   ['benchmark', 'benchmark'],
+  // "LIVE In the Wild Image Quality Challenge Database" (1602.05531): older data sets are often databases by name.
+  ['database', 'dataset'],
 ]);
 
 /** Words a few tokens before "on X" that say X is evaluated on: "evaluate … on", "51% on", "results on". */
@@ -318,25 +321,21 @@ export function capitalisedRunAt(text: string, tokens: Tokens, covered: Uint8Arr
   return { from: i, to };
 }
 
-/** The text between the end of token a and the start of token b. */
-function gapText(text: string, tokens: Tokens, a: number, b: number): string {
-  return text.slice(tokens.end[a]!, tokens.start[b]!);
-}
-
 /**
  * How a run ends: the first token of the next list item (", Y", " and Y", ", and Y", " or Y"), -1 when the run ends a
  * list or a clause (".", ";", ":", ")", end of text), undefined when a word goes on ("Large Language Models show").
  */
 function closedAfter(text: string, tokens: Tokens, to: number): number | undefined {
-  if (to >= tokens.n) return /^\s*[.;:)]?\s*$/.test(text.slice(tokens.end[to - 1]!)) ? -1 : undefined;
-  const gap = gapText(text, tokens, to - 1, to);
+  if (to >= tokens.n) return gapIs(text, tokens.end[to - 1]!, text.length, Sp.Any, '.;:)', Sp.Any, Mark.Optional) ? -1 : undefined;
+  const a = tokens.end[to - 1]!;
+  const b = tokens.start[to]!;
   let k = to;
-  if (/^\s*,\s*$/.test(gap)) {
+  if (gapIs(text, a, b, Sp.Any, ',', Sp.Any)) {
     if (tokens.gap[k] === Gap.Space && (tokens.norm(k) === 'and' || tokens.norm(k) === 'or')) k++;
     return k < tokens.n ? k : -1;
   }
   if (tokens.gap[k] === Gap.Space && (tokens.norm(k) === 'and' || tokens.norm(k) === 'or')) return k + 1 < tokens.n ? k + 1 : -1;
-  if (/^\s*[.;:)]/.test(gap)) return -1;
+  if (gapIs(text, a, b, Sp.Any, '.;:)', Sp.Rest)) return -1;
   return undefined;
 }
 
@@ -346,9 +345,10 @@ function closedAfter(text: string, tokens: Tokens, to: number): number | undefin
  */
 function openedBefore(text: string, tokens: Tokens, from: number): number | undefined {
   if (from === 0) return undefined;
-  const gap = gapText(text, tokens, from - 1, from);
-  if (/^\s*,\s*$/.test(gap)) return from - 1;
-  if (/^\s*[(:]\s*$/.test(gap)) return -1;
+  const a = tokens.end[from - 1]!;
+  const b = tokens.start[from]!;
+  if (gapIs(text, a, b, Sp.Any, ',', Sp.Any)) return from - 1;
+  if (gapIs(text, a, b, Sp.Any, '(:', Sp.Any)) return -1;
   if (tokens.gap[from] !== Gap.Space) return undefined;
   const w = tokens.norm(from - 1);
   if (w === 'and' || w === 'or') {
@@ -385,9 +385,14 @@ export function methodHeaded(tokens: Tokens, run: CapRun): boolean {
 function headAfter(text: string, tokens: Tokens, to: number): ConceptKind | undefined {
   let k = to;
   // "Google Scanned Objects (GSO) dataset": an acronym in parentheses between.
-  if (k + 1 < tokens.n && /^\s*\($/.test(gapText(text, tokens, k - 1, k)) && /^\)\s+$/.test(gapText(text, tokens, k, k + 1))) k++;
+  if (
+    k + 1 < tokens.n &&
+    gapIs(text, tokens.end[k - 1]!, tokens.start[k]!, Sp.Any, '(', Sp.None) &&
+    gapIs(text, tokens.end[k]!, tokens.start[k + 1]!, Sp.None, ')', Sp.Some)
+  )
+    k++;
   else if (k < tokens.n && tokens.gap[k] !== Gap.Space) return undefined;
-  return k < tokens.n ? DATA_HEADS.get(tokens.norm(k)) : undefined;
+  return k < tokens.n ? (DATA_HEADS.get(tokens.norm(k)) ?? dataSetAt(tokens, k, false) ?? dataSetAt(tokens, k, true)) : undefined;
 }
 
 /**
@@ -442,7 +447,8 @@ function hasCovered(covered: Uint8Array, from: number, to: number): boolean {
 
 function typeRun(text: string, tokens: Tokens, covered: Uint8Array, run: CapRun): PatternHit | undefined {
   const { from, to } = run;
-  if (methodHeaded(tokens, run)) return undefined;
+  // "UC Merced Land Use/Land Cover data set" (1602.00970): a run after a slash is the tail of a longer name.
+  if (methodHeaded(tokens, run) || tokens.gap[from] === Gap.Slash) return undefined;
   const head = headAfter(text, tokens, to);
   // "Traditional VideoQA benchmarks", "Standard QA benchmarks": at a sentence start, an adjective and a known term.
   if (head && atSentenceStart(text, tokens, from) && hasCovered(covered, from, to)) return undefined;
@@ -455,9 +461,12 @@ function typeRun(text: string, tokens: Tokens, covered: Uint8Array, run: CapRun)
   // NOTE: "dataset" / "benchmark" need two words before them and no known term inside ("Multimodal Benchmark",
   // "Multimodal Deepfake Detection Dataset" are descriptions); "Treebank" / "Corpus" end names more surely.
   const loose = last === 'treebank' || last === 'corpus' || last === 'corpu';
-  if (own && to - from > (loose ? 1 : 2) && (loose || !hasCovered(covered, from, to))) {
+  // A database's name may hold a known word when an acronym leads it ("LIVE In the Wild Image Quality … Database").
+  const named = loose || !hasCovered(covered, from, to) || (last === 'database' && isStrongNameToken(tokens.raw(from)));
+  if (own && to - from > (loose ? 1 : 2) && named) {
     // The name without a trailing "Dataset" / "Benchmark" ("DeepFake-TIMIT Dataset" → DeepFake-TIMIT); the span keeps it.
-    return { from, to, coreTo: loose ? to : to - 1, kind: own, rule: 'multiword:X-Treebank', explicit: true };
+    // "Database" stays in the name ("Yale Face Database"), as "Treebank" does.
+    return { from, to, coreTo: loose || last === 'database' ? to : to - 1, kind: own, rule: 'multiword:X-Treebank', explicit: true };
   }
   const next = closedAfter(text, tokens, to);
   if (next === undefined) return undefined;

@@ -181,6 +181,33 @@ const WEAK = wordTest('raw', isWeakNameToken);
 const SIZE_BM = wordTest('raw', (raw) => /^\d+(\.\d+)?[BM]$/.test(raw));
 const NEVER = wordTest('raw', isNeverName);
 const ADJECTIVE_END = wordTest('norm', (w) => ADJECTIVE_ENDS.has(w));
+const NUMBERED = wordTest('raw', (raw) => /^[1-9]\d{1,4}$/.test(raw));
+/** Capitalised words that number a part of a text or a rank, not a data set: "Table-12", "Top-100", "COVID-19". */
+const NOT_NUMBERED = wordTest('norm', (w) =>
+  [
+    'table',
+    'figure',
+    'fig',
+    'section',
+    'chapter',
+    'appendix',
+    'top',
+    'level',
+    'step',
+    'stage',
+    'phase',
+    'round',
+    'epoch',
+    'layer',
+    'class',
+    'type',
+    'group',
+    'part',
+    'version',
+    'covid',
+    'sars',
+  ].includes(w),
+);
 
 export interface NameRun {
   from: number;
@@ -204,6 +231,10 @@ export function nameRunAt(tokens: Tokens, i: number, covered: Uint8Array): NameR
   for (let k = i; k < to; k++) if (lex.is(STRONG, rid[k]!)) strong = true;
   // "Zebra-Llama-8B": capitalised pieces with a size are a model name.
   if (!strong && to - i > 1 && lex.is(SIZE_BM, rid[to - 1]!) && allFirstUpper(tokens, i, to - 1)) strong = true;
+  // "Market-1501", "Places-365": a capitalised word hyphen-joined to a number of two digits or more is a name.
+  if (!strong && to - i === 2 && lex.is(NUMBERED, rid[i + 1]!) && lex.is(WEAK, rid[i]!) && !lex.is(NOT_NUMBERED, tokens.nid[i]!)) {
+    if (tokens.chars[tokens.end[i]!] === 45) strong = true;
+  }
   // A capitalised word the text also uses in lower case ("Token AR" next to "tokens") is a word, not a name.
   if (!strong && to - i === 1 && tokens.usedInLowerCase(tokens.nid[i]!)) return undefined;
   if (!strong && !(to - i === 1 && lex.is(WEAK, rid[i]!))) {

@@ -8,7 +8,7 @@ import type { Tokens } from './tokenize.ts';
 import { normalizeWord, Shape, wordTest } from './lexicon.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { acronymNameKind, findMultiwordNames } from './multiword.ts';
-import { findHeadedLists } from './headed-lists.ts';
+import { findEnumeratedMetrics, findHeadedLists } from './headed-lists.ts';
 import { findTitleNames } from './title-names.ts';
 import { bareCoreEnd, coverCode, findAtKMetrics, findStatMetrics, findPatternNames, runKey } from './patterns.ts';
 import { LEARN_RULES, type CorpusNames } from './corpus-names.ts';
@@ -255,6 +255,7 @@ export function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyE
     findMultiwordNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
     findHeadedLists(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
     findTitleNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
+    findEnumeratedMetrics(ft.text, tokens, pp.covered[fi]!, hits);
     for (const h of hits) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);

@@ -3,7 +3,7 @@ import type { ConceptKind } from './types.ts';
 import { Gap, type Tokens } from './tokenize.ts';
 import { Shape, wordTest } from './lexicon.ts';
 import { atSentenceStart, isStrongNameToken, nameRunAt, type NameRun } from './names.ts';
-import { isJsSpace } from './results.ts';
+import { commaGap, gapHas, gapIs, spacesOnly, Sp } from './gaps.ts';
 
 export interface PatternHit {
   from: number;
@@ -149,7 +149,137 @@ function listedMetric(text: string, tokens: Tokens, m: number, covered: Uint8Arr
 const STATISTICS = new Set(['tau', 'rho', 'kappa', 'alpha', 'r', 'w', 'correlation', 'coefficient', 'τ', 'ρ', 'κ']);
 const PERCENTILE = /^[Pp](50|90|95|99|999)$/;
 /** The keys a rule of findStatMetrics() needs at i + 1: a listed head, "latency", the "s" of "Kendall's". */
-const STAT_NEXT = wordTest('norm', (w) => LISTED_HEADS.has(w) || w === 'latency' || w === 's');
+const STAT_NEXT = wordTest('norm', (w) => LISTED_HEADS.has(w) || w === 'latency' || w === 's' || PR.has(w) || w === 'term');
+/** Measures named by one word that is a measure only beside another ("precision and recall"). */
+const PR = new Set(['precision', 'recall']);
+/** Words before "precision" that make it the precision of numbers. */
+const NUMBER_PRECISION = new Set([
+  'numerical',
+  'numeric',
+  'mixed',
+  'half',
+  'full',
+  'single',
+  'double',
+  'floating',
+  'arithmetic',
+  'machine',
+  'reduced',
+  'low',
+  'lower',
+  'bit',
+]);
+/** Words that end an item of an "in terms of" list: what follows is no longer the measure ("… accuracy on X"). */
+const TERMS_STOPS = new Set([
+  'on',
+  'for',
+  'with',
+  'at',
+  'over',
+  'than',
+  'while',
+  'compared',
+  'across',
+  'in',
+  'of',
+  'to',
+  'by',
+  'from',
+  'under',
+  'when',
+  'which',
+  'that',
+  'as',
+]);
+/** Words before the first item of an "in terms of" list: "in terms of both the accuracy and …". */
+const TERMS_SKIP = new Set(['the', 'both', 'its', 'their', 'our', 'overall']);
+
+/** True when token k is a measure by the rules of this file: a metric already found, or "precision" / "recall". */
+function measureAt(tokens: Tokens, covered: Uint8Array, k: number): boolean {
+  return k >= 0 && k < tokens.n && (covered[k] === COVER_METRIC || (!covered[k] && PR.has(tokens.norm(k))));
+}
+
+/**
+ * "precision, recall and F-measure", "precision and recall": "precision" / "recall" listed beside another measure is
+ * a metric (alone it may be numerical precision or a recollection). `k` is the word's token.
+ */
+function listedPrecisionRecall(text: string, tokens: Tokens, covered: Uint8Array, k: number): PatternHit | undefined {
+  if (covered[k] || tokens.gap[k] === Gap.Join || (k + 1 < tokens.n && tokens.gap[k + 1] === Gap.Join)) return undefined;
+  // "numerical precision", "mixed precision and …": the precision of numbers, not a measure.
+  if (k > 0 && tokens.gap[k] === Gap.Space && NUMBER_PRECISION.has(tokens.norm(k - 1))) return undefined;
+  const conj = (j: number): boolean => j >= 0 && j < tokens.n && (tokens.norm(j) === 'and' || tokens.norm(j) === 'or');
+  const before =
+    (k > 0 && measureAt(tokens, covered, k - 1) && listGap(text, tokens.end[k - 1]!, tokens.start[k]!)) ||
+    (k > 1 && conj(k - 1) && measureAt(tokens, covered, k - 2) && listGap(text, tokens.end[k - 2]!, tokens.start[k]!));
+  const after =
+    (k + 1 < tokens.n && measureAt(tokens, covered, k + 1) && listGap(text, tokens.end[k]!, tokens.start[k + 1]!)) ||
+    (conj(k + 1) && measureAt(tokens, covered, k + 2) && listGap(text, tokens.end[k]!, tokens.start[k + 2]!));
+  if (!before && !after) return undefined;
+  return { from: k, to: k + 1, coreTo: k + 1, kind: 'metric', rule: 'pattern:precision-and-recall', explicit: false, label: tokens.norm(k) };
+}
+
+/** The gap of a list: ", ", " and ", ", and ", " or ", " / " (one or two tokens apart). */
+function listGap(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  return gap === ', ' || gap === ' and ' || gap === ', and ' || gap === ' or ' || gap === ' / ' || gap === '/';
+}
+
+/**
+ * "in terms of reconstruction accuracy and completeness" (1602.04502), "in terms of precision, recall and F1": the
+ * items of an "in terms of" list that end in a measure head are metrics, typed by the phrase itself (explicit). An item
+ * "X accuracy" is the metric accuracy; "X error rate" is "error rate"; other heads keep their modifier ("speaker
+ * similarity"); a lone head ("score"), a head after a word of degree ("the final score") and the other items
+ * ("completeness") are not typed. `i` is the token of "in".
+ */
+function termsOfList(text: string, tokens: Tokens, covered: Uint8Array, i: number, hits: PatternHit[]): void {
+  if (i + 3 >= tokens.n || tokens.norm(i + 2) !== 'of' || tokens.gap[i + 1] !== Gap.Space || tokens.gap[i + 2] !== Gap.Space) return;
+  let k = i + 3;
+  while (k < tokens.n && tokens.gap[k] === Gap.Space && TERMS_SKIP.has(tokens.norm(k))) k++;
+  for (let items = 0; items < 6 && k < tokens.n && tokens.gap[k] !== Gap.Break; items++) {
+    // The item: up to four words, ended by a list gap, "and" / "or", punctuation or a stop word.
+    const from = k;
+    let to = k + 1;
+    while (to < tokens.n && to - from < 4 && (tokens.gap[to] === Gap.Space || tokens.gap[to] === Gap.Join)) {
+      const w = tokens.norm(to);
+      if (w === 'and' || w === 'or' || TERMS_STOPS.has(w)) break;
+      to++;
+    }
+    const hit = termsItem(tokens, covered, from, to);
+    if (hit) pushNew(hits, hit);
+    if (to >= tokens.n) return;
+    // The next item: after ", ", ", and ", " and ", " or ".
+    if (tokens.gap[to] === Gap.Break) {
+      if (!gapIs(text, tokens.end[to - 1]!, tokens.start[to]!, Sp.Any, ',', Sp.Any)) return;
+      k = to;
+      if (tokens.norm(k) === 'and' || tokens.norm(k) === 'or') k++;
+    } else if (tokens.norm(to) === 'and' || tokens.norm(to) === 'or') k = to + 1;
+    else return;
+    while (k < tokens.n && tokens.gap[k] === Gap.Space && TERMS_SKIP.has(tokens.norm(k))) k++;
+  }
+}
+
+/** Adds a hit unless an earlier hit of the same pass shares a token with it (an "in terms of" item read twice). */
+function pushNew(hits: PatternHit[], h: PatternHit): void {
+  for (let k = hits.length - 1; k >= 0; k--) if (hits[k]!.from < h.to && h.from < hits[k]!.to) return;
+  hits.push(h);
+}
+
+function termsItem(tokens: Tokens, covered: Uint8Array, from: number, to: number): PatternHit | undefined {
+  const last = to - 1;
+  if (covered[last]) return undefined;
+  const head = tokens.norm(last);
+  const rule = 'pattern:in-terms-of-X';
+  if (to - from === 1 && PR.has(head)) return { from, to, coreTo: to, kind: 'metric', rule, explicit: true, label: head };
+  if (!LISTED_HEADS.has(head)) return undefined;
+  if (head === 'accuracy') return { from: last, to, coreTo: to, kind: 'metric', rule, explicit: true };
+  if (to - from < 2) return undefined;
+  for (let k = from; k < last; k++) {
+    if (covered[k] || !/^[a-z][a-z0-9-]{2,}$/.test(tokens.raw(k)) || NOT_MODIFIERS.has(tokens.norm(k))) return undefined;
+  }
+  if (head === 'rate' && tokens.norm(last - 1) === 'error')
+    return { from: last - 1, to, coreTo: to, kind: 'metric', rule, explicit: true, label: 'error rate' };
+  return { from, to, coreTo: to, kind: 'metric', rule, explicit: true };
+}
 
 /**
  * Metrics by a shape of words: an eponymous statistic ("Kendall's tau", issue 10's miss; "Cohen's kappa") and a
@@ -165,9 +295,25 @@ export function findStatMetrics(text: string, tokens: Tokens, covered: Uint8Arra
     const v = memo[id]!;
     if (v === 2 || (v === 0 && !lex.is(STAT_NEXT, id))) continue;
     const next = tokens.norm(i + 1);
+    if (next === 'term') {
+      if (tokens.norm(i) === 'in') termsOfList(text, tokens, covered, i, hits);
+      continue;
+    }
+    if (PR.has(next)) {
+      const hit = listedPrecisionRecall(text, tokens, covered, i + 1);
+      if (hit) pushNew(hits, hit);
+      continue;
+    }
+    // "a test error rate of 2.1%", "error rates": the error rate of older ML prose ("word error rate" is known).
+    if (next === 'rate' && tokens.norm(i) === 'error' && tokens.gap[i + 1] === Gap.Space && !covered[i] && !covered[i + 1] && tokens.gap[i] !== Gap.Join) {
+      if (i + 2 >= tokens.n || tokens.gap[i + 2] !== Gap.Join) {
+        pushNew(hits, { from: i, to: i + 2, coreTo: i + 2, kind: 'metric', rule: 'shape:error-rate', explicit: false, label: 'error rate' });
+      }
+      continue;
+    }
     if (LISTED_HEADS.has(next) && tokens.gap[i + 1] === Gap.Space) {
       const hit = listedMetric(text, tokens, i, covered);
-      if (hit) hits.push(hit);
+      if (hit) pushNew(hits, hit);
       continue;
     }
     if (covered[i] || covered[i + 1]) continue;
@@ -253,7 +399,7 @@ const CONTEXT_WORDS = wordTest(
     BENCH_NOUNS.has(w) ||
     METRIC_NOUNS.has(w) ||
     RIVAL_ADJECTIVES.has(w) ||
-    ['called', 'named', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from', 'higher', 'lower'].includes(w),
+    ['called', 'named', 'dubbed', 'termed', 'to', 'with', 'over', 'on', 'the', 'a', 'g', 'from', 'higher', 'lower'].includes(w),
 );
 /** "outperforms the competitive LongVILA-R1" (2510.xxxx pool): adjectives between a comparison verb and its model. */
 const RIVAL_ADJECTIVES = new Set([
@@ -376,7 +522,7 @@ function coreEnd(tokens: Tokens, run: NameRun, kind: ConceptKind): number {
 }
 
 /** Rules whose evidence is the name or its own description, so a list around it says nothing about its neighbours. */
-const NO_LIST_RULES = new Set(['pattern:X-benchmark', 'pattern:XBench', 'pattern:X-a-dataset']);
+const NO_LIST_RULES = new Set(['pattern:X-benchmark', 'pattern:X-data-set', 'pattern:XBench', 'pattern:X-a-dataset']);
 
 /** A name ending in "Bench" ("MultiAgentBench", "MT-Bench") names a benchmark whatever the context. */
 const BENCH_NAME = /[A-Za-z0-9]Bench(mark)?$|^Bench$/;
@@ -392,13 +538,13 @@ const SIZE_BM_WORD = wordTest('norm', (w) => /^\d+(\.\d+)?[bm]$/.test(w));
  */
 function describedAfter(text: string, tokens: Tokens, to: number): ConceptKind | undefined {
   // NOTE: a gap of "," or ":" is a Break, so the gap's text is read only there.
-  if (to >= tokens.n || tokens.gap[to] !== Gap.Break || !/^\s*[,:]\s*$/.test(text.slice(tokens.end[to - 1]!, tokens.start[to]!))) return undefined;
+  if (to >= tokens.n || tokens.gap[to] !== Gap.Break || !gapIs(text, tokens.end[to - 1]!, tokens.start[to]!, Sp.Any, ',:', Sp.Any)) return undefined;
   const article = tokens.norm(to);
   if (article !== 'a' && article !== 'an' && article !== 'the') return undefined;
   // NOTE: ten words, commas between adjectives allowed: "HoneyBee, a large-scale, high-quality CoT reasoning dataset"
   // (2510.12225).
   for (let k = to + 1; k < Math.min(tokens.n, to + 11); k++) {
-    if (tokens.gap[k]! === Gap.Break && !/^,\s+$/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!))) return undefined;
+    if (tokens.gap[k]! === Gap.Break && !gapIs(text, tokens.end[k - 1]!, tokens.start[k]!, Sp.None, ',', Sp.Some)) return undefined;
     // The description's own head comes first: "SynthLLM, a scalable framework that transforms … corpora" is no corpus.
     // A joined piece is no head word: "a novel end-to-end benchmark" (the "to" of "end-to-end").
     if (MODEL_NOUNS.has(tokens.norm(k)) || (tokens.gap[k]! !== Gap.Join && DESCRIPTION_ENDS.has(tokens.norm(k)))) return undefined;
@@ -457,6 +603,33 @@ const SOFTWARE_ENVIRONMENTS = new Set([
   'ros',
 ]);
 
+/**
+ * "data set" / "data sets" written as two words at token k (older prose: "the Reuters data set", "the Yale and ORL data
+ * sets"): the head "dataset"; `plural` asks for "sets".
+ */
+export function dataSetAt(tokens: Tokens, k: number, plural: boolean): ConceptKind | undefined {
+  if (k + 1 >= tokens.n || tokens.norm(k) !== 'data' || tokens.norm(k + 1) !== 'set' || tokens.gap[k + 1] !== Gap.Space) return undefined;
+  return tokens.raw(k + 1).endsWith('s') === plural ? 'dataset' : undefined;
+}
+
+const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'termed']);
+
+/**
+ * The kind of the nearest head noun at or before token k, within eight words and the sentence: "a benchmark of 500
+ * problems, dubbed X" → benchmark. A model noun ("a framework, trained on a dataset, called X") or a plural head comes
+ * first and says no.
+ */
+function namedHead(tokens: Tokens, k: number): ConceptKind | undefined {
+  for (let j = k; j >= Math.max(0, k - 8); j--) {
+    const w = tokens.norm(j);
+    if (MODEL_NOUNS.has(w)) return undefined;
+    const head = BENCH_HEADS.get(w);
+    if (head) return /s$/i.test(tokens.raw(j)) ? undefined : head;
+    if (j > 0 && tokens.gap[j] === Gap.Break && !/^[,]/.test(String.fromCharCode(tokens.chars[tokens.end[j - 1]!]!))) return undefined;
+  }
+  return undefined;
+}
+
 /** Classifies a name run by its context; undefined when the context says nothing. */
 function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
   const { from, to } = run;
@@ -474,8 +647,15 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   }
   // A capitalised word is a name only in running text: not at a sentence start, not in a title (Title Case).
   if (!run.strong && (titleCase || atSentenceStart(text, tokens, from))) return undefined;
+  // NOTE: before "data set", a capitalised word after another is the tail of a longer name ("UC Merced Land Use/Land
+  // Cover data set", 1602.00970).
+  const tail = !run.strong && from > 0 && tokens.gap[from] === Gap.Space && (tokens.shape[from - 1]! & Shape.FirstUpper) !== 0;
   const afterHead = to < tokens.n && tokens.gap[to] === Gap.Space ? BENCH_HEADS.get(tokens.norm(to)) : undefined;
   if (afterHead) return { kind: afterHead, rule: 'pattern:X-benchmark', explicit: true };
+  // NOTE: "data set" in two words types only in a paper that reads as ML: astro-ph writes "our Spitzer data set".
+  if (!tail && to < tokens.n && tokens.gap[to] === Gap.Space && dataSetAt(tokens, to, false)) {
+    return { kind: 'dataset', rule: 'pattern:X-data-set', explicit: false };
+  }
   // "our reimplementation of the Crafter environment" (2510.12088): "the" + one capitalised word + "environment" names
   // an RL benchmark; not explicit, so only in a paper that reads as ML. Software setups ("the Python environment") are
   // no benchmark: SOFTWARE_ENVIRONMENTS names the few that papers install.
@@ -511,6 +691,11 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   const singular = !/s$/i.test(tokens.raw(from - 1)); // "benchmarks Datarus surpasses": not a name for the benchmark
   if (plain && ((BENCH_HEADS.has(b1) && singular) || ((b1 === 'called' || b1 === 'named') && BENCH_HEADS.has(b2)))) {
     return { kind: BENCH_HEADS.get(b1) ?? BENCH_HEADS.get(b2)!, rule: 'pattern:benchmark-X', explicit: true };
+  }
+  // "a benchmark of 500 problems, dubbed X": the nearest head noun before "called / named / dubbed / termed" in the clause.
+  if (plain && run.strong && NAMING_WORDS.has(b1)) {
+    const head = namedHead(tokens, from - 2);
+    if (head) return { kind: head, rule: 'pattern:benchmark-X', explicit: true };
   }
   // In apposition: "a new benchmark, SolutionBench, to evaluate …", "the … prompt dataset, VidProM."
   if (run.strong && BENCH_HEADS.has(b1) && singular && commaGap(text, gapFrom, gapTo) && appositionEnds(text, tokens, to)) {
@@ -562,7 +747,7 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
     !singular &&
     run.strong &&
     (BENCH_NOUNS.has(b1) || MODEL_NOUNS.has(b1) || METRIC_NOUNS.has(b1)) &&
-    /^\s*,/.test(text.slice(tokens.end[to - 1]!, tokens.end[to - 1]! + 3))
+    gapIs(text, tokens.end[to - 1]!, Math.min(text.length, tokens.end[to - 1]! + 3), Sp.Any, ',', Sp.Rest)
   ) {
     return { kind: BENCH_NOUNS.has(b1) ? 'benchmark' : METRIC_NOUNS.has(b1) ? 'metric' : 'model', rule: 'pattern:nouns-(X)', explicit: false };
   }
@@ -578,6 +763,8 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   return undefined;
 }
 
+const SIGNS = '+-\u2212\u00b1';
+
 /** The next list item after a name: ", Y", " and Y", ", and Y", " or Y", skipping a parenthesis "(3.3 FID)". */
 function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Array): number | undefined {
   let k = to;
@@ -585,10 +772,13 @@ function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Ar
   // NOTE: the gaps are read in place (no slice per name): /^\s*\($/, /^\s*,\s*$/ and /^\s+$/ as character scans.
   let from = tokens.end[k - 1]!;
   let gapTo = tokens.start[k]!;
-  if (gapTo > from && text.charCodeAt(gapTo - 1) === 40 && spacesOnly(text, from, gapTo - 1)) {
+  // "T2I-ReasonBench(+3.7), and GenEval++(+4.3)" (2510.13804): a signed number opens the parenthesis.
+  let open = gapTo - 1;
+  if (open > from && SIGNS.indexOf(text[open]!) >= 0) open--;
+  if (gapTo > from && text.charCodeAt(open) === 40 && spacesOnly(text, from, open)) {
     // skip a short parenthesis
     let depth = 1;
-    let p = gapTo;
+    let p = open + 1;
     const limit = Math.min(text.length, p + 60);
     for (; p < limit && depth > 0; p++) {
       if (text[p] === '(') depth++;
@@ -606,20 +796,6 @@ function nextListItem(text: string, tokens: Tokens, to: number, covered: Uint8Ar
   else return undefined;
   if (k >= tokens.n || (covered[k] && !(tokens.start[k]! > tokens.end[k - 1]! && spacesOnly(text, tokens.end[k - 1]!, tokens.start[k]!)))) return undefined;
   return k;
-}
-
-/** True when text[from, to) is white space only (JavaScript's \s; empty is true). */
-function spacesOnly(text: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) if (!isJsSpace(text.charCodeAt(p))) return false;
-  return true;
-}
-
-/** /^\s*,\s*$/ on text[from, to). */
-function commaGap(text: string, from: number, to: number): boolean {
-  let p = from;
-  while (p < to && isJsSpace(text.charCodeAt(p))) p++;
-  if (p >= to || text.charCodeAt(p) !== 44) return false;
-  return spacesOnly(text, p + 1, to);
 }
 
 /**
@@ -817,7 +993,8 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
     i = end;
     if (count < 2) continue;
     // "the Kinetics-GEBD and TAPOS datasets", "Robomimic, PushT, and RoboTwin benchmarks" (2510.06855, 2510.01068)
-    const head = end < n && tokens.gap[end]! === Gap.Space && /s$/i.test(tokens.raw(end)) ? LIST_HEADS.get(tokens.norm(end)) : undefined;
+    const head =
+      end < n && tokens.gap[end]! === Gap.Space ? (/s$/i.test(tokens.raw(end)) ? LIST_HEADS.get(tokens.norm(end)) : dataSetAt(tokens, end, true)) : undefined;
     let bench = 0;
     let model = 0;
     let metric = 0;
@@ -850,7 +1027,7 @@ function typeListSiblings(text: string, tokens: Tokens, covered: Uint8Array, tit
  */
 function evaluatedOnList(text: string, tokens: Tokens, items: ListItem[], count: number): boolean {
   const from = items[0]!.from;
-  if (from < 2 || tokens.norm(from - 1) !== 'on' || !/^\s+$/.test(text.slice(tokens.end[from - 1]!, tokens.start[from]!))) return false;
+  if (from < 2 || tokens.norm(from - 1) !== 'on' || !gapIs(text, tokens.end[from - 1]!, tokens.start[from]!, Sp.Some, '', Sp.None)) return false;
   const verb = tokens.norm(from - 2);
   if (ON_BLOCKERS.has(verb) || TRAINED_ON.has(verb)) return false;
   let strong = 0;
@@ -953,7 +1130,7 @@ export function findProposed(title: string, titleTokens: Tokens, text: string, t
     const v = memo[nid[i]!]!;
     if (v === 2 || (v === 0 && !lex.is(PROPOSE, nid[i]!))) continue;
     for (let k = i + 1; k < Math.min(n, i + 9); k++) {
-      if (tokens.gap[k]! === Gap.Break && /[.;]/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!))) break;
+      if (tokens.gap[k]! === Gap.Break && gapHas(text, tokens.end[k - 1]!, tokens.start[k]!, '.;')) break;
       const run = nameRunAt(tokens, k, NONE);
       if (run && run.strong) {
         out.add(runKey(tokens, run.from, run.to));

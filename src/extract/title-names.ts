@@ -4,6 +4,7 @@ import { Gap, type Tokens } from './tokenize.ts';
 import type { PatternHit } from './patterns.ts';
 import { nameRunAt } from './names.ts';
 import { capitalisedRunAt, methodHeaded } from './multiword.ts';
+import { gapIs, Sp } from './gaps.ts';
 
 /** A subtitle opening with one of these gerunds says the lead names an evaluation: "OlympicArena: Benchmarking …". */
 // NOTE: "Evaluating" / "Assessing" open method papers as often ("LikePhys: Evaluating Intuitive Physics …", 2510.11512).
@@ -51,7 +52,7 @@ const NOT_LEADS = new Set([
 /** The token that starts the subtitle (the first after ":"), or -1. */
 function colonAt(text: string, tokens: Tokens): number {
   for (let k = 1; k < tokens.n && k < 6; k++) {
-    if (tokens.gap[k] === Gap.Break && /^\s*:\s+$/.test(text.slice(tokens.end[k - 1]!, tokens.start[k]!))) return k;
+    if (tokens.gap[k] === Gap.Break && gapIs(text, tokens.end[k - 1]!, tokens.start[k]!, Sp.Any, ':', Sp.Some)) return k;
   }
   return -1;
 }

@@ -339,10 +339,19 @@ describe('quality on the dev and proxy held-out gold (regression)', () => {
     const pool = JSON.parse(readFileSync('test/fixtures/eval/gold-dev-pool-2025-10.json', 'utf8')) as GoldRecord[];
     const days = ['15', '16'].map((d) => fileSource(`test/fixtures/hf-daily-papers-api/2025-10/2025-10-${d}.json`));
     const s = scoreExtraction(pool, extract((await ingest(days)).papers).papers);
-    // 0.946 with the multi-word, headed-list and title rules (was 0.944)
-    expect(s.benchmarks.f1).toBeGreaterThanOrEqual(0.94);
+    // 0.960 with session 5's signed-parenthesis list walk (was 0.946); metrics 0.889 with the enumerated metric lists
+    // (was 0.696)
+    expect(s.benchmarks.f1).toBeGreaterThanOrEqual(0.955);
     expect(s.models.f1).toBeGreaterThanOrEqual(0.95);
-    expect(s.metrics.f1).toBeGreaterThanOrEqual(0.69);
+    expect(s.metrics.f1).toBeGreaterThanOrEqual(0.88);
+  });
+  it("keeps the rule writer's second dev set (40 ML abstracts of 2016, OAI page 093; not blind)", async () => {
+    const gold = JSON.parse(readFileSync('test/fixtures/eval/gold-dev-oai-cs-2016.json', 'utf8')) as GoldRecord[];
+    const page = await ingest([fileSource('test/fixtures/arxiv-oai-pmh-cs/listrecords-cs-page093-dev40.xml')]);
+    const s = scoreExtraction(gold, extract(page.papers).papers);
+    // session 5: benchmarks 0.818 → 0.909, metrics 0.640 → 0.786
+    expect(s.benchmarks.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.metrics.f1).toBeGreaterThanOrEqual(0.78);
   });
   it('keeps the figures of the two blind sets of issue 10 (a month never read for rules; named datasets in 2016 ML abstracts)', async () => {
     const month = JSON.parse(readFileSync('test/fixtures/eval/gold-heldout-hf-2025-10.json', 'utf8')) as GoldRecord[];
@@ -357,7 +366,8 @@ describe('quality on the dev and proxy held-out gold (regression)', () => {
     const page = await ingest([fileSource('test/fixtures/arxiv-oai-pmh-cs/listrecords-cs-page094.xml')]);
     const s2 = scoreExtraction(abstracts, extract(page.papers).papers);
     expect(s2.benchmarks.precision).toBeGreaterThanOrEqual(0.95);
-    expect(s2.benchmarks.recall).toBeGreaterThanOrEqual(0.7);
-    expect(s2.metrics.f1).toBeGreaterThanOrEqual(0.73);
+    // session 5: recall 0.722 → 0.778, metrics F1 0.751 → 0.793
+    expect(s2.benchmarks.recall).toBeGreaterThanOrEqual(0.77);
+    expect(s2.metrics.f1).toBeGreaterThanOrEqual(0.79);
   });
 });
