@@ -1,6 +1,7 @@
 // Session 5's name and metric rules, each on the real sentence it was written from (arXiv id), with negatives.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.ts';
+import { curatedVocabulary } from '../../src/extract/vocabulary.ts';
 import { paper, ruleOf } from '../support/sentences.ts';
 
 /** The typed names of one paper made of `abstract` (no ML sentence added: the guards see what the sentence shows). */
@@ -31,9 +32,14 @@ describe('older ML prose: data set names by shape and context', () => {
     expect(typed('We conduct experiments on two real-world datasets, Epinions, Yelp and Ciao.' + ml)).toEqual([]);
   });
   it('"a dataset … called X": the nearest singular head before called / named / dubbed types X (2406.06462)', () => {
+    // NOTE: VCR-Wiki is also in the open name list (lmms-eval) now, as a benchmark; this test pins the rule, so it runs on
+    // the curated vocabulary alone.
     const s = 'With this pipeline, we construct a dataset for VCR called VCR-Wiki using images with captions from Wikipedia.';
-    expect(typed(s + ml)).toContain('dataset:VCR-Wiki');
-    expect(ruleOf(one(s), 'VCR-Wiki')).toBe('pattern:benchmark-X');
+    const curated = extract([paper('p1', s + ml)], { vocabulary: curatedVocabulary() }).papers[0]!;
+    expect(curated.concepts.map((c) => `${c.kind}:${c.label}`)).toContain('dataset:VCR-Wiki');
+    expect(ruleOf(curated, 'VCR-Wiki')).toBe('pattern:benchmark-X');
+    // With the open list the name keeps its evidence and is typed a data set either way (benchmark or dataset).
+    expect(typed(s + ml).filter((t) => t.endsWith(':VCR-Wiki'))).toHaveLength(1);
     // A model noun comes first: the name is the framework's.
     expect(typed('We propose a new framework trained on a dataset, called AgentX-7B.' + ml)).not.toContain('dataset:AgentX-7B');
   });
