@@ -4,8 +4,8 @@ import { Gap, type Tokens } from './tokenize.ts';
 import { wordTest } from './lexicon.ts';
 import { COVER_BENCH, type PatternHit } from './patterns.ts';
 import { nameRunAt } from './names.ts';
-import { capitalisedRunAt } from './multiword.ts';
-import { gapIs, Mark, Sp } from './gaps.ts';
+import { capitalisedRunAt, hasCovered } from './multiword.ts';
+import { commaGap, gapIs, Mark, Sp } from './gaps.ts';
 
 /** Plural heads of a list of names, and the kind they give its items. NOTE: norms fold the plural ("datasets" → "dataset"). */
 const HEADS = new Map<string, ConceptKind>([
@@ -121,7 +121,7 @@ export function findHeadedLists(text: string, tokens: Tokens, covered: Uint8Arra
       const a = tokens.end[it.to - 1]!;
       const b = tokens.start[it.to]!;
       const w = tokens.norm(it.to);
-      if (gapIs(text, a, b, Sp.Any, ',', Sp.Any)) {
+      if (commaGap(text, a, b)) {
         k = it.to;
         if (w === 'and' || w === 'or') k++;
         else if (!/^[A-Z0-9]/.test(tokens.raw(k)) && !covered[k]) {
@@ -198,7 +198,7 @@ export function findEnumeratedMetrics(text: string, tokens: Tokens, covered: Uin
       let to = from;
       while (to < tokens.n && to - from < 5 && (to === from || tokens.gap[to] === Gap.Space || tokens.gap[to] === Gap.Join) && !ITEM_ENDS.has(tokens.norm(to)))
         to++;
-      if (to === from || hasCover(covered, from, to)) break;
+      if (to === from || hasCovered(covered, from, to)) break;
       items.push({ from, to });
       // The next enumerator of the same list, before the sentence ends.
       at = -1;
@@ -216,11 +216,6 @@ export function findEnumeratedMetrics(text: string, tokens: Tokens, covered: Uin
     h = items[items.length - 1]!.to;
   }
   return hits;
-}
-
-function hasCover(covered: Uint8Array, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (covered[k]) return true;
-  return false;
 }
 
 /** A sentence end in the gap: "." followed by a space, or "!" / "?". */

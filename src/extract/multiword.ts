@@ -4,7 +4,7 @@ import { Gap, type Tokens } from './tokenize.ts';
 import { Shape, wordTest } from './lexicon.ts';
 import { COVER_BENCH, COVER_OTHER, dataSetAt, type PatternHit } from './patterns.ts';
 import { atSentenceStart, isStrongNameToken } from './names.ts';
-import { gapIs, Mark, Sp } from './gaps.ts';
+import { commaGap, gapIs, Mark, Sp } from './gaps.ts';
 
 /**
  * Words that open a sentence or a clause in capitals ("The", "Our", "In") but never start a name. NOTE: a run that
@@ -330,7 +330,7 @@ function closedAfter(text: string, tokens: Tokens, to: number): number | undefin
   const a = tokens.end[to - 1]!;
   const b = tokens.start[to]!;
   let k = to;
-  if (gapIs(text, a, b, Sp.Any, ',', Sp.Any)) {
+  if (commaGap(text, a, b)) {
     if (tokens.gap[k] === Gap.Space && (tokens.norm(k) === 'and' || tokens.norm(k) === 'or')) k++;
     return k < tokens.n ? k : -1;
   }
@@ -347,7 +347,7 @@ function openedBefore(text: string, tokens: Tokens, from: number): number | unde
   if (from === 0) return undefined;
   const a = tokens.end[from - 1]!;
   const b = tokens.start[from]!;
-  if (gapIs(text, a, b, Sp.Any, ',', Sp.Any)) return from - 1;
+  if (commaGap(text, a, b)) return from - 1;
   if (gapIs(text, a, b, Sp.Any, '(:', Sp.Any)) return -1;
   if (tokens.gap[from] !== Gap.Space) return undefined;
   const w = tokens.norm(from - 1);
@@ -440,7 +440,8 @@ function overlaps(hits: PatternHit[], n: number, h: PatternHit): boolean {
   return false;
 }
 
-function hasCovered(covered: Uint8Array, from: number, to: number): boolean {
+/** True when a token of [from, to) is already covered by a finding. */
+export function hasCovered(covered: Uint8Array, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (covered[k]) return true;
   return false;
 }

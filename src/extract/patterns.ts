@@ -249,7 +249,7 @@ function termsOfList(text: string, tokens: Tokens, covered: Uint8Array, i: numbe
     if (to >= tokens.n) return;
     // The next item: after ", ", ", and ", " and ", " or ".
     if (tokens.gap[to] === Gap.Break) {
-      if (!gapIs(text, tokens.end[to - 1]!, tokens.start[to]!, Sp.Any, ',', Sp.Any)) return;
+      if (!commaGap(text, tokens.end[to - 1]!, tokens.start[to]!)) return;
       k = to;
       if (tokens.norm(k) === 'and' || tokens.norm(k) === 'or') k++;
     } else if (tokens.norm(to) === 'and' || tokens.norm(to) === 'or') k = to + 1;
@@ -625,7 +625,7 @@ function namedHead(tokens: Tokens, k: number): ConceptKind | undefined {
     if (MODEL_NOUNS.has(w)) return undefined;
     const head = BENCH_HEADS.get(w);
     if (head) return /s$/i.test(tokens.raw(j)) ? undefined : head;
-    if (j > 0 && tokens.gap[j] === Gap.Break && !/^[,]/.test(String.fromCharCode(tokens.chars[tokens.end[j - 1]!]!))) return undefined;
+    if (j > 0 && tokens.gap[j] === Gap.Break && tokens.chars[tokens.end[j - 1]!] !== 44) return undefined;
   }
   return undefined;
 }
