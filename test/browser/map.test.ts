@@ -1,7 +1,7 @@
 // Issue 12 in Chromium, as a person sees it: themes as regions with readable names, zoom controls and keyboard, filters that
 // re-frame, the theme panel, a benchmark's leaderboard, GEXF (read back by networkx and graphology-gexf) and PNG exports,
 // and a link out for every paper.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import type { GraphJson } from '../../src/model/graph-json.ts';
 import type { RunningServer } from '../../src/serve/index.ts';
 import { CONCEPT_FILL } from '../../web/src/colors.ts';
-import { chromiumMissing, ensureViewer, launchBrowser, openViewer, reusedPage, serveBundled, type ReusedPage } from './helpers.ts';
+import { chromiumMissing, ensureViewer, launchBrowser, openViewer, resetView, reusedPage, serveBundled, type ReusedPage } from './helpers.ts';
 
 const skip = chromiumMissing();
 type Node = GraphJson['graph']['nodes'][number];
@@ -76,11 +76,14 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
   });
   // The camera animates (sigma's animate, 300 ms here); wait until it no longer does, on a loaded machine too.
   const settle = () => page.waitForFunction(() => !(window as any).paperKg.app.sigma.getCamera().isAnimated(), undefined, { polling: 50 });
-  const fresh = async (url = bundled.server.url) => {
+  // NOTE: one load of the bundled map for every test (a load costs Chromium ~1 CPU s); each test starts from the map's
+  // default view, reached through its link in the same tab (resetView), as a person who opened it anew would see it.
+  beforeAll(async () => {
     await tab.blank();
-    await openViewer(page, url);
+    await openViewer(page, bundled.server.url);
     await settle();
-  };
+  });
+  beforeEach(() => resetView(page));
   afterEach(() => {
     expect(tab.errors).toEqual([]);
   });
@@ -88,7 +91,6 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
   const camera = () => page.evaluate(() => (window as any).paperKg.app.sigma.getCamera().getState() as { x: number; y: number; ratio: number });
 
   it('every theme has a visible region and its full name on the map, names never overlapping, all inside the map', async () => {
-    await fresh();
     const themes = bundled.json.themes;
     // Names: every one shown at the default zoom, its whole text (wrapped, not cut), boxes apart.
     const labels = page.locator('.theme-label');
@@ -120,7 +122,6 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
   });
 
   it('one encoding per mark: papers in their theme colour, concepts grey squares; the legend names wrap instead of being cut', async () => {
-    await fresh();
     const drawn = await page.evaluate(() => {
       const { app, model } = (window as any).paperKg;
       const out: Array<{ kind: string; color: string; type: string; theme: string }> = [];
@@ -141,7 +142,6 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
   });
 
   it('zoom in / out / fit buttons and the keyboard move the camera; a filter re-frames it on what is left', async () => {
-    await fresh();
     const start = await camera();
     await page.locator('#zoom-in').click();
     await settle();
@@ -191,7 +191,6 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
   });
 
   it('the theme panel: name, keywords, central papers, benchmarks, years, neighbours with shared concepts; every item leads somewhere', async () => {
-    await fresh();
     const theme = [...bundled.json.themes].sort((a, b) => b.size - a.size)[0];
     await page.locator(`#sidebar li[data-theme="${theme.id}"] .theme-name`).click();
     await expect(page.locator('#panel h2').textContent()).resolves.toBe(theme.name);
@@ -238,7 +237,6 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
   });
 
   it('a benchmark leaderboard: one table per metric and kind of number, sorted within it, duplicates dropped, evidence shown, CSV download', async () => {
-    await fresh();
     const counts = new Map<string, number>();
     for (const r of bundled.json.results) if (r.benchmark) counts.set(r.benchmark, (counts.get(r.benchmark) ?? 0) + 1);
     const [benchKey] = [...counts].sort((a, b) => b[1] - a[1])[0];
@@ -274,7 +272,6 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
   });
 
   it('GEXF from the viewer: the CLI writer, only what the filters show, read back by networkx and graphology-gexf with r/g/b colours and theme names', async () => {
-    await fresh();
     // Unfiltered, it is the build's graph.gexf, the meta aside.
     const [all] = await Promise.all([page.waitForEvent('download'), page.locator('#export-gexf').click()]);
     const full = await readFile(await all.path(), 'utf8');
@@ -324,7 +321,6 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
   });
 
   it('the PNG has the theme regions, the theme names and a legend of every theme', async () => {
-    await fresh();
     const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
     const bytes = await readFile(await png.path());
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -358,7 +354,6 @@ describe.skipIf(skip !== null)('the map reads as themes (Chromium)', () => {
   });
 
   it('every paper has a link out: arXiv / DOI / Hugging Face when it has an id, else a search for its title', async () => {
-    await fresh();
     const links = await page.evaluate(
       (keys) => {
         const { app } = (window as any).paperKg;
