@@ -1,5 +1,5 @@
 // `paper-kg serve --graph DIR` right after `npm install`: no built viewer yet, so the first serve builds it, then serves it.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,9 @@ describe('paper-kg serve on a fresh install', () => {
 
   it('builds the missing viewer once and serves the map', async () => {
     expect(existsSync(viewerDir)).toBe(false);
-    child = spawn(process.execPath, ['bin/paper-kg.js', 'serve', '--graph', 'graph', '--port', '0', '--viewer-dir', viewerDir], {
+    // NOTE: the CLI of bin/paper-kg.js bundled into plain JS (test/support/bundles.global.ts): a start through tsx costs
+    // ~1.4 s of CPU before its first line; test/scale/progress.test.ts starts bin/paper-kg.js itself.
+    child = spawn(process.execPath, [inject('cliBundle'), 'serve', '--graph', 'graph', '--port', '0', '--viewer-dir', viewerDir], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
