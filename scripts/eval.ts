@@ -25,7 +25,7 @@ const DEV = [
     corpus: ['15', '16'].map((d) => `test/fixtures/hf-daily-papers-api/2025-10/2025-10-${d}.json`),
   },
   {
-    // The first 13 papers of each of 2025-10-01, 02, 03, 06, labelled before the extractor was run on them
+    // The 117 papers of 2025-10-01, 02, 03, 06, labelled before the extractor was run on them
     // (test/fixtures/eval/SOURCE-dev-pool-early.txt).
     gold: 'test/fixtures/eval/gold-dev-pool-2025-10-early.json',
     corpus: ['01', '02', '03', '06'].map((d) => `test/fixtures/hf-daily-papers-api/2025-10/2025-10-${d}.json`),
