@@ -4,13 +4,13 @@ import type { ExtractOptions } from './options.ts';
 import { slugify, type VocabularyEntry } from './vocabulary.ts';
 import { matchVocabulary, type DictMatch, type VocabularyScan } from './matcher.ts';
 import { contextNear, showsMLContext, type Requires } from './guards.ts';
-import type { Tokens } from './tokenize.ts';
+import { Gap, type Tokens } from './tokenize.ts';
 import { normalizeWord, Shape, wordTest } from './lexicon.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { acronymNameKind, findMultiwordNames } from './multiword.ts';
 import { findEnumeratedMetrics, findHeadedLists } from './headed-lists.ts';
 import { findTitleNames } from './title-names.ts';
-import { bareCoreEnd, coverCode, findAtKMetrics, findStatMetrics, findPatternNames, runKey } from './patterns.ts';
+import { bareCoreEnd, coverCode, describedAfter, findAtKMetrics, typedAfterName, findStatMetrics, findPatternNames, runKey } from './patterns.ts';
 import { LEARN_RULES, type CorpusNames } from './corpus-names.ts';
 import { sentenceBounds } from './results.ts';
 import { spanOf, type ConceptInfo, type FieldText, type MentionLog, type RunFindings } from './findings.ts';
@@ -180,7 +180,10 @@ export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: Extra
           // "Street View House Numbers (SVHN)": a data set's name by its context or the vocabulary's reading of SVHN.
           const sm = own.has(shortKey) ? undefined : matches[fi]!.find((x) => x.from === d.shortAt && x.to === d.shortAt + 1);
           const named = own.has(shortKey) ? undefined : acronymNameKind(ft.text, ft.tokens, d.longFrom, d.longTo, sm?.entry.kind);
-          let kind = own.has(shortKey) ? 'method' : (named ?? guessAcronymKind(label));
+          // "Voice Evaluation of Reasoning Ability (VERA), a benchmark for …" (2509.26542): the description after the
+          // parentheses types the paper's own acronym too.
+          const described = own.has(shortKey) ? ownAcronymKind(pp, lex.normId(shortKey)) : describedAfter(ft.text, ft.tokens, d.shortAt + 1);
+          let kind = described ?? (own.has(shortKey) ? 'method' : (named ?? guessAcronymKind(label)));
           // Sense guard: "discrete self-similarity (DSS)" of a physics paper is no metric.
           if (kind === 'metric' && !paperIsML(pp)) kind = 'method';
           def =
@@ -227,6 +230,24 @@ export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: Extra
       addMention(pp, fi, g, d.kind, i, i + 1);
     }
   }
+}
+
+/**
+ * The data-set kind a use of the paper's own acronym (norm id `nid`) is given outright in either field: "We curate
+ * C-SRRG dataset" (2510.00428), "the CritPt (…), the first benchmark" (2509.26574, defined in the title). One scan of the
+ * paper's tokens, only for its own acronyms.
+ */
+function ownAcronymKind(pp: PaperPass, nid: number): ConceptKind | undefined {
+  for (const ft of pp.fields) {
+    const tokens = ft.tokens;
+    for (let i = 0; i < tokens.n; i++) {
+      // NOTE: a whole name only: "C-SRRG dataset" is no use of "SRRG".
+      if (tokens.nid[i] !== nid || (i > 0 && tokens.gap[i] === Gap.Join) || (i + 1 < tokens.n && tokens.gap[i + 1] === Gap.Join)) continue;
+      const kind = typedAfterName(ft.text, tokens, i + 1);
+      if (kind) return kind;
+    }
+  }
+  return undefined;
 }
 
 /** Bare name runs of field `pp.fi`, for the corpus pass: not the paper's own names, and only in a paper that reads as ML. */
