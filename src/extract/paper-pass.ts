@@ -127,8 +127,25 @@ function paperIsML(pp: PaperPass): boolean {
 }
 
 function requiresHold(pp: PaperPass, ft: FieldText, m: DictMatch, r: Requires): boolean {
-  if (r.field === 'ml' && !paperIsML(pp)) return false;
+  if (r.field === 'ml' && !paperIsML(pp) && !distinctDataName(ft, m)) return false;
   return r.context === undefined || contextNear(ft.tokens, m.from, m.to, r.context, r.window);
+}
+
+/** Data-set nouns whose nearness lets a distinctively written open-list name fire outside ML (distinctDataName). */
+const DATA_CUES: ReadonlySet<string> = new Set(['dataset', 'corpus', 'corpora', 'benchmark']);
+/** One word, a capital after its first letter and a lower-case letter: "DBpedia", "ImageNet", not "MNIST" or "Reuters". */
+const DISTINCT_NAME = /^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$/;
+const HAS_LOWER = /[a-z]/;
+
+/**
+ * An open-list data set written in a shape no word has ("DBpedia") may fire in a paper that does not read as ML when a
+ * data-set noun stands within eight words: "a few datasets act as hubs (e.g., DBpedia)" (1602.06136, cs.IR).
+ */
+function distinctDataName(ft: FieldText, m: DictMatch): boolean {
+  const e = m.entry;
+  if (!e.listed || (e.kind !== 'dataset' && e.kind !== 'benchmark') || m.to - m.from !== 1) return false;
+  const raw = ft.tokens.raw(m.from);
+  return DISTINCT_NAME.test(raw) && HAS_LOWER.test(raw) && contextNear(ft.tokens, m.from, m.to, DATA_CUES, 8);
 }
 
 /** Sense guards: the matches of entries whose "requires" does not hold here are dropped (a copy only when one is). */
@@ -241,8 +258,15 @@ function ownAcronymKind(pp: PaperPass, nid: number): ConceptKind | undefined {
   for (const ft of pp.fields) {
     const tokens = ft.tokens;
     for (let i = 0; i < tokens.n; i++) {
-      // NOTE: a whole name only: "C-SRRG dataset" is no use of "SRRG".
-      if (tokens.nid[i] !== nid || (i > 0 && tokens.gap[i] === Gap.Join) || (i + 1 < tokens.n && tokens.gap[i + 1] === Gap.Join)) continue;
+      // NOTE: a whole name only: "C-SRRG dataset" is no use of "SRRG", "Multi-Text CIR (MTCIR), a large-scale dataset"
+      // (2503.19910) none of "CIR".
+      if (
+        tokens.nid[i] !== nid ||
+        (i > 0 && tokens.gap[i] !== Gap.Space && tokens.gap[i] !== Gap.Break) ||
+        (i + 1 < tokens.n && tokens.gap[i + 1] === Gap.Join)
+      )
+        continue;
+      if (i > 0 && tokens.gap[i] === Gap.Space && (tokens.shape[i - 1]! & Shape.FirstUpper) !== 0) continue;
       const kind = typedAfterName(ft.text, tokens, i + 1);
       if (kind) return kind;
     }

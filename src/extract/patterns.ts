@@ -495,6 +495,8 @@ function evaluatedBefore(tokens: Tokens, on: number): boolean {
   return false;
 }
 
+const PAREN_MODEL_NOUNS = new Set(['model', 'llm', 'mllm', 'vlm', 'lvlm', 'backbone', 'baseline']);
+
 /**
  * The noun right after the parenthesis a name stands in, when it is a plural model / benchmark / metric noun:
  * "open-weight (e.g., Qwen3, Kimi-K2, GLM-4.5) models" (2510.02209). At most 160 characters, no parenthesis inside.
@@ -509,7 +511,8 @@ function pluralHeadAfterParen(text: string, tokens: Tokens, to: number): Concept
     while (k < tokens.n && tokens.start[k]! < p) k++;
     if (k >= tokens.n || !spacesOnly(text, p + 1, tokens.start[k]!) || p + 1 === tokens.start[k]! || !/s$/i.test(tokens.raw(k))) return undefined;
     const w = tokens.norm(k);
-    return MODEL_NOUNS.has(w) ? 'model' : BENCH_NOUNS.has(w) ? 'benchmark' : METRIC_NOUNS.has(w) ? 'metric' : undefined;
+    // NOTE: not "(e.g., SLOT) techniques" (2510.02919): only nouns of models, data sets and measures.
+    return PAREN_MODEL_NOUNS.has(w) ? 'model' : BENCH_NOUNS.has(w) && w !== 'task' ? 'benchmark' : METRIC_NOUNS.has(w) ? 'metric' : undefined;
   }
   return undefined;
 }
