@@ -148,12 +148,27 @@ function distinctDataName(ft: FieldText, m: DictMatch): boolean {
   return DISTINCT_NAME.test(raw) && HAS_LOWER.test(raw) && contextNear(ft.tokens, m.from, m.to, DATA_CUES, 8);
 }
 
+/**
+ * The [start, end) ranges of web addresses in a text ("https://github.com/modelscope/Trinity-RFT/tree/main/examples/
+ * rec_gsm8k", 2509.24203): a name inside one is a path, not a mention.
+ */
+function urlRanges(text: string): number[] {
+  const out: number[] = [];
+  const re = /https?:\/\/\S+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
 /** Sense guards: the matches of entries whose "requires" does not hold here are dropped (a copy only when one is). */
 function guarded(pp: PaperPass, ft: FieldText, ms: DictMatch[]): DictMatch[] {
   let out: DictMatch[] | undefined;
+  // NOTE: most fields have no address; the scan for one runs only when "://" is in the text.
+  const urls = ms.length > 0 && ft.text.includes('://') ? urlRanges(ft.text) : undefined;
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k]!;
-    const ok = m.entry.requires === undefined || requiresHold(pp, ft, m, m.entry.requires);
+    const ok =
+      (m.entry.requires === undefined || requiresHold(pp, ft, m, m.entry.requires)) &&
+      (urls === undefined || !inRanges(urls, ft.tokens.start[m.from]!, ft.tokens.start[m.from]!));
     if (!ok && out === undefined) out = ms.slice(0, k);
     else if (ok && out !== undefined) out.push(m);
   }

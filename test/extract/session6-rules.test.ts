@@ -99,3 +99,11 @@ describe('open-list data sets outside ML prose', () => {
     expect(typed('The web of data grows, and DBpedia is one of its hubs for entity detection in the semantic web.')).toEqual([]);
   });
 });
+
+describe('names inside web addresses', () => {
+  it('a known name in a URL path is no mention (2509.24203 "…/examples/rec_gsm8k"); outside the URL it still is', () => {
+    const s = 'Source code for this work is available at https://github.com/modelscope/Trinity-RFT/tree/main/examples/rec_gsm8k.';
+    expect(typed(s + ml)).toEqual([]);
+    expect(typed('We evaluate on GSM8K; code: https://github.com/x/y.' + ml)).toEqual(['benchmark:GSM8K']);
+  });
+});
