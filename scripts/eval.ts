@@ -25,6 +25,12 @@ const DEV = [
     corpus: ['15', '16'].map((d) => `test/fixtures/hf-daily-papers-api/2025-10/2025-10-${d}.json`),
   },
   {
+    // The 117 papers of 2025-10-01, 02, 03, 06, labelled before the extractor was run on them
+    // (test/fixtures/eval/SOURCE-dev-pool-early.txt).
+    gold: 'test/fixtures/eval/gold-dev-pool-2025-10-early.json',
+    corpus: ['01', '02', '03', '06'].map((d) => `test/fixtures/hf-daily-papers-api/2025-10/2025-10-${d}.json`),
+  },
+  {
     // 40 ML abstracts of 2016 (OAI page 093, the page before the blind 094), labelled before the extractor was run on
     // them: the readable ground for names in older ML prose (test/fixtures/eval/SOURCE-dev-oai-cs.txt).
     gold: 'test/fixtures/eval/gold-dev-oai-cs-2016.json',

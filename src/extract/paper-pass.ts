@@ -4,13 +4,13 @@ import type { ExtractOptions } from './options.ts';
 import { slugify, type VocabularyEntry } from './vocabulary.ts';
 import { matchVocabulary, type DictMatch, type VocabularyScan } from './matcher.ts';
 import { contextNear, showsMLContext, type Requires } from './guards.ts';
-import type { Tokens } from './tokenize.ts';
+import { Gap, type Tokens } from './tokenize.ts';
 import { normalizeWord, Shape, wordTest } from './lexicon.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { acronymNameKind, findMultiwordNames } from './multiword.ts';
 import { findEnumeratedMetrics, findHeadedLists } from './headed-lists.ts';
 import { findTitleNames } from './title-names.ts';
-import { bareCoreEnd, coverCode, findAtKMetrics, findStatMetrics, findPatternNames, runKey } from './patterns.ts';
+import { bareCoreEnd, coverCode, describedAfter, findAtKMetrics, typedAfterName, findStatMetrics, findPatternNames, runKey } from './patterns.ts';
 import { LEARN_RULES, type CorpusNames } from './corpus-names.ts';
 import { sentenceBounds } from './results.ts';
 import { spanOf, type ConceptInfo, type FieldText, type MentionLog, type RunFindings } from './findings.ts';
@@ -127,16 +127,48 @@ function paperIsML(pp: PaperPass): boolean {
 }
 
 function requiresHold(pp: PaperPass, ft: FieldText, m: DictMatch, r: Requires): boolean {
-  if (r.field === 'ml' && !paperIsML(pp)) return false;
+  if (r.field === 'ml' && !paperIsML(pp) && !distinctDataName(ft, m)) return false;
   return r.context === undefined || contextNear(ft.tokens, m.from, m.to, r.context, r.window);
+}
+
+/** Data-set nouns whose nearness lets a distinctively written open-list name fire outside ML (distinctDataName). */
+const DATA_CUES: ReadonlySet<string> = new Set(['dataset', 'corpus', 'corpora', 'benchmark']);
+/** One word, a capital after its first letter and a lower-case letter: "DBpedia", "ImageNet", not "MNIST" or "Reuters". */
+const DISTINCT_NAME = /^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$/;
+const HAS_LOWER = /[a-z]/;
+
+/**
+ * An open-list data set written in a shape no word has ("DBpedia") may fire in a paper that does not read as ML when a
+ * data-set noun stands within eight words: "a few datasets act as hubs (e.g., DBpedia)" (1602.06136, cs.IR).
+ */
+function distinctDataName(ft: FieldText, m: DictMatch): boolean {
+  const e = m.entry;
+  if (!e.listed || (e.kind !== 'dataset' && e.kind !== 'benchmark') || m.to - m.from !== 1) return false;
+  const raw = ft.tokens.raw(m.from);
+  return DISTINCT_NAME.test(raw) && HAS_LOWER.test(raw) && contextNear(ft.tokens, m.from, m.to, DATA_CUES, 8);
+}
+
+/**
+ * The [start, end) ranges of web addresses in a text ("https://github.com/modelscope/Trinity-RFT/tree/main/examples/
+ * rec_gsm8k", 2509.24203): a name inside one is a path, not a mention.
+ */
+function urlRanges(text: string): number[] {
+  const out: number[] = [];
+  const re = /https?:\/\/\S+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index, m.index + m[0].length);
+  return out;
 }
 
 /** Sense guards: the matches of entries whose "requires" does not hold here are dropped (a copy only when one is). */
 function guarded(pp: PaperPass, ft: FieldText, ms: DictMatch[]): DictMatch[] {
   let out: DictMatch[] | undefined;
+  // NOTE: most fields have no address; the scan for one runs only when "://" is in the text.
+  const urls = ms.length > 0 && ft.text.includes('://') ? urlRanges(ft.text) : undefined;
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k]!;
-    const ok = m.entry.requires === undefined || requiresHold(pp, ft, m, m.entry.requires);
+    const ok =
+      (m.entry.requires === undefined || requiresHold(pp, ft, m, m.entry.requires)) &&
+      (urls === undefined || !inRanges(urls, ft.tokens.start[m.from]!, ft.tokens.start[m.from]!));
     if (!ok && out === undefined) out = ms.slice(0, k);
     else if (ok && out !== undefined) out.push(m);
   }
@@ -180,7 +212,10 @@ export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: Extra
           // "Street View House Numbers (SVHN)": a data set's name by its context or the vocabulary's reading of SVHN.
           const sm = own.has(shortKey) ? undefined : matches[fi]!.find((x) => x.from === d.shortAt && x.to === d.shortAt + 1);
           const named = own.has(shortKey) ? undefined : acronymNameKind(ft.text, ft.tokens, d.longFrom, d.longTo, sm?.entry.kind);
-          let kind = own.has(shortKey) ? 'method' : (named ?? guessAcronymKind(label));
+          // "Voice Evaluation of Reasoning Ability (VERA), a benchmark for …" (2509.26542): the description after the
+          // parentheses types the paper's own acronym too.
+          const described = own.has(shortKey) ? ownAcronymKind(pp, lex.normId(shortKey)) : describedAfter(ft.text, ft.tokens, d.shortAt + 1);
+          let kind = described ?? (own.has(shortKey) ? 'method' : (named ?? guessAcronymKind(label)));
           // Sense guard: "discrete self-similarity (DSS)" of a physics paper is no metric.
           if (kind === 'metric' && !paperIsML(pp)) kind = 'method';
           def =
@@ -227,6 +262,31 @@ export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: Extra
       addMention(pp, fi, g, d.kind, i, i + 1);
     }
   }
+}
+
+/**
+ * The data-set kind a use of the paper's own acronym (norm id `nid`) is given outright in either field: "We curate
+ * C-SRRG dataset" (2510.00428), "the CritPt (…), the first benchmark" (2509.26574, defined in the title). One scan of the
+ * paper's tokens, only for its own acronyms.
+ */
+function ownAcronymKind(pp: PaperPass, nid: number): ConceptKind | undefined {
+  for (const ft of pp.fields) {
+    const tokens = ft.tokens;
+    for (let i = 0; i < tokens.n; i++) {
+      // NOTE: a whole name only: "C-SRRG dataset" is no use of "SRRG", "Multi-Text CIR (MTCIR), a large-scale dataset"
+      // (2503.19910) none of "CIR".
+      if (
+        tokens.nid[i] !== nid ||
+        (i > 0 && tokens.gap[i] !== Gap.Space && tokens.gap[i] !== Gap.Break) ||
+        (i + 1 < tokens.n && tokens.gap[i + 1] === Gap.Join)
+      )
+        continue;
+      if (i > 0 && tokens.gap[i] === Gap.Space && (tokens.shape[i - 1]! & Shape.FirstUpper) !== 0) continue;
+      const kind = typedAfterName(ft.text, tokens, i + 1);
+      if (kind) return kind;
+    }
+  }
+  return undefined;
 }
 
 /** Bare name runs of field `pp.fi`, for the corpus pass: not the paper's own names, and only in a paper that reads as ML. */

@@ -495,6 +495,51 @@ function evaluatedBefore(tokens: Tokens, on: number): boolean {
   return false;
 }
 
+const PAREN_MODEL_NOUNS = new Set(['model', 'llm', 'mllm', 'vlm', 'lvlm', 'backbone', 'baseline']);
+
+/**
+ * The noun right after the parenthesis a name stands in, when it is a plural model / benchmark / metric noun:
+ * "open-weight (e.g., Qwen3, Kimi-K2, GLM-4.5) models" (2510.02209). At most 160 characters, no parenthesis inside.
+ */
+function pluralHeadAfterParen(text: string, tokens: Tokens, to: number): ConceptKind | undefined {
+  const start = tokens.start[to - 1]!;
+  for (let p = start; p < Math.min(text.length, start + 160); p++) {
+    const c = text.charCodeAt(p);
+    if (c === 40) return undefined;
+    if (c !== 41) continue;
+    let k = to;
+    while (k < tokens.n && tokens.start[k]! < p) k++;
+    if (k >= tokens.n || !spacesOnly(text, p + 1, tokens.start[k]!) || p + 1 === tokens.start[k]! || !/s$/i.test(tokens.raw(k))) return undefined;
+    const w = tokens.norm(k);
+    // NOTE: not "(e.g., SLOT) techniques" (2510.02919): only nouns of models, data sets and measures.
+    return PAREN_MODEL_NOUNS.has(w) ? 'model' : BENCH_NOUNS.has(w) && w !== 'task' ? 'benchmark' : METRIC_NOUNS.has(w) ? 'metric' : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Capitalised words joined by hyphens ("Video-Holmes", 2509.24304): no name by shape alone ("Code-Induced" in a title),
+ * but one in a list that a data-set noun heads.
+ */
+function hyphenCaps(tokens: Tokens, run: NameRun): boolean {
+  if (run.to - run.from < 2) return false;
+  for (let k = run.from; k < run.to; k++) {
+    if ((tokens.shape[k]! & Shape.FirstUpper) === 0 || (k > run.from && tokens.gap[k] !== Gap.Join)) return false;
+  }
+  return true;
+}
+
+/** A benchmark / dataset / suite noun (not "task") heads the list before token i: "benchmarks like …". */
+function dataNounBefore(tokens: Tokens, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const w = tokens.norm(k);
+    if (BENCH_NOUNS.has(w)) return w !== 'task';
+    if (MODEL_NOUNS.has(w) || METRIC_NOUNS.has(w)) return false;
+    if (tokens.gap[k]! === Gap.Break && k < i - 1) break;
+  }
+  return false;
+}
+
 /** Looks back (same clause) for the noun a list belongs to: "benchmarks such as", "baselines including". */
 function listHeadKind(tokens: Tokens, i: number): ConceptKind | undefined {
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
@@ -536,23 +581,87 @@ const SIZE_BM_WORD = wordTest('norm', (w) => /^\d+(\.\d+)?[bm]$/.test(w));
  * The kind a description right after a name gives it: "SoS-1K, a meticulously curated dataset", "Qilin: A Multimodal
  * Information Retrieval Dataset" (a title). A few words at most, within the clause; a plural head ("datasets") is not it.
  */
-function describedAfter(text: string, tokens: Tokens, to: number): ConceptKind | undefined {
+export function describedAfter(text: string, tokens: Tokens, to: number): ConceptKind | undefined {
   // NOTE: a gap of "," or ":" is a Break, so the gap's text is read only there.
-  if (to >= tokens.n || tokens.gap[to] !== Gap.Break || !gapIs(text, tokens.end[to - 1]!, tokens.start[to]!, Sp.Any, ',:', Sp.Any)) return undefined;
+  if (to >= tokens.n || tokens.gap[to] !== Gap.Break) return undefined;
+  const gapFrom = tokens.end[to - 1]!;
+  if (gapIs(text, gapFrom, tokens.start[to]!, Sp.Any, ',:', Sp.Any)) return descriptionAt(text, tokens, to);
+  // An acronym in parentheses before the description: "Voice Evaluation of Reasoning Ability (VERA), a benchmark for
+  // …" (2509.26542). The run must be the whole parenthesis ("(VERA)"), so a run inside a longer one says nothing.
+  if (text.charCodeAt(gapFrom) === 41) return gapIs(text, gapFrom + 1, tokens.start[to]!, Sp.None, ',', Sp.Some) ? descriptionAt(text, tokens, to) : undefined;
+  // A parenthesis between the name and its description: "the CritPt (Complex Research using Integrated Thinking - Physics
+  // Test, pronounced "critical point"), the first benchmark designed to …" (2509.26574). At most 160 characters, no
+  // parenthesis inside.
+  if (!gapIs(text, gapFrom, tokens.start[to]!, Sp.Any, '(', Sp.None)) return undefined;
+  let close = -1;
+  for (let p = tokens.start[to]!; p < Math.min(text.length, tokens.start[to]! + 160); p++) {
+    const c = text.charCodeAt(p);
+    if (c === 40) return undefined;
+    if (c === 41) {
+      close = p;
+      break;
+    }
+  }
+  if (close < 0) return undefined;
+  let j = to;
+  while (j < tokens.n && tokens.start[j]! < close) j++;
+  return j < tokens.n && gapIs(text, close + 1, tokens.start[j]!, Sp.None, ',', Sp.Some) ? descriptionAt(text, tokens, j) : undefined;
+}
+
+/**
+ * The data-set kind the words right after a name at token `to` give it outright: a singular head ("C-SRRG dataset") or
+ * a description ("CritPt (…), the first benchmark"). For the paper's own acronyms, which are methods unless told.
+ */
+export function typedAfterName(text: string, tokens: Tokens, to: number): ConceptKind | undefined {
+  if (to < tokens.n && tokens.gap[to] === Gap.Space) {
+    const head = BENCH_HEADS.get(tokens.norm(to));
+    return head && !/s$/i.test(tokens.raw(to)) ? head : undefined;
+  }
+  return describedAfter(text, tokens, to);
+}
+
+/** The head of a description "a / an / the …" starting at token `to` (see describedAfter). */
+function descriptionAt(text: string, tokens: Tokens, to: number): ConceptKind | undefined {
   const article = tokens.norm(to);
   if (article !== 'a' && article !== 'an' && article !== 'the') return undefined;
   // NOTE: ten words, commas between adjectives allowed: "HoneyBee, a large-scale, high-quality CoT reasoning dataset"
   // (2510.12225).
   for (let k = to + 1; k < Math.min(tokens.n, to + 11); k++) {
-    if (tokens.gap[k]! === Gap.Break && !gapIs(text, tokens.end[k - 1]!, tokens.start[k]!, Sp.None, ',', Sp.Some)) return undefined;
+    if (tokens.gap[k]! === Gap.Break && !gapIs(text, tokens.end[k - 1]!, tokens.start[k]!, Sp.None, ',-', Sp.Some)) return undefined;
     // The description's own head comes first: "SynthLLM, a scalable framework that transforms … corpora" is no corpus.
-    // A joined piece is no head word: "a novel end-to-end benchmark" (the "to" of "end-to-end").
-    if (MODEL_NOUNS.has(tokens.norm(k)) || (tokens.gap[k]! !== Gap.Join && DESCRIPTION_ENDS.has(tokens.norm(k)))) return undefined;
+    // A joined piece is no head word: "a novel end-to-end benchmark" (the "to" of "end-to-end"), nor the "and" after a
+    // hanging hyphen: "the first fine-grained, spatially- and temporally- aware benchmark" (2509.22646).
+    if (MODEL_NOUNS.has(tokens.norm(k))) return undefined;
+    if (tokens.gap[k]! !== Gap.Join && DESCRIPTION_ENDS.has(tokens.norm(k)) && !(HANGING.has(tokens.norm(k)) && text.charCodeAt(tokens.end[k - 1]!) === 45)) {
+      return undefined;
+    }
     const head = BENCH_HEADS.get(tokens.norm(k));
     if (head) return /s$/i.test(tokens.raw(k)) ? undefined : head;
   }
   return undefined;
 }
+
+/**
+ * The singular data-set head after one to four plain lower-case words from token `to` ("interactive social evaluation
+ * benchmark"); not across a word that ends a noun phrase (of, for, and, …) or a model noun.
+ */
+function headAfterWords(tokens: Tokens, to: number): ConceptKind | undefined {
+  let k = to;
+  while (k < tokens.n && k < to + 5 && (tokens.gap[k] === Gap.Space || (k > to && tokens.gap[k] === Gap.Join))) {
+    const w = tokens.norm(k);
+    const head = BENCH_HEADS.get(w);
+    if (head) return k > to && !/s$/i.test(tokens.raw(k)) ? head : undefined;
+    if ((tokens.shape[k]! & Shape.LowerAscii) === 0 || DESCRIPTION_ENDS.has(w) || MODEL_NOUNS.has(w)) return undefined;
+    k++;
+  }
+  return undefined;
+}
+
+/** Verbs a paper names its own new artefact after ("we introduce X, a … dataset"). */
+const INTRODUCING = new Set(['introduce', 'present', 'propose', 'release', 'construct', 'build', 'curate', 'create', 'collect']);
+
+/** "spatially- and temporally- aware": a coordination of two hyphen-hung prefixes inside one adjective. */
+const HANGING = new Set(['and', 'or']);
 
 const DESCRIPTION_ENDS = new Set(['that', 'which', 'for', 'to', 'of', 'with', 'from', 'into', 'in', 'on', 'by', 'and', 'or']);
 
@@ -630,9 +739,34 @@ function namedHead(tokens: Tokens, k: number): ConceptKind | undefined {
   return undefined;
 }
 
+/**
+ * A parameter count among the trailing size words of a name: "X-7B", and behind a suffix "LLaDA-8B-Instruct"
+ * (2509.26488), "Qwen3-1.7B-Base".
+ */
+function sizedName(tokens: Tokens, from: number, to: number): boolean {
+  for (let k = to - 1; k > from && tokens.gap[k] === Gap.Join; k--) {
+    const nid = tokens.nid[k]!;
+    if (tokens.lex.is(SIZE_BM_WORD, nid)) return true;
+    if (!tokens.lex.is(SIZE_WORD, nid)) return false;
+  }
+  return false;
+}
+
+/** True when token `to` is the word "Bench" written apart after a name ("ReD Bench"), not the head of a longer name. */
+function benchApart(tokens: Tokens, to: number): boolean {
+  return to < tokens.n && tokens.gap[to] === Gap.Space && tokens.raw(to) === 'Bench' && (to + 1 >= tokens.n || tokens.gap[to + 1] !== Gap.Join);
+}
+
 /** Classifies a name run by its context; undefined when the context says nothing. */
-function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean): { kind: ConceptKind; rule: string; explicit: boolean } | undefined {
+function classify(
+  text: string,
+  tokens: Tokens,
+  run: NameRun,
+  titleCase: boolean,
+): { kind: ConceptKind; rule: string; explicit: boolean; to?: number; coreTo?: number } | undefined {
   const { from, to } = run;
+  // "on DragBench-DR and ReD Bench" (2510.02253): a name and the word "Bench" apart are one benchmark's name.
+  if (run.strong && benchApart(tokens, to)) return { kind: 'benchmark', rule: 'pattern:X-Bench', explicit: true, to: to + 1, coreTo: to + 1 };
   // NOTE: "Terminal-Bench" is two capitalised words, but "-Bench" joined on makes it a name by itself.
   const lex = tokens.lex;
   const lastRid = tokens.rid[to - 1]!;
@@ -641,7 +775,9 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   }
   // NOTE: a capitalised word qualifies only as a title's lead ("Qilin: A … Dataset"), never at a sentence start
   // ("Finally, a dataset …" is no name).
-  if (run.strong || (titleCase && from === 0)) {
+  // A plain capitalised word right after "we introduce / present …" is the paper's new name: "we introduce Toucan, the
+  // largest publicly available tool-agentic dataset to date" (2510.01179).
+  if (run.strong || (titleCase && from === 0) || (!titleCase && from > 0 && tokens.gap[from] === Gap.Space && INTRODUCING.has(tokens.norm(from - 1)))) {
     const described = describedAfter(text, tokens, to);
     if (described) return { kind: described, rule: 'pattern:X-a-dataset', explicit: true };
   }
@@ -652,6 +788,11 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   const tail = !run.strong && from > 0 && tokens.gap[from] === Gap.Space && (tokens.shape[from - 1]! & Shape.FirstUpper) !== 0;
   const afterHead = to < tokens.n && tokens.gap[to] === Gap.Space ? BENCH_HEADS.get(tokens.norm(to)) : undefined;
   if (afterHead) return { kind: afterHead, rule: 'pattern:X-benchmark', explicit: true };
+  // "Experiments on the Sotopia interactive social evaluation benchmark" (2509.22887): "the" + name + up to four
+  // lower-case words + a singular data-set head. Not explicit, so only in a paper that reads as ML: astro-ph runs "the
+  // X simulation suite" (the out-of-domain test).
+  const described = !tail && from > 0 && tokens.gap[from] === Gap.Space && tokens.norm(from - 1) === 'the' ? headAfterWords(tokens, to) : undefined;
+  if (described) return { kind: described, rule: 'pattern:the-X-adj-benchmark', explicit: false };
   // NOTE: "data set" in two words types only in a paper that reads as ML: astro-ph writes "our Spitzer data set".
   if (!tail && to < tokens.n && tokens.gap[to] === Gap.Space && dataSetAt(tokens, to, false)) {
     return { kind: 'dataset', rule: 'pattern:X-data-set', explicit: false };
@@ -678,7 +819,7 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   }
   const lastNid = tokens.nid[to - 1]!;
   if (to - from > 1 && run.strong && lex.is(SPLIT_WORD, lastNid)) return { kind: 'benchmark', rule: 'pattern:X-test', explicit: false };
-  if (to - from > 1 && lex.is(SIZE_BM_WORD, lastNid)) return { kind: 'model', rule: 'pattern:X-7B', explicit: false };
+  if (to - from > 1 && sizedName(tokens, from, to)) return { kind: 'model', rule: 'pattern:X-7B', explicit: false };
   if (tokens.gap[from]! === Gap.Start) return undefined;
   if (!tokens.lex.is(CONTEXT_WORDS, tokens.nid[from - 1]!)) return undefined;
   const b1 = norm(tokens, from - 1);
@@ -753,11 +894,13 @@ function classify(text: string, tokens: Tokens, run: NameRun, titleCase: boolean
   }
   if (plain && (LIST_TRIGGERS.has(b1) || (b1 === 'a' && b2 === 'such'))) {
     const head = listHeadKind(tokens, b1 === 'a' ? from - 2 : from - 1);
-    if (head && (run.strong || head === 'model')) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
+    if (head && (run.strong || head === 'model' || (hyphenCaps(tokens, run) && dataNounBefore(tokens, b1 === 'a' ? from - 2 : from - 1)))) {
+      return { kind: head, rule: 'pattern:such-as-X', explicit: false };
+    }
   }
   // NOTE: "e.g." before a name is always cut into tokens ("e", "g"), so only the text before the name is tested.
   if (/\(e\.g\.,?\s*$/.test(text.slice(Math.max(0, tokens.start[from]! - 8), tokens.start[from]!))) {
-    const head = listHeadKind(tokens, from - 1);
+    const head = listHeadKind(tokens, from - 1) ?? pluralHeadAfterParen(text, tokens, to);
     if (head) return { kind: head, rule: 'pattern:such-as-X', explicit: false };
   }
   return undefined;
@@ -917,15 +1060,16 @@ function continueList(text: string, tokens: Tokens, covered: Uint8Array, from: n
     }
     const next = runAt(tokens, k, covered);
     if (!next || (!next.strong && c.kind !== 'model')) break;
+    const bench = c.kind === 'benchmark' && next.strong && benchApart(tokens, next.to);
     hits.push({
       from: next.from,
-      to: next.to,
-      coreTo: coreEnd(tokens, next, c.kind),
+      to: bench ? next.to + 1 : next.to,
+      coreTo: bench ? next.to + 1 : coreEnd(tokens, next, c.kind),
       kind: c.kind,
       rule: c.rule.replace(/:list$/, '') + ':list',
       explicit: false,
     });
-    end = next.to;
+    end = bench ? next.to + 1 : next.to;
   }
   return end;
 }

@@ -57,6 +57,8 @@ export interface VocabularyEntry {
   caseSensitive: boolean;
   /** Sense guard (compiled): see VocabularyEntrySchema.requires. */
   requires?: Requires;
+  /** The entry names its source list ("source" given): a public list's name, not a curated one. */
+  listed?: true;
 }
 
 export interface Vocabulary {
@@ -126,6 +128,7 @@ export function parseVocabulary(input: unknown, source = 'vocabulary'): { concep
       ...(e.parent ? { parent: e.parent } : {}),
       caseSensitive: e.caseSensitive,
       ...(e.requires ? { requires: compileRequires(e.requires) } : {}),
+      ...(e.source !== undefined ? { listed: true as const } : {}),
       remove: e.remove,
     };
   });
