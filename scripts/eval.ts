@@ -36,6 +36,12 @@ const DEV = [
     gold: 'test/fixtures/eval/gold-dev-oai-cs-2016.json',
     corpus: ['test/fixtures/arxiv-oai-pmh-cs/listrecords-cs-page093-dev40.xml'],
   },
+  {
+    // 51 papers of HF 2025-10-07..09 (the first 17 of each day), labelled before the extractor was run on them: fresh
+    // ground for metric rules once the dev pool stopped showing misses (test/fixtures/eval/SOURCE-dev-pool-mid.txt).
+    gold: 'test/fixtures/eval/gold-dev-pool-2025-10-mid.json',
+    corpus: ['07', '08', '09'].map((d) => `test/fixtures/hf-daily-papers-api/2025-10/2025-10-${d}.json`),
+  },
 ];
 const HELD_OUT = [
   { gold: 'test/fixtures/eval/gold-heldout-corpus-even.json', corpus: ['graph/corpus/hf-daily-papers-fewer-tokens.txt'] },

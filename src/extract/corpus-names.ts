@@ -16,6 +16,10 @@ export const LEARN_RULES: ReadonlySet<string> = new Set([
   'pattern:X-7B',
   'pattern:X-score',
   'pattern:X-of-score',
+  // "two metrics, WB-Reward and WB-Score,", "TeachQuiz, a metric that quantifies …", "the ReGap metric" (metric-rules.ts).
+  'metric:headed',
+  'metric:X-a-metric',
+  'metric:the-X-metric',
 ]);
 
 /** A name as learnt: its concept and the paper whose cue typed it first. */

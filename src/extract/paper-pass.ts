@@ -10,6 +10,7 @@ import { findAcronymDefinitions } from './acronyms.ts';
 import { acronymNameKind, findMultiwordNames } from './multiword.ts';
 import { findEnumeratedMetrics, findHeadedLists } from './headed-lists.ts';
 import { findTitleNames } from './title-names.ts';
+import { findMetricNames, metricHeadAfterAcronym, reportedStatistic } from './metric-rules.ts';
 import { bareCoreEnd, coverCode, describedAfter, findAtKMetrics, typedAfterName, findStatMetrics, findPatternNames, runKey } from './patterns.ts';
 import { LEARN_RULES, type CorpusNames } from './corpus-names.ts';
 import { sentenceBounds } from './results.ts';
@@ -208,22 +209,28 @@ export function conceptsOfPaper(pp: PaperPass, scan: VocabularyScan, opts: Extra
             ? { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary', parent: e.parent }
             : { id: e.id, label: e.label, kind: e.kind, source: 'vocabulary' };
         } else if (!matches[fi]!.some((x) => x.from === d.longFrom && x.to === d.longTo)) {
-          const label = ft.text.slice(ft.tokens.start[d.longFrom]!, ft.tokens.end[d.longTo - 1]!);
+          let label = ft.text.slice(ft.tokens.start[d.longFrom]!, ft.tokens.end[d.longTo - 1]!);
           // "Street View House Numbers (SVHN)": a data set's name by its context or the vocabulary's reading of SVHN.
           const sm = own.has(shortKey) ? undefined : matches[fi]!.find((x) => x.from === d.shortAt && x.to === d.shortAt + 1);
           const named = own.has(shortKey) ? undefined : acronymNameKind(ft.text, ft.tokens, d.longFrom, d.longTo, sm?.entry.kind);
           // "Voice Evaluation of Reasoning Ability (VERA), a benchmark for …" (2509.26542): the description after the
           // parentheses types the paper's own acronym too.
           const described = own.has(shortKey) ? ownAcronymKind(pp, lex.normId(shortKey)) : describedAfter(ft.text, ft.tokens, d.shortAt + 1);
-          let kind = described ?? (own.has(shortKey) ? 'method' : (named ?? guessAcronymKind(label)));
+          // "the Integrated Gradient (IG) score" (metric-rules.ts): a metric, named with its head, span up to it.
+          // NOTE: also the paper's own ("we propose an effective metric, the Integrated Gradient (IG) score").
+          const head = named || described ? -1 : metricHeadAfterAcronym(ft.text, ft.tokens, d.shortAt);
+          const spanTo = head >= 0 && ft.tokens.norm(head) === 'score' ? head + 1 : d.longTo;
+          if (spanTo !== d.longTo) label += ' score';
+          let kind = head >= 0 ? 'metric' : (described ?? (own.has(shortKey) ? 'method' : (named ?? guessAcronymKind(label))));
+          if (kind === 'method' && !own.has(shortKey) && reportedStatistic(ft.text, ft.tokens, label, d.longFrom, d.shortAt)) kind = 'metric';
           // Sense guard: "discrete self-similarity (DSS)" of a physics paper is no metric.
           if (kind === 'metric' && !paperIsML(pp)) kind = 'method';
           def =
             named && sm && (sm.entry.kind === 'benchmark' || sm.entry.kind === 'dataset')
               ? { id: sm.entry.id, label: sm.entry.label, kind: sm.entry.kind, source: 'vocabulary' }
               : { id: pp.slug(label), label, kind, source: 'acronym' };
-          const g = found.add(def, spanOf(ft, d.longFrom, d.longTo, 'acronym:long-form'), d.short);
-          addMention(pp, fi, g, kind, d.longFrom, d.longTo);
+          const g = found.add(def, spanOf(ft, d.longFrom, spanTo, 'acronym:long-form'), d.short);
+          addMention(pp, fi, g, kind, d.longFrom, spanTo);
         }
         if (def) {
           defKeys.push(shortKey);
@@ -316,6 +323,7 @@ export function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyE
     findHeadedLists(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
     findTitleNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
     findEnumeratedMetrics(ft.text, tokens, pp.covered[fi]!, hits);
+    findMetricNames(ft.text, tokens, pp.covered[fi]!, ft.field === 'title', hits);
     for (const h of hits) {
       const key = runKey(ft.tokens, h.from, h.to);
       const core = runKey(ft.tokens, h.from, h.coreTo);
@@ -334,7 +342,8 @@ export function patternsOfPaper(pp: PaperPass, vocabIds: Map<string, VocabularyE
         ? found.add({ id, label: known.label, kind: known.kind, source: 'vocabulary' }, spanOf(ft, h.from, h.to, h.rule), known.aliases)
         : found.add({ id, label, kind: h.kind, source: 'pattern' }, spanOf(ft, h.from, h.to, h.rule));
       // A name typed outright here types its bare mentions elsewhere (a name-shaped one: "Qwen3-VL", not "Harmon").
-      if (!known && !own && LEARN_RULES.has(h.rule) && NAME_SHAPE.test(label) && !MNEMONIC.test(label)) {
+      // NOTE: a metric a paper introduces ("a novel metric, StructScore,") is learnt too: later papers report it by name.
+      if (!known && (!own || h.kind === 'metric') && LEARN_RULES.has(h.rule) && NAME_SHAPE.test(label) && !MNEMONIC.test(label)) {
         pp.corpus.learn(core, { id, label, kind: h.kind, paper: pp.wi, paperId: pp.paperId });
       }
       addMention(pp, fi, g, known ? known.kind : h.kind, h.from, h.to);

@@ -63,7 +63,8 @@ describe('metrics named in prose', () => {
     const s =
       'Most of them are inferior to the classical SIFT based method in terms of reconstruction accuracy and completeness with a not significant better computational performance.';
     const p = extract([paper('p1', s)]).papers[0]!;
-    expect(p.concepts.filter((c) => c.kind === 'metric').map((c) => c.label)).toEqual(['accuracy']);
+    // "completeness" beside it: metric-rules.ts (session 6, test/extract/metric-rules.test.ts).
+    expect(p.concepts.filter((c) => c.kind === 'metric').map((c) => c.label)).toEqual(['accuracy', 'completeness']);
     expect(ruleOf(p, 'accuracy')).toBe('pattern:in-terms-of-X');
     // Items that are no measure (1602.04422) type nothing.
     expect(typed('the region-level scores follow their own essential patterns in terms of both the score values and the spatial distributions.' + ml)).toEqual(
