@@ -85,7 +85,13 @@ for (const key of panelNames) {
   for (const seed of seeds) {
     const run = runPipeline(
       papers,
-      { seed, ...(resolution !== undefined ? { resolution } : {}), graph: graphOptions, themes: themesOptions, layout: { iterations: 0, noverlapIterations: 0 } },
+      {
+        seed,
+        ...(resolution !== undefined ? { resolution } : {}),
+        graph: graphOptions,
+        themes: themesOptions,
+        layout: { iterations: 0, noverlapIterations: 0 },
+      },
       extraction,
     );
     const o = rows.map((r) => run.themes.paperTheme.get(paperKey(papers[r.index].id))!);
