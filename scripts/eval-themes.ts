@@ -1,5 +1,6 @@
 // Scores the themes against reference labels on three panels (AMI, pair coherence), next to a plain bag-of-words map.
 // Usage: node --import tsx scripts/eval-themes.ts [--panels bundled,cs,snapshot] [--seeds 10] [--resolution r] [--names]
+//        [--graph '{"neighbours":8}'] [--themes '{"mergeSmall":true}']   (option overrides, to measure a change)
 //
 // Panels: the bundled corpus with its gold topics (../shared/eval/gold-seed-dev.json + the proxy topics of the
 // even-numbered papers, test/fixtures/eval/gold-heldout-corpus-even.json), 1,000 papers of an arXiv OAI-PMH cs listing
@@ -22,6 +23,8 @@ const arg = (name: string, fallback: string): string => {
 const panelNames = arg('--panels', 'bundled,cs,snapshot').split(',');
 const seeds = Array.from({ length: Number(arg('--seeds', '10')) }, (_, i) => i + 1);
 const resolution = args.includes('--resolution') ? Number(arg('--resolution', '1')) : undefined;
+const graphOptions = JSON.parse(arg('--graph', '{}')) as Record<string, unknown>;
+const themesOptions = JSON.parse(arg('--themes', '{}')) as Record<string, unknown>;
 
 interface Panel {
   name: string;
@@ -82,7 +85,13 @@ for (const key of panelNames) {
   for (const seed of seeds) {
     const run = runPipeline(
       papers,
-      { seed, ...(resolution !== undefined ? { resolution } : {}), layout: { iterations: 0, noverlapIterations: 0 } },
+      {
+        seed,
+        ...(resolution !== undefined ? { resolution } : {}),
+        graph: graphOptions,
+        themes: themesOptions,
+        layout: { iterations: 0, noverlapIterations: 0 },
+      },
       extraction,
     );
     const o = rows.map((r) => run.themes.paperTheme.get(paperKey(papers[r.index].id))!);

@@ -120,15 +120,19 @@ function forEachContentWord(text: string, visit: (term: string, surface: string,
   }
 }
 
-/** Like contentRuns, with each word's surface form as written ("LLMs" for the term "llm"). */
-export function surfaceRuns(text: string): Array<Array<{ term: string; surface: string }>> {
-  const runs: Array<Array<{ term: string; surface: string }>> = [];
-  let run: Array<{ term: string; surface: string }> = [];
+/**
+ * Like contentRuns, with each word's surface form as written ("LLMs" for the term "llm") and whether a hyphen (and no
+ * space) joins it to the word before ("pre-training").
+ */
+export function surfaceRuns(text: string): Array<Array<{ term: string; surface: string; hyphen?: boolean }>> {
+  const runs: Array<Array<{ term: string; surface: string; hyphen?: boolean }>> = [];
+  let run: Array<{ term: string; surface: string; hyphen?: boolean }> = [];
   const cleaned = clean(text);
   let end = 0;
   for (const m of cleaned.matchAll(/[\p{L}\p{N}]+/gu)) {
     const surface = m[0];
     const breaks = gapBreaks(cleaned, end, m.index);
+    const hyphen = m.index > end && /^[-\u2010\u2011\u2013]+$/.test(cleaned.slice(end, m.index));
     end = m.index + surface.length;
     if (breaks && run.length) {
       runs.push(run);
@@ -140,7 +144,7 @@ export function surfaceRuns(text: string): Array<Array<{ term: string; surface: 
       run = [];
       continue;
     }
-    run.push({ term: singular(w), surface });
+    run.push(hyphen && run.length ? { term: singular(w), surface, hyphen } : { term: singular(w), surface });
   }
   if (run.length) runs.push(run);
   return runs;

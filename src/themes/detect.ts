@@ -164,18 +164,27 @@ export function detectThemes(
     const p = kg.getNodeAttributes(paperKeys[i]) as PaperNode;
     return `${p.label}. ${p.abstract ?? ''}`;
   };
-  // Written forms only for the phrases a name uses: from the theme's own papers, in input order.
-  const surfaceIn =
-    (list: number[]) =>
-    (c: NameCandidate): string =>
-      c.kind === 'phrase'
-        ? surfacePhrase(
-            c.label,
-            (function* () {
-              for (const i of list) yield textOf(i);
-            })(),
-          )
-        : c.label;
+  // Written forms only for the phrases a name uses: from the theme's own papers, in input order, each phrase read once.
+  const surfaceIn = (list: number[]): ((c: NameCandidate) => string) => {
+    const known = new Map<string, string>();
+    return (c) => {
+      if (c.kind !== 'phrase') return c.label;
+      let written = known.get(c.label);
+      if (written === undefined) {
+        // NOTE: only the theme's papers whose counted terms hold the bigram (the same runs of words as surfaceRuns
+        // reads): a rare phrase of a large theme no longer re-reads every text of the theme.
+        const term = c.term;
+        written = surfacePhrase(
+          c.label,
+          (function* () {
+            for (const i of list) if (term === undefined || projection.paperTermIds[i].includes(term)) yield textOf(i);
+          })(),
+        );
+        known.set(c.label, written);
+      }
+      return written;
+    };
+  };
   const taken = new Set<string>();
   const neighbourLinks = themeLinks(pg, paperTheme);
 

@@ -3,6 +3,7 @@ import type { KnowledgeGraph } from '../graph/index.ts';
 import type { ConceptNode } from '../model/graph-json.ts';
 import type { ConceptKind, ConceptSource } from '../extract/types.ts';
 import { STOPWORDS, contentRuns, surfaceRuns } from '../graph/text.ts';
+import { isNounChunk } from '../extract/chunk.ts';
 
 export interface ScoredConcept {
   id: string;
@@ -154,6 +155,8 @@ export interface NameCandidate {
   score: number;
   id?: string;
   parent?: string;
+  /** A text phrase's term id in the projection (what `paperTermIds` hold). */
+  term?: number;
 }
 
 /**
@@ -184,6 +187,7 @@ export function scorePhrases(termNames: string[], paperTermIds: Int32Array[], me
       scored.push({
         label: termNames[t],
         kind: 'phrase',
+        term: t,
         words: termNames[t].split(' '),
         papers,
         score: (papers / list.length) * Math.log(1 + average / df[t]),
@@ -198,17 +202,69 @@ export function scorePhrases(termNames: string[], paperTermIds: Int32Array[], me
 /**
  * The written form of a folded bigram in the first of `texts` that has it ("LLMs" for "llm"); capitals are kept only
  * for acronyms and mixed case ("BERTScore"), so "Token Pruning" in a title reads "token pruning".
+ *
+ * A bigram that is part of a longer phrase in most of its occurrences reads as that phrase: "sense disambiguation" →
+ * "word sense disambiguation", "statistical language" → "statistical language models" (up to 4 words; the phrase must
+ * stay nameable). NOTE: a word extends it when at least 2/3 of the occurrences (≥ 2, of the first `maxOccurrences` in
+ * the theme's texts) have that same word next to it in the same run of content words, the c-value idea of maximal
+ * terms (Frantzi et al. 2000): a bigram is the name's unit, and without this the names showed its fragments.
  */
-export function surfacePhrase(term: string, texts: Iterable<string>): string {
+export function surfacePhrase(term: string, texts: Iterable<string>, maxOccurrences = 12): string {
+  const [a, b] = term.split(' ');
+  let occurrences: Array<{ run: Array<{ term: string; surface: string; hyphen?: boolean }>; at: number }> = [];
   for (const text of texts) {
-    for (const run of surfaceRuns(text)) {
-      for (let i = 1; i < run.length; i++) {
-        if (`${run[i - 1].term} ${run[i].term}` !== term) continue;
-        return [run[i - 1].surface, run[i].surface].map((w) => (/^[A-Z0-9]{2,}s?$/.test(w) || /[a-z][A-Z]/.test(w) ? w : w.toLowerCase())).join(' ');
-      }
-    }
+    for (const run of surfaceRuns(text))
+      for (let i = 1; i < run.length; i++) if (run[i - 1].term === a && run[i].term === b) occurrences.push({ run, at: i - 1 });
+    if (occurrences.length >= maxOccurrences) break;
   }
-  return term;
+  if (!occurrences.length) return term;
+  let from = 0;
+  let to = 2;
+  // The word most often at offset `k` of the occurrences, when at least 2/3 of them (and 2 or more) have it.
+  const common = (k: number): string | undefined => {
+    const counts = new Map<string, number>();
+    let best: string | undefined;
+    for (const o of occurrences) {
+      const w = o.run[o.at + k]?.term;
+      if (w === undefined) continue;
+      const c = (counts.get(w) ?? 0) + 1;
+      counts.set(w, c);
+      if (best === undefined || c > counts.get(best)! || (c === counts.get(best)! && w < best)) best = w;
+    }
+    return best !== undefined && counts.get(best)! >= 2 && 3 * counts.get(best)! >= 2 * occurrences.length ? best : undefined;
+  };
+  const words = (o: (typeof occurrences)[number], f: number, t: number): string[] => o.run.slice(o.at + f, o.at + t).map((w) => w.term);
+  while (to - from < 4) {
+    const after = common(to);
+    const before = common(from - 1);
+    const next =
+      after !== undefined ? { f: from, t: to + 1, k: to, w: after } : before !== undefined ? { f: from - 1, t: to, k: from - 1, w: before } : undefined;
+    if (!next) break;
+    const kept = occurrences.filter((o) => o.run[o.at + next.k]?.term === next.w);
+    if (!isNameablePhrase(words(kept[0], next.f, next.t).join(' '))) break;
+    occurrences = kept;
+    from = next.f;
+    to = next.t;
+  }
+  const first = occurrences[0];
+  return first.run
+    .slice(first.at + from, first.at + to)
+    .map(
+      (w, k) =>
+        (k > 0 ? (w.hyphen ? '-' : ' ') : '') + (/^[A-Z0-9]{2,}s?$/.test(w.surface) || /[a-z][A-Z]/.test(w.surface) ? w.surface : w.surface.toLowerCase()),
+    )
+    .join('');
+}
+
+// Whether a written phrase reads as a noun phrase to the part-of-speech tagger, by phrase (deterministic, so cached).
+const nounPhrases = new Map<string, boolean>();
+function readsAsNounPhrase(phrase: string): boolean {
+  let yes = nounPhrases.get(phrase);
+  if (yes === undefined) {
+    yes = isNounChunk(phrase);
+    if (nounPhrases.size < 100_000) nounPhrases.set(phrase, yes);
+  }
+  return yes;
 }
 
 const capitalise = (s: string): string => (/^[a-z]/.test(s) ? s[0].toUpperCase() + s.slice(1) : s);
@@ -251,8 +307,30 @@ export function chooseName(
   }
   candidates.sort((a, b) => b.score - a.score || b.papers - a.papers || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   if (!candidates.length) return `Theme ${id}`;
-  const overlaps = (a: NameCandidate, b: NameCandidate): boolean =>
+  // NOTE: a text phrase names a theme only as written in its papers, as a noun phrase to the tagger (wink-nlp, as the
+  // extraction's chunker): "bring together", "head driven", "feed forward" are fragments of prose or of longer names.
+  // The written form must be nameable too, not only the folded bigram it was scored as: a bigram may read as a longer
+  // phrase (surfacePhrase), whose words are tested here ("Bose-einstein condensates" ends like a verb, "-ates").
+  // NOTE: both tests (and the written form they need: reading the theme's texts) run lazily, in candidate order, only
+  // until the 3 heads and each head's 3 seconds are found; testing every candidate took the themes stage at 10k papers
+  // from 2.0 to 18.4 s (session 5). The names are the same as testing all of them first.
+  const usableOf = new Map<NameCandidate, boolean>();
+  const usable = (c: NameCandidate): boolean => {
+    if (c.kind !== 'phrase') return true;
+    let yes = usableOf.get(c);
+    if (yes === undefined) {
+      const written = surface(c);
+      yes = isNameablePhrase(written) && readsAsNounPhrase(written);
+      usableOf.set(c, yes);
+    }
+    return yes;
+  };
+  // Words of the name a candidate gives (a phrase may read longer than its bigram, see surfacePhrase).
+  const wordsOf = (c: NameCandidate): string[] => (c.kind === 'phrase' ? contentRuns(surface(c)).flat() : c.words);
+  // The cheap tests first (folded words, broader concept); the written words only for a candidate that passed them.
+  const overlapsFolded = (a: NameCandidate, b: NameCandidate): boolean =>
     a.words.some((w) => b.words.includes(w)) || (a.id !== undefined && (a.id === b.parent || b.id === a.parent));
+  const overlapsWritten = (a: NameCandidate, b: NameCandidate): boolean => wordsOf(a).some((w) => wordsOf(b).includes(w));
   const join = (head: NameCandidate, second: NameCandidate): string => {
     const connective =
       second.kind === 'modality' || second.kind === 'model'
@@ -265,11 +343,21 @@ export function chooseName(
     return `${capitalise(surface(head))} ${connective} ${surface(second)}`;
   };
   // NOTE: a name another theme already has gets its next distinct second phrase, so two themes never read the same.
-  for (const head of candidates.slice(0, 3)) {
-    const seconds = candidates.filter((c) => c !== head && !overlaps(c, head) && c.score >= 0.5 * head.score);
-    const names = [...(seconds.length ? [] : [capitalise(surface(head))]), ...seconds.slice(0, 3).map((s) => join(head, s)), capitalise(surface(head))];
+  const heads: NameCandidate[] = [];
+  for (const c of candidates) {
+    if (heads.length === 3) break;
+    if (usable(c)) heads.push(c);
+  }
+  if (!heads.length) return `Theme ${id}`;
+  for (const head of heads) {
+    const seconds: NameCandidate[] = [];
+    for (const c of candidates) {
+      if (seconds.length === 3) break;
+      if (c !== head && c.score >= 0.5 * head.score && !overlapsFolded(c, head) && usable(c) && !overlapsWritten(c, head)) seconds.push(c);
+    }
+    const names = [...(seconds.length ? [] : [capitalise(surface(head))]), ...seconds.map((s) => join(head, s)), capitalise(surface(head))];
     const name = names.find((x) => !taken.has(x));
     if (name) return name;
   }
-  return `${capitalise(surface(candidates[0]))} (${id})`;
+  return `${capitalise(surface(heads[0]))} (${id})`;
 }

@@ -279,6 +279,38 @@ describe('theme names', () => {
     expect(surfacePhrase('llm agent', ['A study of Tool use', 'Multimodal LLMs Agents at scale'])).toBe('LLMs agents');
     expect(surfacePhrase('token pruning', ['Visual Token Pruning'])).toBe('token pruning');
   });
+
+  it('reads a bigram as the longer phrase most of its occurrences are part of, hyphens as written', () => {
+    // "word" precedes "sense disambiguation" in 2 of 3 occurrences (≥ 2/3): the name's unit is the longer phrase.
+    const texts = ['Word sense disambiguation with graphs.', 'Sense disambiguation, again.', 'Unsupervised word sense disambiguation.'];
+    expect(surfacePhrase('sense disambiguation', texts)).toBe('word sense disambiguation');
+    // 1 of 2 is not enough; and punctuation ends a run, so "graphs. Sense" never extends it.
+    expect(surfacePhrase('sense disambiguation', texts.slice(0, 2))).toBe('sense disambiguation');
+    expect(surfacePhrase('training corpora', ['Pre-training corpora matter', 'Cleaning pre-training corpora'])).toBe('pre-training corpora');
+  });
+
+  it('names a theme only by text phrases that read as noun phrases', () => {
+    const phrase = (label: string, score: number): NameCandidate => ({ label, kind: 'phrase', words: label.split(' '), papers: 3, score });
+    // "bring together" is the best phrase but a verb phrase to the tagger: the next one heads the name.
+    expect(chooseName([], [phrase('bring together', 2), phrase('version control', 1.5), phrase('software development', 1.2)], 5, 't1', Infinity, 1)).toBe(
+      'Version control and software development',
+    );
+  });
+
+  it('reads the written form of the few candidates a name can use, not of every phrase (the 10k cost, session 5)', () => {
+    const nouns = ['graph', 'kernel', 'protein', 'structure', 'speech', 'corpus', 'galaxy', 'cluster', 'robot', 'planner'];
+    const phrases: NameCandidate[] = [];
+    for (const a of nouns) for (const b of nouns) if (a !== b) phrases.push({ label: `${a} ${b}`, kind: 'phrase', words: [a, b], papers: 3, score: 0 });
+    // 90 phrases, every one at least half the best (so the old eager filter wrote out and tagged all of them).
+    phrases.forEach((p, i) => (p.score = 2 - i / 100));
+    const read = new Set<string>();
+    const name = chooseName([], phrases, 5, 't1', Infinity, 1, new Set(), (c) => (read.add(c.label), c.label));
+    // Head "graph kernel"; the first phrase sharing no word with it is "protein structure".
+    expect(name).toBe('Graph kernel and protein structure');
+    // 3 heads, then seconds read in order only until 3 are found: the first head's word-sharing candidates are skipped
+    // on their folded words, unread.
+    expect(read.size).toBeLessThanOrEqual(8);
+  });
 });
 
 describe('bag-of-words baseline tokens', () => {
