@@ -63,7 +63,7 @@ const COUNTS = new Map([
 ]);
 
 /** The count a few words before the head at h ("two real-world datasets" → 2), in the same clause; -1 when none. */
-function countBefore(tokens: Tokens, h: number): number {
+export function countBefore(tokens: Tokens, h: number): number {
   for (let k = h - 1; k >= Math.max(0, h - 4); k--) {
     const c = COUNTS.get(tokens.norm(k));
     if (c !== undefined) return c;

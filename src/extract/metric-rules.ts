@@ -4,6 +4,7 @@ import { Shape, wordTest } from './lexicon.ts';
 import { COVER_METRIC, type PatternHit } from './patterns.ts';
 import { nameRunAt } from './names.ts';
 import { capitalisedRunAt } from './multiword.ts';
+import { countBefore } from './headed-lists.ts';
 import { commaGap, gapIs, Mark, Sp } from './gaps.ts';
 import { isJsSpace } from './results.ts';
 
@@ -32,31 +33,6 @@ const enum Item {
   Cap,
   Word,
   Lower,
-}
-
-const COUNTS = new Map([
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['2', 2],
-  ['3', 3],
-  ['4', 4],
-  ['5', 5],
-  ['6', 6],
-  ['7', 7],
-]);
-
-/** The count a few words before the head at h ("four tailored evaluation metrics" → 4), same clause; -1 when none. */
-function countBefore(tokens: Tokens, h: number): number {
-  for (let k = h - 1; k >= Math.max(0, h - 4); k--) {
-    const c = COUNTS.get(tokens.norm(k));
-    if (c !== undefined) return c;
-    if (tokens.gap[k] === Gap.Break) break;
-  }
-  return -1;
 }
 
 /** Words that cannot start a lower-case item: a clause goes on ("metrics: we find …"), or a determiner of degree. */
